@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_PATIENT_FORM, type PatientForm, validatePatientForm } from './patient-form.ts';
+
+const today = '2026-11-26';
+const valid: PatientForm = {
+  ...EMPTY_PATIENT_FORM,
+  givenName: '  Avery ',
+  familyName: 'Quill-Hart',
+  dateOfBirth: '03/14/1985',
+  sex: 'female',
+  phone: '(555) 201-0147',
+  email: 'avery.q@example.com',
+};
+
+function errorsOf(form: Partial<PatientForm>) {
+  const result = validatePatientForm({ ...valid, ...form }, today);
+  return result.ok ? {} : result.error;
+}
+
+describe('validatePatientForm', () => {
+  it('normalises a valid registration', () => {
+    const result = validatePatientForm(valid, today);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        givenName: 'Avery',
+        familyName: 'Quill-Hart',
+        dateOfBirth: '1985-03-14',
+        sex: 'female',
+        phone: '+15552010147',
+        email: 'avery.q@example.com',
+      },
+    });
+  });
+
+  it('requires names, date of birth and sex, with a message per field', () => {
+    const result = validatePatientForm(EMPTY_PATIENT_FORM, today);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toEqual({
+      givenName: 'Enter the first name',
+      familyName: 'Enter the last name',
+      dateOfBirth: 'Enter the date of birth',
+      sex: 'Choose the administrative sex',
+    });
+  });
+
+  it('refuses impossible and future dates of birth', () => {
+    expect(errorsOf({ dateOfBirth: '02/30/1990' }).dateOfBirth).toBe(
+      'Enter a real date as MM/DD/YYYY',
+    );
+    expect(errorsOf({ dateOfBirth: '11/27/2026' }).dateOfBirth).toBe(
+      'The date of birth cannot be in the future',
+    );
+    expect(errorsOf({ dateOfBirth: '01/01/1890' }).dateOfBirth).toMatch(/more than 130 years/);
+    expect(errorsOf({ dateOfBirth: '11/26/2026' }).dateOfBirth).toBeUndefined();
+  });
+
+  it('refuses phone numbers without an area code', () => {
+    expect(errorsOf({ phone: '201-0147' }).phone).toBe(
+      'Enter a 10-digit phone number with its area code',
+    );
+  });
+
+  it('refuses malformed emails and names with markup', () => {
+    expect(errorsOf({ email: 'avery@' }).email).toBe('Enter an email address like name@example.com');
+    expect(errorsOf({ givenName: '<script>alert(1)</script>' }).givenName).toMatch(
+      /can only contain letters/,
+    );
+  });
+
+  it('accepts names in other scripts and with apostrophes', () => {
+    expect(errorsOf({ givenName: 'Zoë', familyName: "O'Đorđević" })).toEqual({});
+    expect(errorsOf({ givenName: '美咲', familyName: '山田' })).toEqual({});
+  });
+
+  it('wants a whole address once any part of it is typed', () => {
+    expect(errorsOf({ city: 'Springfield' })).toEqual({
+      line1: 'Enter the street address',
+      state: 'Choose a state',
+      postalCode: 'Enter a 5-digit ZIP code (or ZIP+4)',
+    });
+    const full = validatePatientForm(
+      { ...valid, line1: '12 Birch Lane', city: 'Springfield', state: 'il', postalCode: '62704' },
+      today,
+    );
+    expect(full.ok && full.value.address).toEqual({
+      line1: '12 Birch Lane',
+      city: 'Springfield',
+      state: 'IL',
+      postalCode: '62704',
+    });
+  });
+});

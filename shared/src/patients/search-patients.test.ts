@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Patient } from './patient.schema.ts';
+import { comparePatients, foldName, patientQuery } from './search-patients.ts';
+
+const patient = (over: Partial<Patient>): Patient => ({
+  id: '019abc00-0000-7000-8000-000000000001',
+  givenName: 'Jo',
+  familyName: 'Smith',
+  dateOfBirth: '1980-01-31',
+  sex: 'female',
+  phone: '+15552010147',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  ...over,
+});
+
+describe('patientQuery', () => {
+  const jo = patient({});
+  const nunez = patient({ givenName: 'José', familyName: 'Núñez-Obrien' });
+
+  it('matches name prefixes in any order', () => {
+    expect(patientQuery('smi jo')(jo)).toBe(true);
+    expect(patientQuery('Jo Smith')(jo)).toBe(true);
+    expect(patientQuery('smyth')(jo)).toBe(false);
+  });
+
+  it('ignores accents, case and hyphens', () => {
+    expect(patientQuery('jose nunez')(nunez)).toBe(true);
+    expect(patientQuery('OBRIEN')(nunez)).toBe(true);
+  });
+
+  it('finds by date of birth or phone digits', () => {
+    expect(patientQuery('01/31/1980')(jo)).toBe(true);
+    expect(patientQuery('1980-01-31')(nunez)).toBe(true);
+    expect(patientQuery('201-0147')(jo)).toBe(true);
+    expect(patientQuery('9999')(jo)).toBe(false);
+  });
+
+  it('matches everyone when empty', () => {
+    expect(patientQuery('  ')(jo)).toBe(true);
+  });
+});
+
+describe('comparePatients', () => {
+  it('orders by family then given name, ignoring accents', () => {
+    const list = [
+      patient({ id: '3', familyName: 'Zeller' }),
+      patient({ id: '2', familyName: 'Ábel', givenName: 'Bo' }),
+      patient({ id: '1', familyName: 'Abel', givenName: 'Al' }),
+    ];
+    expect(list.sort(comparePatients).map((p) => p.id)).toEqual(['1', '2', '3']);
+    expect(foldName("O'Brien")).toBe('o brien');
+  });
+});

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { patientRxSchema, patientSchema } from '../patients/patient.schema.ts';
+import { fail, ok, type Result } from '../result.ts';
+import type { RowRejection, WireDocument } from './protocol.ts';
+
+/**
+ * Every replicated collection, with the schema that both the device and the server enforce.
+ * RxDB's free build opens at most 13 collections per tab: keep this list at 12 or fewer and put
+ * local-only tables in the plain Dexie database instead.
+ */
+export const REPLICATED_COLLECTIONS = {
+  patients: { schema: patientSchema, rxSchema: patientRxSchema },
+} as const satisfies Record<string, { schema: z.ZodType; rxSchema: () => object }>;
+
+export type CollectionName = keyof typeof REPLICATED_COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(REPLICATED_COLLECTIONS) as CollectionName[];
+
+export function isCollectionName(name: string): name is CollectionName {
+  return Object.hasOwn(REPLICATED_COLLECTIONS, name);
+}
+
+/**
+ * Checks one pushed document against its collection's schema. The tombstone flag is part of the
+ * wire form, not of the schema; everything else must match exactly (unknown fields are refused).
+ */
+export function validateWireDocument(
+  collection: CollectionName,
+  doc: unknown,
+): Result<WireDocument, Omit<RowRejection, 'id'>> {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    return fail({ code: 'invalid-document', message: 'A document must be a JSON object' });
+  const { _deleted, ...body } = doc as Record<string, unknown>;
+  if (typeof _deleted !== 'boolean')
+    return fail({ code: 'invalid-document', message: 'A document must say whether it is deleted' });
+  const parsed = REPLICATED_COLLECTIONS[collection].schema.safeParse(body);
+  if (!parsed.success) {
+    return fail({
+      code: 'invalid-document',
+      message: 'The document does not match the schema',
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+      })),
+    });
+  }
+  return ok({ ...parsed.data, _deleted });
+}

@@ -1,0 +1,88 @@
+/**
+ * The sync wire protocol between a device and the sync server, versioned under `/api/sync/v1/`.
+ * It carries RxDB's replication protocol over HTTP: pull by a server-assigned sequence checkpoint,
+ * push rows with the state the device assumed the server had, conflicts returned as data.
+ */
+
+/** Bumped when the wire format changes incompatibly; the server refuses older clients with 426. */
+export const PROTOCOL_VERSION = 1;
+export const SYNC_BASE_PATH = '/api/sync/v1';
+
+/** Sent on every sync request (the stream takes them as query parameters: EventSource has no headers). */
+export const PROTOCOL_HEADER = 'x-clinicdesk-protocol';
+export const DEVICE_HEADER = 'x-clinicdesk-device';
+
+export const PULL_LIMIT_DEFAULT = 200;
+export const PULL_LIMIT_MAX = 1000;
+export const PUSH_ROWS_MAX = 500;
+
+/**
+ * The checkpoint is the server's commit-ordered sequence number of the last document the device
+ * has seen. Never a client clock, never `updatedAt`: clocks lie and commit order is what matters.
+ */
+export type Checkpoint = { seq: number };
+
+/** A document as it travels: its fields plus the tombstone flag; no RxDB bookkeeping. */
+export type WireDocument = { id: string; _deleted: boolean } & Record<string, unknown>;
+
+export type PullResponse = {
+  documents: WireDocument[];
+  /** The checkpoint to ask from next time; unchanged when there was nothing new. */
+  checkpoint: Checkpoint;
+};
+
+export type PushRow = {
+  /** The server state the device based its change on; absent for a document it created. */
+  assumedMasterState?: WireDocument | null;
+  newDocumentState: WireDocument;
+};
+
+export type PushRequest = { rows: PushRow[] };
+
+/** Why a single pushed row was refused. The other rows of the request are unaffected. */
+export type RowErrorCode = 'invalid-document' | 'forbidden' | 'id-mismatch';
+
+export type RowRejection = {
+  id: string;
+  code: RowErrorCode;
+  message: string;
+  /** For `invalid-document`: which fields were wrong (paths and messages, never the values). */
+  issues?: { path: string; message: string }[];
+};
+
+export type PushResponse = {
+  /** The server's current state of every row whose assumed state was out of date. */
+  conflicts: WireDocument[];
+  rejected: RowRejection[];
+};
+
+/** Events on the live stream (`GET /api/sync/v1/stream`, server-sent events). */
+export type StreamEvent =
+  | { type: 'resync' }
+  | { type: 'change'; collection: string; seq: number }
+  | { type: 'heartbeat'; serverTime: string };
+
+/** Seconds between heartbeats; a device that hears nothing for three of them reconnects. */
+export const HEARTBEAT_SECONDS = 15;
+
+/** Error codes of the HTTP API (the body is `{ error: { code, message } }`). */
+export type ApiErrorCode =
+  | 'unauthenticated'
+  | 'invalid-credentials'
+  | 'forbidden'
+  | 'not-found'
+  | 'unknown-collection'
+  | 'invalid-request'
+  | 'payload-too-large'
+  | 'update-required'
+  | 'unsupported-media-type'
+  | 'rate-limited'
+  | 'internal';
+
+export type ApiError = { error: { code: ApiErrorCode; message: string } };
+
+export function isApiError(body: unknown): body is ApiError {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'code' in error;
+}

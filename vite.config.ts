@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// One Vitest run covers every package: each is a project with its own environment.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'shared',
+          root: './shared',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'sync-server',
+          root: './sync-server',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      './web',
+    ],
+  },
+});
