@@ -63,7 +63,9 @@ describe('validatePatientForm', () => {
   });
 
   it('refuses malformed emails and names with markup', () => {
-    expect(errorsOf({ email: 'avery@' }).email).toBe('Enter an email address like name@example.com');
+    expect(errorsOf({ email: 'avery@' }).email).toBe(
+      'Enter an email address like name@example.com',
+    );
     expect(errorsOf({ givenName: '<script>alert(1)</script>' }).givenName).toMatch(
       /can only contain letters/,
     );

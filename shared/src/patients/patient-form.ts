@@ -68,7 +68,13 @@ export function validatePatientForm(
   const sex = SEXES.find((s) => s === form.sex);
   if (!sex) errors.sex = 'Choose the administrative sex';
 
-  const addressParts = [text('line1'), text('line2'), text('city'), text('state'), text('postalCode')];
+  const addressParts = [
+    text('line1'),
+    text('line2'),
+    text('city'),
+    text('state'),
+    text('postalCode'),
+  ];
   const hasAddress = addressParts.some(Boolean);
   if (hasAddress) {
     if (!text('line1')) errors.line1 = 'Enter the street address';

@@ -22,7 +22,9 @@ describe('canonicalJson', () => {
     expect(sameDocumentState({ id: '1', phone: '5550100' }, { id: '1', phone: '5550101' })).toBe(
       false,
     );
-    expect(sameDocumentState({ id: '1', _deleted: false }, { id: '1', _deleted: true })).toBe(false);
+    expect(sameDocumentState({ id: '1', _deleted: false }, { id: '1', _deleted: true })).toBe(
+      false,
+    );
   });
 
   it('keeps array order, which is meaningful', () => {
@@ -32,8 +34,8 @@ describe('canonicalJson', () => {
 
 describe('toWireDocument', () => {
   it('drops local bookkeeping and undefined fields but keeps _deleted', () => {
-    expect(toWireDocument({ id: '1', _rev: '1-a', _meta: {}, _deleted: true, x: undefined })).toEqual(
-      { id: '1', _deleted: true },
-    );
+    expect(
+      toWireDocument({ id: '1', _rev: '1-a', _meta: {}, _deleted: true, x: undefined }),
+    ).toEqual({ id: '1', _deleted: true });
   });
 });

@@ -1,0 +1,121 @@
+import {
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test';
+
+export type NewPatient = {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  sex: 'Female' | 'Male' | 'Other' | 'Unknown';
+  phone?: string;
+  email?: string;
+};
+
+/**
+ * One tablet or PC at the clinic: its own browser context (own IndexedDB, cookies and service
+ * worker), driven as staff would drive it.
+ */
+export class Device {
+  readonly context: BrowserContext;
+  readonly page: Page;
+
+  private constructor(context: BrowserContext, page: Page) {
+    this.context = context;
+    this.page = page;
+  }
+
+  static async open(
+    browser: Browser,
+    baseURL: string,
+    viewport = { width: 768, height: 1024 },
+  ): Promise<Device> {
+    const context = await browser.newContext({ baseURL, viewport });
+    const page = await context.newPage();
+    return new Device(context, page);
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.goto('/login');
+    await this.page.getByLabel('Username').fill(username);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  }
+
+  /** Waits until the service worker controls the page, so the app shell works offline. */
+  async waitForOfflineReady(): Promise<void> {
+    await this.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise<void>((resolve) =>
+          navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), {
+            once: true,
+          }),
+        );
+      }
+    });
+  }
+
+  get connection(): Locator {
+    return this.page.getByTestId('sync-status');
+  }
+
+  get pending(): Locator {
+    return this.page.getByTestId('sync-pending');
+  }
+
+  async expectConnection(state: 'online' | 'offline'): Promise<void> {
+    await expect(this.connection).toHaveAttribute('data-connection', state);
+  }
+
+  async expectPending(count: number): Promise<void> {
+    await expect(this.pending).toHaveAttribute('data-count', String(count));
+  }
+
+  async goOffline(): Promise<void> {
+    await this.context.setOffline(true);
+  }
+
+  async goOnline(): Promise<void> {
+    await this.context.setOffline(false);
+  }
+
+  async openPatients(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Patients', exact: true }).click();
+    await expect(this.page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  }
+
+  async registerPatient(patient: NewPatient): Promise<void> {
+    await this.page.getByRole('link', { name: 'Register patient' }).click();
+    const form = this.page.getByRole('form', { name: 'Patient registration' });
+    await form.getByLabel('First name').fill(patient.givenName);
+    await form.getByLabel('Last name').fill(patient.familyName);
+    await form.getByLabel('Date of birth').fill(patient.dateOfBirth);
+    await form.getByLabel('Administrative sex').selectOption({ label: patient.sex });
+    if (patient.phone) await form.getByLabel('Phone').fill(patient.phone);
+    if (patient.email) await form.getByLabel('Email').fill(patient.email);
+    await form.getByRole('button', { name: 'Save patient' }).click();
+    await expect(this.page.getByTestId('save-notice')).toHaveText(
+      'Patient registered and saved on this device.',
+    );
+    await expect(this.page.getByTestId('patient-name')).toContainText(
+      `${patient.givenName} ${patient.familyName}`,
+    );
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('Find a patient').fill(text);
+  }
+
+  patientRow(familyName: string, givenName: string): Locator {
+    return this.page.getByTestId('patient-row').filter({ hasText: `${familyName}, ${givenName}` });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}

@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A real ClinicDesk server process with its own data directory, as staff would run it. */
+export class ClinicServer {
+  readonly dataDir: string;
+  readonly port: number;
+  private process: ChildProcess | null = null;
+  private output = '';
+
+  private constructor(port: number, dataDir: string) {
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  /** Starts a server with the demo clinic seeded into a fresh data directory. */
+  static async start(): Promise<ClinicServer> {
+    const server = new ClinicServer(
+      await freePort(),
+      mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-')),
+    );
+    await server.launch();
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** (Re)starts the process on the same port and data directory. */
+  async launch(): Promise<void> {
+    if (this.process) throw new Error('server already running');
+    this.output = '';
+    const child = spawn(process.execPath, [join(repoRoot, 'sync-server/src/main.ts'), '--demo'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+        STATIC_ROOT: join(repoRoot, 'web/build'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.process = child;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`server did not start within 30 s:\n${this.output}`)),
+        30_000,
+      );
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        if (this.output.includes(`ClinicDesk is running at`)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited (${code ?? signal}) before starting:\n${this.output}`));
+      });
+    });
+  }
+
+  /** Kills the process without warning (SIGKILL): no shutdown hooks, no flushing. */
+  async kill(): Promise<void> {
+    await this.stop('SIGKILL');
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.process;
+    if (!child) return;
+    this.process = null;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await exited;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  get log(): string {
+    return this.output;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}

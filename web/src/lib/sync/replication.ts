@@ -1,0 +1,130 @@
+import {
+  DEVICE_HEADER,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  PULL_LIMIT_DEFAULT,
+  SYNC_BASE_PATH,
+  type Checkpoint,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type WireDocument,
+} from '@clinicdesk/shared/sync/protocol.ts';
+import { toWireDocument } from '@clinicdesk/shared/sync/canonical-json.ts';
+import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { Subject } from 'rxjs';
+import { requestJson, SyncRequestError } from '../api/http.ts';
+import type { LocalDatabase } from '../db/local-db.ts';
+import type { SyncStatus } from './sync-status.svelte.ts';
+
+export type CollectionReplication = {
+  state: RxReplicationState<unknown, Checkpoint>;
+  /** Feed for the live stream: 'RESYNC' makes the replication pull from its checkpoint. */
+  stream$: Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>;
+};
+
+type ReplicationDeps = {
+  collection: RxCollection;
+  deviceId: string;
+  status: SyncStatus;
+  local: LocalDatabase;
+};
+
+/**
+ * RxDB's replication protocol over the sync server's HTTP API. Handlers throw on failure so
+ * RxDB retries (nothing is dropped); the server's per-row refusals are kept in the local
+ * database, because RxDB would otherwise treat a refused row as delivered.
+ */
+export function replicateCollection({
+  collection,
+  deviceId,
+  status,
+  local,
+}: ReplicationDeps): CollectionReplication {
+  const name = collection.name;
+  const headers = {
+    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+    [DEVICE_HEADER]: deviceId,
+  };
+  const stream$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
+
+  const state = replicateRxCollection<unknown, Checkpoint>({
+    replicationIdentifier: `clinicdesk-sync-v1-${name}`,
+    collection,
+    live: true,
+    retryTime: 3_000,
+    waitForLeadership: true,
+    toggleOnDocumentVisible: false,
+    pull: {
+      batchSize: PULL_LIMIT_DEFAULT,
+      stream$: stream$.asObservable(),
+      async handler(checkpoint, batchSize) {
+        const since = checkpoint?.seq ?? 0;
+        const outcome = await requestJson<PullResponse>(
+          `${SYNC_BASE_PATH}/${name}/pull?since=${since}&limit=${batchSize}`,
+          { headers },
+        );
+        if (!outcome.ok) {
+          status.reportFailure(outcome);
+          throw new SyncRequestError(outcome);
+        }
+        status.reportSuccess();
+        return { documents: outcome.value.documents, checkpoint: outcome.value.checkpoint };
+      },
+    },
+    push: {
+      batchSize: 100,
+      async handler(rows) {
+        const body: PushRequest = {
+          rows: rows.map((row) => ({
+            assumedMasterState: row.assumedMasterState
+              ? toWireDocument(row.assumedMasterState as WireDocument)
+              : null,
+            newDocumentState: toWireDocument(row.newDocumentState as WireDocument),
+          })),
+        };
+        const outcome = await requestJson<PushResponse>(`${SYNC_BASE_PATH}/${name}/push`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(body),
+        });
+        if (!outcome.ok) {
+          status.reportFailure(outcome);
+          throw new SyncRequestError(outcome);
+        }
+        status.reportSuccess();
+        await recordRefusals(local, name, body, outcome.value);
+        return outcome.value.conflicts;
+      },
+    },
+  });
+  return { state, stream$ };
+}
+
+async function recordRefusals(
+  local: LocalDatabase,
+  collection: string,
+  request: PushRequest,
+  response: PushResponse,
+): Promise<void> {
+  const refused = new Set(response.rejected.map((r) => r.id));
+  const at = new Date().toISOString();
+  await local.transaction('rw', local.refusedChanges, async () => {
+    await local.refusedChanges.bulkPut(
+      response.rejected.map((r) => ({
+        key: `${collection}/${r.id}`,
+        collection,
+        id: r.id,
+        code: r.code,
+        message: r.message,
+        at,
+      })),
+    );
+    // A row accepted now supersedes an earlier refusal of the same document.
+    const accepted = request.rows
+      .map((row) => row.newDocumentState.id)
+      .filter((id) => !refused.has(id));
+    await local.refusedChanges.bulkDelete(accepted.map((id) => `${collection}/${id}`));
+  });
+}

@@ -1,0 +1,74 @@
+import type { ApiFailure } from '../api/http.ts';
+import { nowIso } from '../clock.ts';
+
+export type Connection = 'connecting' | 'online' | 'offline' | 'signed-out' | 'update-required';
+
+const LAST_SYNC_KEY = 'clinicdesk.last-sync';
+
+/**
+ * What the app chrome shows about sync, for the whole app. "Online" means the server answered
+ * the last request: a failing sync counts as offline even when the browser thinks it has a
+ * network (`navigator.onLine` only knows about the local link).
+ */
+export class SyncStatus {
+  connection = $state<Connection>('connecting');
+  /** Local changes the server has not acknowledged yet, across all collections. */
+  pending = $state(0);
+  /** Changes the server refused for good (invalid or forbidden); they stay on this device. */
+  refused = $state(0);
+  /** ISO time of the last exchange that left this device in step with the server. */
+  lastSyncAt = $state<string | null>(readLastSync());
+  /** The server's own words for the last failure, for the status details. */
+  lastProblem = $state<string | null>(null);
+
+  private pendingByCollection: Record<string, number> = {};
+
+  reportSuccess(at = nowIso()): void {
+    this.connection = 'online';
+    this.lastProblem = null;
+    this.lastSyncAt = at;
+    localStorage.setItem(LAST_SYNC_KEY, at);
+  }
+
+  /** The stream is alive: the server would tell this device about any change. */
+  reportLive(at = nowIso()): void {
+    if (this.connection === 'signed-out' || this.connection === 'update-required') return;
+    this.connection = 'online';
+    if (this.pending === 0) this.reportSuccess(at);
+  }
+
+  reportFailure(outcome: ApiFailure): void {
+    this.lastProblem = outcome.message;
+    if (outcome.kind === 'network') this.connection = 'offline';
+    else if (outcome.code === 'unauthenticated') this.connection = 'signed-out';
+    else if (outcome.code === 'update-required') this.connection = 'update-required';
+    else this.connection = 'offline';
+  }
+
+  reportOffline(): void {
+    if (this.connection !== 'signed-out' && this.connection !== 'update-required')
+      this.connection = 'offline';
+  }
+
+  setPending(collection: string, count: number): void {
+    this.pendingByCollection[collection] = count;
+    this.pending = Object.values(this.pendingByCollection).reduce((sum, n) => sum + n, 0);
+  }
+
+  reset(): void {
+    this.connection = 'connecting';
+    this.pendingByCollection = {};
+    this.pending = 0;
+    this.refused = 0;
+    this.lastProblem = null;
+    this.lastSyncAt = readLastSync();
+  }
+}
+
+function readLastSync(): string | null {
+  if (typeof localStorage === 'undefined') return null;
+  const raw = localStorage.getItem(LAST_SYNC_KEY);
+  return raw && !Number.isNaN(Date.parse(raw)) ? raw : null;
+}
+
+export const syncStatus = new SyncStatus();

@@ -1,0 +1,60 @@
+import adapter from '@sveltejs/adapter-static';
+import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Writes the Workbox service worker after the static adapter has written `build/`. Kit 3 runs the
+ * adapter in a `buildApp` post hook, so this plugin, listed after sveltekit(), runs after it
+ * (@vite-pwa/sveltekit does not support Kit 3: see docs/adr/0002-service-worker.md).
+ *
+ * The worker precaches the app shell only. API responses are never cached: RxDB is the data
+ * cache. `skipWaiting` stays off so a new version waits until staff accept the update prompt.
+ */
+function workboxServiceWorker(outDir = 'build'): Plugin {
+  return {
+    name: 'clinicdesk-workbox',
+    apply: 'build',
+    buildApp: {
+      order: 'post',
+      async handler() {
+        const { generateSW } = await import('workbox-build');
+        const { count, size, warnings } = await generateSW({
+          globDirectory: outDir,
+          globPatterns: ['**/*.{js,css,html,webmanifest,svg,png,ico,woff2}'],
+          globIgnores: ['sw.js', 'workbox-*.js'],
+          swDest: `${outDir}/sw.js`,
+          navigateFallback: '/index.html',
+          navigateFallbackDenylist: [/^\/api\//],
+          dontCacheBustURLsMatching: /\/_app\/immutable\//,
+          clientsClaim: true,
+          skipWaiting: false,
+          cleanupOutdatedCaches: true,
+          sourcemap: false,
+          inlineWorkboxRuntime: true,
+        });
+        for (const warning of warnings) console.warn(`workbox: ${warning}`);
+        console.log(`workbox: precached ${count} files, ${(size / 1024).toFixed(0)} KiB`);
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    sveltekit({
+      adapter: adapter({ fallback: 'index.html', strict: true }),
+      serviceWorker: { register: false },
+      csp: { mode: 'hash', directives: { 'script-src': ['self'] } },
+    }),
+    workboxServiceWorker(),
+  ],
+  server: {
+    proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
+  },
+  test: {
+    name: 'web',
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
