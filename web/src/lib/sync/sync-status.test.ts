@@ -1,0 +1,71 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SyncStatus } from './sync-status.svelte.ts';
+
+const store = new Map<string, string>();
+globalThis.localStorage = {
+  getItem: (key: string) => store.get(key) ?? null,
+  setItem: (key: string, value: string) => void store.set(key, value),
+  removeItem: (key: string) => void store.delete(key),
+  clear: () => store.clear(),
+  key: () => null,
+  length: 0,
+};
+
+describe('SyncStatus', () => {
+  beforeEach(() => store.clear());
+
+  it('counts a failing sync as offline, whatever the browser thinks', () => {
+    const status = new SyncStatus();
+    status.reportSuccess('2026-11-26T10:00:00.000Z');
+    expect(status.connection).toBe('online');
+    status.reportFailure({ ok: false, kind: 'network', message: 'The server cannot be reached' });
+    expect(status.connection).toBe('offline');
+    expect(status.lastSyncAt).toBe('2026-11-26T10:00:00.000Z');
+  });
+
+  it('tells a lost session and an outdated app apart from an outage', () => {
+    const status = new SyncStatus();
+    status.reportFailure({
+      ok: false,
+      kind: 'api',
+      status: 401,
+      code: 'unauthenticated',
+      message: 'Sign in',
+    });
+    expect(status.connection).toBe('signed-out');
+    // A heartbeat does not hide that the session is gone.
+    status.reportLive('2026-11-26T10:05:00.000Z');
+    expect(status.connection).toBe('signed-out');
+    status.reportFailure({
+      ok: false,
+      kind: 'api',
+      status: 426,
+      code: 'update-required',
+      message: 'Update',
+    });
+    expect(status.connection).toBe('update-required');
+  });
+
+  it('adds up pending changes across collections', () => {
+    const status = new SyncStatus();
+    status.setPending('patients', 2);
+    status.setPending('documents', 3);
+    status.setPending('patients', 0);
+    expect(status.pending).toBe(3);
+  });
+
+  it('moves the last sync time on a heartbeat only when nothing is pending', () => {
+    const status = new SyncStatus();
+    status.setPending('patients', 1);
+    status.reportLive('2026-11-26T10:00:00.000Z');
+    expect(status.lastSyncAt).toBeNull();
+    status.setPending('patients', 0);
+    status.reportLive('2026-11-26T10:01:00.000Z');
+    expect(status.lastSyncAt).toBe('2026-11-26T10:01:00.000Z');
+  });
+
+  it('remembers the last sync across a reload', () => {
+    new SyncStatus().reportSuccess('2026-11-26T09:00:00.000Z');
+    expect(new SyncStatus().lastSyncAt).toBe('2026-11-26T09:00:00.000Z');
+  });
+});
