@@ -3,6 +3,7 @@ import { liveQuery, type Subscription as DexieSubscription } from 'dexie';
 import { type ClinicDatabase, openClinicDatabase } from './db/database.ts';
 import { type LocalDatabase, openLocalDatabase } from './db/local-db.ts';
 import { deviceId } from './session/device.ts';
+import { keepSessionAliveWhileActive } from './session/keep-alive.ts';
 import { type LiveStream, openLiveStream } from './sync/live-stream.ts';
 import { PendingTracker } from './sync/pending-tracker.ts';
 import { type CollectionReplication, replicateCollection } from './sync/replication.ts';
@@ -15,6 +16,8 @@ export type Workspace = {
   local: LocalDatabase;
   replications: Map<string, CollectionReplication>;
   trackers: PendingTracker[];
+  /** Tries the server again now (after a new sign-in, say) instead of at the next retry. */
+  reconnect: () => void;
   close: () => Promise<void>;
 };
 
@@ -64,7 +67,11 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
       syncStatus.setPending(collection.name, count),
     );
     trackers.push(tracker);
-    void tracker.start();
+    tracker.start().catch((error: unknown) => {
+      // A wrong count would tell staff their work is on the server when it is not: make it loud.
+      console.error('ClinicDesk could not count unsynced changes', error);
+      syncStatus.lastProblem = 'Could not count unsynced changes on this device';
+    });
   }
 
   const resync = (name?: string) => {
@@ -90,6 +97,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   window.addEventListener('offline', onOffline);
   if (!navigator.onLine) syncStatus.reportOffline();
 
+  const stopKeepAlive = keepSessionAliveWhileActive(syncStatus);
   const refusedWatch: DexieSubscription = liveQuery(() => local.refusedChanges.count()).subscribe({
     next: (count) => (syncStatus.refused = count),
   });
@@ -100,7 +108,13 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
     local,
     replications,
     trackers,
+    reconnect() {
+      syncStatus.connection = 'connecting';
+      stream.reconnectNow();
+      resync();
+    },
     async close() {
+      stopKeepAlive();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       refusedWatch.unsubscribe();

@@ -22,7 +22,9 @@ export async function signIn(username: string, password: string): Promise<SignIn
   }
   rememberUser(outcome.value.user);
   session.user = outcome.value.user;
-  await openWorkspace(outcome.value.user);
+  const workspace = await openWorkspace(outcome.value.user);
+  // Signing in again after the server session ended: sync resumes now, not at the next retry.
+  workspace.reconnect();
   return { ok: true };
 }
 

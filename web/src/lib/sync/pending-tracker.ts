@@ -1,6 +1,6 @@
 import { sameDocumentState } from '@clinicdesk/shared/sync/canonical-json.ts';
 import type { Checkpoint } from '@clinicdesk/shared/sync/protocol.ts';
-import { getAssumedMasterState, type RxCollection } from 'rxdb';
+import { getAssumedMasterState, getChangedDocumentsSince, type RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { Subscription } from 'rxjs';
 
@@ -42,19 +42,18 @@ export class PendingTracker {
         if (!active) this.markDirty([...this.pending]);
       }),
     );
-    const all = await this.collection.storageInstance.query({
-      query: { selector: {}, sort: [{ id: 'asc' }], skip: 0 },
-      queryPlan: {
-        index: ['id'],
-        startKeys: [],
-        endKeys: [],
-        inclusiveStart: true,
-        inclusiveEnd: true,
-        sortSatisfiedByIndex: true,
-        selectorSatisfiedByIndex: true,
-      },
-    });
-    this.markDirty(all.documents.map((doc) => (doc as { id: string }).id));
+    // Every document, tombstones included, in pages, from the storage's change index.
+    let checkpoint: unknown = undefined;
+    for (;;) {
+      const page = await getChangedDocumentsSince(
+        this.collection.storageInstance,
+        CHUNK,
+        checkpoint,
+      );
+      if (page.documents.length === 0) break;
+      this.markDirty(page.documents.map((doc) => (doc as { id: string }).id));
+      checkpoint = page.checkpoint;
+    }
   }
 
   stop(): void {

@@ -1,0 +1,11 @@
+import type { AuthenticatedSession } from './services/auth.service.ts';
+
+/** What middleware puts on the Hono context for the handlers after it. */
+export type AppEnv = {
+  Variables: {
+    /** Set by `requireSession`. */
+    session: AuthenticatedSession;
+    /** Set by `syncClient`: the device id it sent. */
+    deviceId: string;
+  };
+};

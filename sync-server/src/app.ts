@@ -1,0 +1,114 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { SYNC_BASE_PATH, type ApiErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
+import type { AppEnv } from './app-env.ts';
+import { API_ERROR_STATUS, apiError } from './http/api-error.ts';
+import { createShellScriptHashes } from './http/shell-script-hashes.ts';
+import { createConsoleLogger, type Logger } from './logger.ts';
+import { createRequireSession } from './middleware/require-session.ts';
+import { createAuthRoutes } from './routes/auth.routes.ts';
+import { createStaticRoutes } from './routes/static.routes.ts';
+import { createSyncStreamRoutes, DEFAULT_HEARTBEAT_MS } from './routes/sync-stream.routes.ts';
+import { createSyncRoutes } from './routes/sync.routes.ts';
+import { createAuthService } from './services/auth.service.ts';
+import { createInProcessChangeBus } from './services/change-bus.ts';
+import { createSyncService } from './services/sync.service.ts';
+import type { Store } from './storage/store.ts';
+
+export type AppDeps = {
+  store: Store;
+  clock: () => Date;
+  randomBytes: (n: number) => Uint8Array;
+  /** The built web app (`web/build`); without it only the API is served. */
+  staticRoot?: string | undefined;
+  /** Send the session cookie only over HTTPS (set when TLS terminates in front of the server). */
+  secureCookies: boolean;
+  heartbeatMs?: number | undefined;
+  log?: Logger | undefined;
+};
+
+/** The whole server as a Hono app; everything it holds is built here, nothing at module level. */
+export function createApp(deps: AppDeps) {
+  const { store, clock } = deps;
+  const log = deps.log ?? createConsoleLogger();
+  const bus = createInProcessChangeBus((error) =>
+    log.error('A change listener failed', { error: String(error) }),
+  );
+  const auth = createAuthService({ store, clock, randomBytes: deps.randomBytes });
+  const sync = createSyncService({ store, bus, clock });
+  const requireSession = createRequireSession(auth);
+  const shellScripts = deps.staticRoot ? createShellScriptHashes(deps.staticRoot) : () => '';
+
+  const app = new Hono<AppEnv>()
+    .use(
+      '*',
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", () => shellScripts()],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          objectSrc: ["'none'"],
+        },
+        referrerPolicy: 'no-referrer',
+        // HSTS only means something over HTTPS; on a plain-HTTP LAN demo it would only confuse.
+        strictTransportSecurity: deps.secureCookies,
+      }),
+    )
+    .use('/api/*', async (c, next) => {
+      await next();
+      // Patient data must never sit in a browser or proxy cache; the device has its own store.
+      c.header('Cache-Control', 'no-store');
+    })
+    .get('/api/health', (c) => c.json({ ok: true as const }, 200))
+    .route(
+      '/api/auth',
+      createAuthRoutes({ auth, requireSession, secureCookies: deps.secureCookies }),
+    )
+    // Every path under /api/sync needs a session, including unknown ones, so that nobody
+    // signed out can learn which paths exist.
+    .use('/api/sync/*', requireSession)
+    .route(SYNC_BASE_PATH, createSyncRoutes({ sync, store, clock }))
+    .route(
+      SYNC_BASE_PATH,
+      createSyncStreamRoutes({
+        auth,
+        bus,
+        store,
+        clock,
+        heartbeatMs: deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+        log,
+      }),
+    );
+
+  if (deps.staticRoot !== undefined) app.route('/', createStaticRoutes(deps.staticRoot, log));
+
+  app.notFound((c) => apiError(c, 'not-found'));
+  app.onError((error, c) => {
+    const known = error instanceof HTTPException ? codeForStatus(error.status) : undefined;
+    if (known) return apiError(c, known);
+    // A bug: the details go to the server log, never to the device.
+    log.error('Unhandled error', {
+      method: c.req.method,
+      path: c.req.path,
+      error: error.stack ?? String(error),
+    });
+    return apiError(c, 'internal');
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;
+
+function codeForStatus(status: number): ApiErrorCode | undefined {
+  if (status >= 500) return undefined;
+  const entry = Object.entries(API_ERROR_STATUS).find(([, mapped]) => mapped === status);
+  return entry?.[0] as ApiErrorCode | undefined;
+}

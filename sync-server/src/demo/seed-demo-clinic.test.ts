@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateWireDocument } from '@clinicdesk/shared/sync/collections.ts';
+import { verifyPassword } from '../services/password-hash.ts';
+import { openSqliteStore } from '../storage/sqlite/sqlite-store.ts';
+import type { Store } from '../storage/store.ts';
+import { createTempDir, TEST_START } from '../test-support.ts';
+import { DEMO_ACCOUNTS, formatDemoBanner } from './demo-accounts.ts';
+import { generateDemoPatients } from './demo-patients.ts';
+import { DEMO_PATIENT_COUNT, seedDemoClinic } from './seed-demo-clinic.ts';
+
+describe('demo patients', () => {
+  const patients = generateDemoPatients(DEMO_PATIENT_COUNT, TEST_START);
+
+  it('are valid patient documents with fictional phone numbers and reserved email domains', () => {
+    expect(patients).toHaveLength(DEMO_PATIENT_COUNT);
+    for (const doc of patients) {
+      expect(validateWireDocument('patients', doc).ok).toBe(true);
+      if (doc.phone !== undefined) expect(doc.phone).toMatch(/^\+1[2-9]\d{2}55501\d{2}$/);
+      if (doc.email !== undefined) expect(doc.email).toMatch(/@example\.(com|net|org)$/);
+      expect(
+        String(doc.dateOfBirth) >= '1930-01-01' && String(doc.dateOfBirth) <= '2024-12-31',
+      ).toBe(true);
+      expect(String(doc.updatedAt) <= TEST_START.toISOString()).toBe(true);
+    }
+    expect(new Set(patients.map((doc) => doc.id)).size).toBe(DEMO_PATIENT_COUNT);
+  });
+
+  it('are the same people on every run', () => {
+    const again = generateDemoPatients(DEMO_PATIENT_COUNT, TEST_START);
+    expect(again).toEqual(patients);
+    const names = (list: typeof patients) =>
+      list.map((doc) => [doc.givenName, doc.familyName].join(' '));
+    const later = generateDemoPatients(DEMO_PATIENT_COUNT, new Date('2027-01-01T00:00:00Z'));
+    expect(names(later).sort()).toEqual(names(patients).sort());
+  });
+});
+
+describe('seeding the demo clinic', () => {
+  let dir: Awaited<ReturnType<typeof createTempDir>>;
+  let store: Store;
+  beforeEach(async () => {
+    dir = await createTempDir();
+    store = openSqliteStore(join(dir.path, 'demo.sqlite'), { now: TEST_START });
+  });
+  afterEach(async () => {
+    await store.close();
+    await dir.remove();
+  });
+
+  it('creates one account per role with its printed password, and the patients in the store', async () => {
+    const seeded = await seedDemoClinic({
+      store,
+      clock: () => TEST_START,
+      randomBytes: (n) => randomBytes(n),
+    });
+    expect(seeded).toEqual({ accounts: 5, patients: DEMO_PATIENT_COUNT });
+
+    const admin = await store.findUserByUsername('admin');
+    expect(admin?.role).toBe('admin');
+    expect(await verifyPassword('demo-admin-2026', admin?.passwordHash ?? '')).toBe(true);
+    expect(new Set(DEMO_ACCOUNTS.map((account) => account.role)).size).toBe(5);
+
+    const page = await store.pull('patients', 0, 1000);
+    expect(page.documents).toHaveLength(DEMO_PATIENT_COUNT);
+    expect(page.lastSeq).toBe(DEMO_PATIENT_COUNT);
+
+    const banner = formatDemoBanner('http://127.0.0.1:8080');
+    for (const account of DEMO_ACCOUNTS) expect(banner).toContain(account.password);
+    expect(banner).toContain('for the demo only');
+  });
+});

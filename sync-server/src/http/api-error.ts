@@ -1,0 +1,39 @@
+import type { Context } from 'hono';
+import type { ApiError, ApiErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
+
+/** The one table from API error codes to HTTP statuses. */
+export const API_ERROR_STATUS = {
+  unauthenticated: 401,
+  'invalid-credentials': 401,
+  forbidden: 403,
+  'not-found': 404,
+  'unknown-collection': 404,
+  'invalid-request': 400,
+  'payload-too-large': 413,
+  'update-required': 426,
+  'unsupported-media-type': 415,
+  'rate-limited': 429,
+  internal: 500,
+} as const satisfies Record<ApiErrorCode, number>;
+
+/** What staff read when a request fails for a reason they did not cause or cannot fix alone. */
+export const API_ERROR_MESSAGES = {
+  unauthenticated: 'Sign in to continue',
+  'invalid-credentials': 'That username and password do not match',
+  forbidden: 'Your role does not allow this',
+  'not-found': 'Not found',
+  'unknown-collection': 'There is no such collection',
+  'invalid-request': 'The request was not understood',
+  'payload-too-large': 'The request is too large',
+  'update-required':
+    'This version of ClinicDesk is out of date. Reload to update; your unsynced changes stay on this device.',
+  'unsupported-media-type': 'Send JSON (Content-Type: application/json)',
+  'rate-limited': 'Too many attempts; wait a minute and try again',
+  internal: 'Something went wrong on the server',
+} as const satisfies Record<ApiErrorCode, string>;
+
+/** An error response `{ error: { code, message } }` with the status its code maps to. */
+export function apiError<C extends ApiErrorCode>(c: Context, code: C, message?: string) {
+  const body = { error: { code, message: message ?? API_ERROR_MESSAGES[code] } };
+  return c.json(body satisfies ApiError, API_ERROR_STATUS[code]);
+}

@@ -1,0 +1,15 @@
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../app-env.ts';
+import { apiError } from '../http/api-error.ts';
+import { SESSION_COOKIE, type AuthService } from '../services/auth.service.ts';
+
+/** Lets a request through only with a live session, which it puts on the context. */
+export function createRequireSession(auth: AuthService) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const session = await auth.resume(getCookie(c, SESSION_COOKIE));
+    if (!session) return apiError(c, 'unauthenticated');
+    c.set('session', session);
+    await next();
+  });
+}

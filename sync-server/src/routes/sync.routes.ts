@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { isCollectionName } from '@clinicdesk/shared/sync/collections.ts';
+import { PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX } from '@clinicdesk/shared/sync/protocol.ts';
+import type { AppEnv } from '../app-env.ts';
+import { apiError } from '../http/api-error.ts';
+import { PUSH_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
+import { syncClient } from '../middleware/sync-client.ts';
+import type { SyncService } from '../services/sync.service.ts';
+import type { Store } from '../storage/store.ts';
+
+/** Pull and push under `/api/sync/v1`. Mounted behind `requireSession`. */
+export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock: () => Date }) {
+  const client = syncClient('headers', deps);
+  return new Hono<AppEnv>()
+    .get('/:collection/pull', client, async (c) => {
+      const collection = c.req.param('collection');
+      if (!isCollectionName(collection)) return apiError(c, 'unknown-collection');
+      const since = parseWholeNumber(c.req.query('since'), 0);
+      const limit = parseWholeNumber(c.req.query('limit'), PULL_LIMIT_DEFAULT);
+      if (since === null) return apiError(c, 'invalid-request', 'since must be a whole number');
+      if (limit === null || limit < 1 || limit > PULL_LIMIT_MAX)
+        return apiError(c, 'invalid-request', `limit must be between 1 and ${PULL_LIMIT_MAX}`);
+      return c.json(await deps.sync.pull(collection, since, limit), 200);
+    })
+    .post(
+      '/:collection/push',
+      client,
+      requireJson({ maxBytes: PUSH_BODY_MAX_BYTES }),
+      async (c) => {
+        const collection = c.req.param('collection');
+        if (!isCollectionName(collection)) return apiError(c, 'unknown-collection');
+        const writer = { userId: c.get('session').user.id, deviceId: c.get('deviceId') };
+        const result = await deps.sync.push(collection, await readJson(c.req), writer);
+        if (!result.ok) return apiError(c, result.error.code, result.error.message);
+        return c.json(result.value, 200);
+      },
+    );
+}
+
+/** A non-negative safe integer from a query parameter; `fallback` when absent, null when bad. */
+function parseWholeNumber(raw: string | undefined, fallback: number): number | null {
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,16}$/.test(raw)) return null;
+  const value = Number(raw);
+  return Number.isSafeInteger(value) ? value : null;
+}

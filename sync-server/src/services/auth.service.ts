@@ -1,0 +1,110 @@
+import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
+import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
+import { sha256Hex } from '../storage/document-hash.ts';
+import type { Store, UserRecord } from '../storage/store.ts';
+import { UNKNOWN_USER_PASSWORD_HASH, verifyPassword } from './password-hash.ts';
+
+export const SESSION_COOKIE = 'cd_session';
+
+/** How long a sign-in lasts. Every session rule reads these and nothing else. */
+export const SESSION_LIFETIME = {
+  /** A shift: after this the person signs in again, however active. */
+  absoluteMs: 12 * 60 * 60 * 1000,
+  /** An unattended front-desk screen stops syncing after this long without a request. */
+  idleMs: 30 * 60 * 1000,
+  /** Refreshing `last_seen_at` at most this often keeps reads from becoming writes. */
+  touchEveryMs: 60 * 1000,
+} as const;
+
+const TOKEN_BYTES = 32;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export type AuthenticatedSession = { user: SessionUser; sessionId: string };
+
+export type LoginInput = { username: string; password: string; deviceId?: string | undefined };
+
+export type AuthService = {
+  login(
+    input: LoginInput,
+  ): Promise<Result<{ user: SessionUser; token: string }, { code: 'invalid-credentials' }>>;
+  /** Ends the session of this token, if there is one. */
+  logout(token: string | undefined): Promise<void>;
+  /** The live session of a cookie token, refreshing its idle timer; null when none. */
+  resume(token: string | undefined): Promise<AuthenticatedSession | null>;
+  /** Whether a session is still live, without counting as activity (open streams ask this). */
+  isLive(sessionId: string): Promise<boolean>;
+};
+
+export function createAuthService(deps: {
+  store: Store;
+  clock: () => Date;
+  randomBytes: (n: number) => Uint8Array;
+}): AuthService {
+  const { store, clock } = deps;
+
+  async function liveSession(tokenHash: string) {
+    const found = await store.findSession(tokenHash);
+    if (!found) return null;
+    const now = clock().getTime();
+    const { session, user } = found;
+    const expired =
+      now >= session.expiresAt.getTime() ||
+      now >= session.lastSeenAt.getTime() + SESSION_LIFETIME.idleMs ||
+      !user.active;
+    if (expired) {
+      await store.deleteSession(tokenHash);
+      return null;
+    }
+    return found;
+  }
+
+  return {
+    async login({ username, password, deviceId }) {
+      const user = await store.findUserByUsername(username);
+      // Same work and same answer whether the username is unknown, the password wrong or the
+      // account switched off: the response must not tell which usernames exist.
+      const matches = await verifyPassword(
+        password,
+        user?.passwordHash ?? UNKNOWN_USER_PASSWORD_HASH,
+      );
+      if (!user || !matches || !user.active) return fail({ code: 'invalid-credentials' as const });
+
+      const now = clock();
+      await store.deleteStaleSessions(now, new Date(now.getTime() - SESSION_LIFETIME.idleMs));
+      const token = Buffer.from(deps.randomBytes(TOKEN_BYTES)).toString('base64url');
+      await store.createSession({
+        tokenHash: sha256Hex(token),
+        userId: user.id,
+        deviceId: deviceId ?? null,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_LIFETIME.absoluteMs),
+      });
+      return ok({ user: toSessionUser(user), token });
+    },
+
+    async logout(token) {
+      if (token && TOKEN_PATTERN.test(token)) await store.deleteSession(sha256Hex(token));
+    },
+
+    async resume(token) {
+      if (!token || !TOKEN_PATTERN.test(token)) return null;
+      const tokenHash = sha256Hex(token);
+      // Looked up by the token's hash: timing can at most hint at a hash, never at a token.
+      const found = await liveSession(tokenHash);
+      if (!found) return null;
+      const now = clock();
+      if (now.getTime() - found.session.lastSeenAt.getTime() >= SESSION_LIFETIME.touchEveryMs)
+        await store.touchSession(tokenHash, now);
+      return { user: toSessionUser(found.user), sessionId: tokenHash };
+    },
+
+    async isLive(sessionId) {
+      return (await liveSession(sessionId)) !== null;
+    },
+  };
+}
+
+export function toSessionUser(user: UserRecord): SessionUser {
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+}

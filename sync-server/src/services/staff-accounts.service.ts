@@ -1,0 +1,58 @@
+import type { Role, SessionUser } from '@clinicdesk/shared/auth/roles.ts';
+import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
+import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
+import type { Store } from '../storage/store.ts';
+import { toSessionUser } from './auth.service.ts';
+import { hashPassword, PASSWORD_SALT_BYTES } from './password-hash.ts';
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
+export const PASSWORD_MIN_LENGTH = 12;
+
+export type NewStaffAccount = {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+};
+
+export type StaffAccountError = {
+  code: 'invalid-username' | 'invalid-display-name' | 'password-too-short' | 'duplicate-username';
+  message: string;
+};
+
+/** Opens an account for one person: their own username, one role, a hashed password. */
+export async function createStaffAccount(
+  deps: { store: Store; clock: () => Date; randomBytes: (n: number) => Uint8Array },
+  input: NewStaffAccount,
+): Promise<Result<SessionUser, StaffAccountError>> {
+  if (!USERNAME_PATTERN.test(input.username))
+    return fail({
+      code: 'invalid-username',
+      message: 'A username is 2–64 letters, digits, dots, hyphens or underscores',
+    });
+  const displayName = input.displayName.trim();
+  if (displayName.length === 0 || displayName.length > 100)
+    return fail({
+      code: 'invalid-display-name',
+      message: 'Enter a display name (at most 100 characters)',
+    });
+  if (input.password.length < PASSWORD_MIN_LENGTH)
+    return fail({
+      code: 'password-too-short',
+      message: `A password needs at least ${PASSWORD_MIN_LENGTH} characters`,
+    });
+
+  const now = deps.clock();
+  const created = await deps.store.createUser({
+    id: uuidv7(now.getTime(), deps.randomBytes(10)),
+    username: input.username,
+    displayName,
+    role: input.role,
+    passwordHash: await hashPassword(input.password, deps.randomBytes(PASSWORD_SALT_BYTES)),
+    active: true,
+    createdAt: now,
+  });
+  if (!created.ok)
+    return fail({ code: 'duplicate-username', message: `The username ${input.username} is taken` });
+  return ok(toSessionUser(created.value));
+}

@@ -1,0 +1,118 @@
+import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
+import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
+import { fail, ok } from '@clinicdesk/shared/result.ts';
+import type { CreateUserResult, SessionRecord, UserRecord } from '../store.ts';
+import { integer, optionalText, text } from './sqlite-row.ts';
+import { immediateTransaction } from './sqlite-transaction.ts';
+
+type Row = Record<string, SQLOutputValue>;
+
+/** Staff accounts, their sessions and the devices they sync from. */
+export function createSqliteAccounts(db: DatabaseSync) {
+  const countUsers = db.prepare('SELECT count(*) AS n FROM users');
+  const userByUsername = db.prepare('SELECT * FROM users WHERE username = ?');
+  const insertUser = db.prepare(`
+    INSERT INTO users (id, username, display_name, role, password_hash, active, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertSession = db.prepare(`
+    INSERT INTO sessions (token_hash, user_id, device_id, created_at, last_seen_at, expires_at)
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const sessionWithUser = db.prepare(`
+    SELECT s.token_hash, s.user_id, s.device_id, s.created_at AS session_created_at,
+           s.last_seen_at, s.expires_at, u.*
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ?`);
+  const touchSession = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
+  const deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+  const deleteStale = db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?');
+  const upsertDevice = db.prepare(`
+    INSERT INTO devices (id, user_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen`);
+
+  return {
+    countUsers: () => integer(countUsers.get() ?? {}, 'n'),
+
+    createUser(user: UserRecord): CreateUserResult {
+      return immediateTransaction(db, () => {
+        if (userByUsername.get(user.username)) return fail({ code: 'duplicate-username' as const });
+        insertUser.run(
+          user.id,
+          user.username,
+          user.displayName,
+          user.role,
+          user.passwordHash,
+          user.active ? 1 : 0,
+          user.createdAt.toISOString(),
+        );
+        return ok(user);
+      });
+    },
+
+    findUserByUsername(username: string): UserRecord | null {
+      const row = userByUsername.get(username);
+      return row ? toUser(row) : null;
+    },
+
+    createSession(session: SessionRecord): void {
+      insertSession.run(
+        session.tokenHash,
+        session.userId,
+        session.deviceId,
+        session.createdAt.toISOString(),
+        session.lastSeenAt.toISOString(),
+        session.expiresAt.toISOString(),
+      );
+    },
+
+    findSession(tokenHash: string): { session: SessionRecord; user: UserRecord } | null {
+      const row = sessionWithUser.get(tokenHash);
+      if (!row) return null;
+      return {
+        session: {
+          tokenHash: text(row, 'token_hash'),
+          userId: text(row, 'user_id'),
+          deviceId: optionalText(row, 'device_id'),
+          createdAt: new Date(text(row, 'session_created_at')),
+          lastSeenAt: new Date(text(row, 'last_seen_at')),
+          expiresAt: new Date(text(row, 'expires_at')),
+        },
+        user: toUser(row),
+      };
+    },
+
+    touchSession(tokenHash: string, lastSeenAt: Date): void {
+      touchSession.run(lastSeenAt.toISOString(), tokenHash);
+    },
+
+    deleteSession(tokenHash: string): void {
+      deleteSession.run(tokenHash);
+    },
+
+    deleteStaleSessions(now: Date, idleBefore: Date): number {
+      return Number(deleteStale.run(now.toISOString(), idleBefore.toISOString()).changes);
+    },
+
+    recordDevice(device: { deviceId: string; userId: string; seenAt: Date }): void {
+      const seen = device.seenAt.toISOString();
+      upsertDevice.run(device.deviceId, device.userId, seen, seen);
+    },
+  };
+}
+
+function toUser(row: Row): UserRecord {
+  const role = text(row, 'role');
+  if (!isRole(role)) throw new TypeError(`User ${text(row, 'id')} has an unknown role`);
+  return {
+    id: text(row, 'id'),
+    username: text(row, 'username'),
+    displayName: text(row, 'display_name'),
+    role,
+    passwordHash: text(row, 'password_hash'),
+    active: integer(row, 'active') === 1,
+    createdAt: new Date(text(row, 'created_at')),
+  };
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,82 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
+import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import { canonicalDocument } from '../document-hash.ts';
+import type { DocumentWriter, PullPage, PushOutcome, PushRowInput } from '../store.ts';
+import { integer, text } from './sqlite-row.ts';
+import { immediateTransaction } from './sqlite-transaction.ts';
+
+/** Pull and push of replicated documents on one SQLite connection. */
+export function createSqliteDocuments(db: DatabaseSync) {
+  const selectPage = db.prepare(
+    'SELECT seq, data FROM documents WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
+  const selectCurrent = db.prepare(
+    'SELECT data, data_hash FROM documents WHERE collection = ? AND id = ?',
+  );
+  const takeSeq = db.prepare(
+    'UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value',
+  );
+  const upsert = db.prepare(`
+    INSERT INTO documents
+      (collection, id, seq, deleted, data, data_hash, server_time, written_by_user, written_by_device)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (collection, id) DO UPDATE SET
+      seq = excluded.seq, deleted = excluded.deleted, data = excluded.data,
+      data_hash = excluded.data_hash, server_time = excluded.server_time,
+      written_by_user = excluded.written_by_user, written_by_device = excluded.written_by_device`);
+
+  function pull(collection: CollectionName, sinceSeq: number, limit: number): PullPage {
+    const rows = selectPage.all(collection, sinceSeq, limit);
+    const last = rows.at(-1);
+    return {
+      documents: rows.map((row) => JSON.parse(text(row, 'data')) as WireDocument),
+      lastSeq: last ? integer(last, 'seq') : sinceSeq,
+    };
+  }
+
+  function push(
+    collection: CollectionName,
+    rows: PushRowInput[],
+    writer: DocumentWriter,
+    serverTime: Date,
+  ): PushOutcome {
+    return immediateTransaction(db, () => {
+      const outcome: PushOutcome = { conflicts: [], written: [] };
+      for (const row of rows) {
+        const next = canonicalDocument(row.next);
+        const current = selectCurrent.get(collection, row.next.id);
+        if (current) {
+          const currentHash = text(current, 'data_hash');
+          // A retried push whose first attempt was stored: success, and no new seq, so devices
+          // that already pulled it are not sent it again.
+          if (next.hash === currentHash) continue;
+          // The device changed a state other than the one stored: the stored one wins for now
+          // and goes back to the device to merge.
+          const assumedHash = row.assumed ? canonicalDocument(row.assumed).hash : null;
+          if (assumedHash !== currentHash) {
+            outcome.conflicts.push(JSON.parse(text(current, 'data')) as WireDocument);
+            continue;
+          }
+        }
+        // The seq is taken inside this transaction, so a later commit always has a higher seq.
+        const seq = integer(takeSeq.get() ?? {}, 'value');
+        upsert.run(
+          collection,
+          row.next.id,
+          seq,
+          row.next._deleted ? 1 : 0,
+          next.data,
+          next.hash,
+          serverTime.toISOString(),
+          writer.userId,
+          writer.deviceId,
+        );
+        outcome.written.push({ id: row.next.id, seq });
+      }
+      return outcome;
+    });
+  }
+
+  return { pull, push };
+}

@@ -1,0 +1,60 @@
+import { DatabaseSync } from 'node:sqlite';
+import type { Store } from '../store.ts';
+import { createSqliteAccounts } from './sqlite-accounts.ts';
+import { createSqliteDocuments } from './sqlite-documents.ts';
+import { loadSqliteMigrations, migrateSqlite } from './sqlite-migrations.ts';
+
+/**
+ * Opens (or creates) the SQLite database at `path`, brings its schema up to date and returns the
+ * Store over it. One process writes; WAL lets pulls read while a push commits.
+ */
+export function openSqliteStore(path: string, options: { now: Date }): Store {
+  const db = new DatabaseSync(path);
+  try {
+    // synchronous=FULL: a push acknowledged to a device survives a power cut.
+    db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      PRAGMA foreign_keys = ON;
+      PRAGMA busy_timeout = 5000;`);
+    migrateSqlite(db, loadSqliteMigrations(), options.now);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const documents = createSqliteDocuments(db);
+  const accounts = createSqliteAccounts(db);
+
+  // node:sqlite is synchronous; the Store contract is async so PostgreSQL can implement it too.
+  return {
+    pull: (collection, sinceSeq, limit) =>
+      settle(() => documents.pull(collection, sinceSeq, limit)),
+    push: (collection, rows, writer, serverTime) =>
+      settle(() => documents.push(collection, rows, writer, serverTime)),
+    countUsers: () => settle(() => accounts.countUsers()),
+    createUser: (user) => settle(() => accounts.createUser(user)),
+    findUserByUsername: (username) => settle(() => accounts.findUserByUsername(username)),
+    createSession: (session) => settle(() => accounts.createSession(session)),
+    findSession: (tokenHash) => settle(() => accounts.findSession(tokenHash)),
+    touchSession: (tokenHash, lastSeenAt) =>
+      settle(() => accounts.touchSession(tokenHash, lastSeenAt)),
+    deleteSession: (tokenHash) => settle(() => accounts.deleteSession(tokenHash)),
+    deleteStaleSessions: (now, idleBefore) =>
+      settle(() => accounts.deleteStaleSessions(now, idleBefore)),
+    recordDevice: (device) => settle(() => accounts.recordDevice(device)),
+    close: () =>
+      settle(() => {
+        if (db.isOpen) db.close();
+      }),
+  };
+}
+
+/** A synchronous call as a promise: its result resolves it, its exception rejects it. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The behaviour every Store must have, run against each implementation (SQLite today,
+ * PostgreSQL later) by its own `*.test.ts`.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canonicalJson } from '@clinicdesk/shared/sync/canonical-json.ts';
+import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import { patient, TEST_START } from '../test-support.ts';
+import type { Store, UserRecord } from './store.ts';
+
+const WRITER = { userId: 'user-1', deviceId: '0195a0c4-3333-7000-8000-000000000003' };
+const at = (minutes: number) => new Date(TEST_START.getTime() + minutes * 60_000);
+
+export function describeStoreContract(
+  name: string,
+  open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
+) {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, cleanup } = await open());
+    });
+    afterEach(async () => {
+      await store.close();
+      await cleanup();
+    });
+
+    const push = (rows: { assumed?: WireDocument | null; next: WireDocument }[]) =>
+      store.push('patients', rows, WRITER, at(0));
+
+    describe('documents', () => {
+      it('stores a new document in canonical form under the next seq', async () => {
+        const doc = patient(1);
+        expect(await push([{ next: doc }])).toEqual({
+          conflicts: [],
+          written: [{ id: doc.id, seq: 1 }],
+        });
+        const page = await store.pull('patients', 0, 10);
+        expect(page.lastSeq).toBe(1);
+        expect(page.documents.map((stored) => JSON.stringify(stored))).toEqual([
+          canonicalJson(doc),
+        ]);
+      });
+
+      it('gives every write of one push its own rising seq', async () => {
+        const outcome = await push([1, 2, 3].map((n) => ({ next: patient(n) })));
+        expect(outcome.written.map((write) => write.seq)).toEqual([1, 2, 3]);
+        const second = await push([{ next: patient(4) }]);
+        expect(second.written[0]?.seq).toBe(4);
+      });
+
+      it('writes a change based on the stored state, and moves it to the end', async () => {
+        await push([{ next: patient(1) }, { next: patient(2) }]);
+        const edited = { ...patient(1), givenName: 'Grace' };
+        const outcome = await push([{ assumed: patient(1), next: edited }]);
+        expect(outcome).toEqual({ conflicts: [], written: [{ id: edited.id, seq: 3 }] });
+        const page = await store.pull('patients', 0, 10);
+        expect(page.documents).toEqual([patient(2), edited]);
+      });
+
+      it('returns the stored state for a stale or missing assumed state, and writes nothing', async () => {
+        const current = { ...patient(1), givenName: 'Grace' };
+        await push([{ next: patient(1) }]);
+        await push([{ assumed: patient(1), next: current }]);
+        const outcome = await push([
+          { assumed: patient(1), next: { ...patient(1), givenName: 'Hope' } },
+          { next: { ...patient(1), givenName: 'Iris' } },
+          { assumed: null, next: { ...patient(1), givenName: 'June' } },
+        ]);
+        expect(outcome).toEqual({ conflicts: [current, current, current], written: [] });
+        expect((await store.pull('patients', 0, 10)).documents).toEqual([current]);
+      });
+
+      it('treats a push of the stored state as done: no conflict, no new seq', async () => {
+        await push([{ next: patient(1) }]);
+        const outcome = await push([
+          { assumed: { ...patient(1), givenName: 'Old' }, next: patient(1) },
+        ]);
+        expect(outcome).toEqual({ conflicts: [], written: [] });
+        expect((await store.pull('patients', 0, 10)).lastSeq).toBe(1);
+      });
+
+      it('keeps tombstones', async () => {
+        await push([{ next: patient(1) }]);
+        const tombstone = { ...patient(1), _deleted: true };
+        await push([{ assumed: patient(1), next: tombstone }]);
+        expect((await store.pull('patients', 0, 10)).documents).toEqual([tombstone]);
+      });
+
+      it('pages by seq and reports the input seq when nothing is newer', async () => {
+        await push([1, 2, 3, 4, 5].map((n) => ({ next: patient(n) })));
+        const first = await store.pull('patients', 0, 2);
+        const second = await store.pull('patients', first.lastSeq, 2);
+        const third = await store.pull('patients', second.lastSeq, 2);
+        const done = await store.pull('patients', third.lastSeq, 2);
+        expect([first, second, third, done].map((page) => page.documents.length)).toEqual([
+          2, 2, 1, 0,
+        ]);
+        expect(done.lastSeq).toBe(5);
+      });
+
+      it('writes nothing at all when a push fails part-way', async () => {
+        const broken = { ...patient(2), id: { not: 'a string' } } as unknown as WireDocument;
+        await expect(push([{ next: patient(1) }, { next: broken }])).rejects.toThrow();
+        expect(await store.pull('patients', 0, 10)).toEqual({ documents: [], lastSeq: 0 });
+        expect((await push([{ next: patient(3) }])).written[0]?.seq).toBe(1);
+      });
+    });
+
+    describe('accounts', () => {
+      const user: UserRecord = {
+        id: 'user-1',
+        username: 'Rosa',
+        displayName: 'Rosa Díaz',
+        role: 'front-desk',
+        passwordHash: '$scrypt$…',
+        active: true,
+        createdAt: at(0),
+      };
+
+      it('finds users without regard to case and refuses a second with the same name', async () => {
+        expect(await store.countUsers()).toBe(0);
+        expect(await store.createUser(user)).toEqual({ ok: true, value: user });
+        expect(await store.findUserByUsername('rOSA')).toEqual(user);
+        expect(await store.createUser({ ...user, id: 'user-2', username: 'rosa' })).toEqual({
+          ok: false,
+          error: { code: 'duplicate-username' },
+        });
+        expect(await store.countUsers()).toBe(1);
+        expect(await store.findUserByUsername('nobody')).toBeNull();
+      });
+
+      it('keeps sessions with their user, refreshes them, and clears stale ones', async () => {
+        await store.createUser(user);
+        const session = {
+          tokenHash: 'hash-1',
+          userId: user.id,
+          deviceId: null,
+          createdAt: at(0),
+          lastSeenAt: at(0),
+          expiresAt: at(720),
+        };
+        await store.createSession(session);
+        await store.createSession({ ...session, tokenHash: 'hash-2', lastSeenAt: at(5) });
+        expect(await store.findSession('hash-1')).toEqual({ session, user });
+
+        await store.touchSession('hash-1', at(10));
+        expect((await store.findSession('hash-1'))?.session.lastSeenAt).toEqual(at(10));
+
+        // At minute 12 with a 3-minute idle limit, hash-2 (last seen at 5) is stale.
+        expect(await store.deleteStaleSessions(at(12), at(9))).toBe(1);
+        expect(await store.findSession('hash-2')).toBeNull();
+        await store.deleteSession('hash-1');
+        expect(await store.findSession('hash-1')).toBeNull();
+      });
+
+      it('records devices repeatedly without complaint', async () => {
+        await store.createUser(user);
+        await store.recordDevice({ deviceId: WRITER.deviceId, userId: user.id, seenAt: at(0) });
+        await store.recordDevice({ deviceId: WRITER.deviceId, userId: user.id, seenAt: at(1) });
+      });
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import type { Role } from '@clinicdesk/shared/auth/roles.ts';
+import type { Result } from '@clinicdesk/shared/result.ts';
+import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
+import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+
+/**
+ * The server's storage contract. SQLite implements it today; a PostgreSQL implementation must
+ * pass the same contract suite (`store.contract.ts`). Every method is async so that either fits.
+ */
+export interface Store {
+  /**
+   * Documents of one collection written after `sinceSeq`, in seq order, at most `limit`.
+   * `lastSeq` is the seq of the last document returned, or `sinceSeq` when there is none.
+   */
+  pull(collection: CollectionName, sinceSeq: number, limit: number): Promise<PullPage>;
+
+  /**
+   * Applies pushed rows in ONE transaction, each by the replication rule:
+   * no stored document → write; stored state equals `next` → already done (a retried push: no
+   * write, no new seq); stored state equals `assumed` → write; otherwise → conflict, returning
+   * the stored document. Every write takes the next seq inside the transaction, so seq order is
+   * commit order.
+   */
+  push(
+    collection: CollectionName,
+    rows: PushRowInput[],
+    writer: DocumentWriter,
+    serverTime: Date,
+  ): Promise<PushOutcome>;
+
+  countUsers(): Promise<number>;
+  /** Usernames are unique without regard to case. */
+  createUser(user: UserRecord): Promise<CreateUserResult>;
+  findUserByUsername(username: string): Promise<UserRecord | null>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session and its user, whatever their state; the caller decides whether it still counts. */
+  findSession(tokenHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null>;
+  touchSession(tokenHash: string, lastSeenAt: Date): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Housekeeping: removes sessions past their absolute expiry or idle since `idleBefore`. */
+  deleteStaleSessions(now: Date, idleBefore: Date): Promise<number>;
+
+  /** Records that a device synced for a user (first and last seen). */
+  recordDevice(device: { deviceId: string; userId: string; seenAt: Date }): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+export type PullPage = { documents: WireDocument[]; lastSeq: number };
+
+export type PushRowInput = {
+  /** The stored state the device based its change on; absent or null for a new document. */
+  assumed?: WireDocument | null;
+  next: WireDocument;
+};
+
+export type PushOutcome = {
+  /** The stored state of every row whose assumed state was out of date. */
+  conflicts: WireDocument[];
+  /** Rows actually written, with their new seq (retried rows are not in here). */
+  written: { id: string; seq: number }[];
+};
+
+/** Who wrote a document: kept beside it, never inside it. */
+export type DocumentWriter = { userId: string; deviceId: string };
+
+export type UserRecord = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  active: boolean;
+  createdAt: Date;
+};
+
+export type CreateUserResult = Result<UserRecord, { code: 'duplicate-username' }>;
+
+export type SessionRecord = {
+  tokenHash: string;
+  userId: string;
+  deviceId: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+};

@@ -1,0 +1,76 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { ClinicServer } from '../support/clinic-server.ts';
+import { FRONT_DESK } from '../support/demo-logins.ts';
+import { Device } from './pages/device.ts';
+
+/**
+ * The main screens at both tablet orientations: nothing may overflow sideways, every control must
+ * be reachable by touch (≥ 44 px), and a screenshot of each is kept for a person to look at
+ * (tests/.artifacts/screenshots; `UPDATE_DOC_SCREENSHOTS=1` also refreshes the README's).
+ */
+const SIZES = [
+  { name: 'portrait', width: 768, height: 1024 },
+  { name: 'landscape', width: 1024, height: 768 },
+] as const;
+const OUT = new URL('../.artifacts/screenshots/', import.meta.url).pathname;
+
+let server: ClinicServer;
+test.beforeAll(async () => {
+  server = await ClinicServer.start();
+  mkdirSync(OUT, { recursive: true });
+});
+test.afterAll(async () => server.dispose());
+
+async function expectFitsAndTouchable(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('a, button, input, select')]
+      .filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden'))
+      .filter((el) => el.getBoundingClientRect().height < 44)
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(small, 'touch targets under 44 px').toEqual([]);
+}
+
+for (const size of SIZES) {
+  test(`main screens fit a ${size.width}×${size.height} tablet`, async ({ browser }) => {
+    const device = await Device.open(browser, server.url, size);
+    const { page } = device;
+    const shot = async (name: string) => {
+      await expectFitsAndTouchable(page);
+      await page.screenshot({ path: `${OUT}${name}-${size.name}.png` });
+    };
+
+    await page.goto('/login');
+    await shot('login');
+
+    await device.signIn(FRONT_DESK.username, FRONT_DESK.password);
+    await expect(page.getByTestId('patient-row').first()).toBeVisible();
+    await device.expectConnection('online');
+    await shot('patients');
+
+    await device.search('mar');
+    await shot('patients-search');
+
+    await page.getByRole('link', { name: 'Register patient' }).click();
+    await page.getByRole('button', { name: 'Save patient' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'things to fix' })).toBeVisible();
+    await shot('register-errors');
+
+    await device.openPatients();
+    await page.getByTestId('patient-row').first().click();
+    await expect(page.getByRole('heading', { name: 'Demographics' })).toBeVisible();
+    await shot('patient');
+
+    if (process.env.UPDATE_DOC_SCREENSHOTS && size.name === 'portrait') {
+      const docs = new URL('../../docs/screenshots/', import.meta.url).pathname;
+      mkdirSync(docs, { recursive: true });
+      copyFileSync(`${OUT}patients-portrait.png`, `${docs}patients-tablet.png`);
+    }
+    await device.close();
+  });
+}
