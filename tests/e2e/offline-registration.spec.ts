@@ -61,6 +61,13 @@ test('a patient registered offline survives a reload and reaches another device 
   await expect(tabletB.patientRow('Quennell', 'Isolde')).toBeVisible();
   await expect(tabletB.patientRow('Quennell', 'Isolde')).toContainText('04/12/1987');
 
+  // An edit on B travels back to A, which is still showing its search results.
+  await tabletB.patientRow('Quennell', 'Isolde').click();
+  await tabletB.editPatient({ phone: '555-201-0199' });
+  await expect(tabletB.page.getByText('(555) 201-0199')).toBeVisible();
+  await expect(tabletA.patientRow('Quennell', 'Isolde')).toContainText('(555) 201-0199');
+  await tabletB.expectPending(0);
+
   await tabletA.close();
   await tabletB.close();
 });

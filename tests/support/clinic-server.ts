@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,17 +14,28 @@ export class ClinicServer {
   private process: ChildProcess | null = null;
   private output = '';
 
-  private constructor(port: number, dataDir: string) {
+  readonly staticRoot: string;
+
+  private constructor(port: number, dataDir: string, staticRoot: string) {
     this.port = port;
     this.dataDir = dataDir;
+    this.staticRoot = staticRoot;
   }
 
-  /** Starts a server with the demo clinic seeded into a fresh data directory. */
-  static async start(): Promise<ClinicServer> {
-    const server = new ClinicServer(
-      await freePort(),
-      mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-')),
-    );
+  /**
+   * Starts a server with the demo clinic seeded into a fresh data directory. With
+   * `ownCopyOfApp`, it serves a private copy of the built PWA that the test may change (to ship
+   * a "new version", say).
+   */
+  static async start(options: { ownCopyOfApp?: boolean } = {}): Promise<ClinicServer> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-'));
+    let staticRoot = join(repoRoot, 'web/build');
+    if (options.ownCopyOfApp) {
+      const copy = join(dataDir, 'app');
+      cpSync(staticRoot, copy, { recursive: true });
+      staticRoot = copy;
+    }
+    const server = new ClinicServer(await freePort(), dataDir, staticRoot);
     await server.launch();
     return server;
   }
@@ -44,7 +55,7 @@ export class ClinicServer {
         PORT: String(this.port),
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
-        STATIC_ROOT: join(repoRoot, 'web/build'),
+        STATIC_ROOT: this.staticRoot,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

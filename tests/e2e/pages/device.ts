@@ -107,6 +107,16 @@ export class Device {
     );
   }
 
+  /** On a patient's page: edit, change the given fields, save. */
+  async editPatient(changes: { phone?: string; email?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Edit' }).click();
+    const form = this.page.getByRole('form', { name: 'Edit patient' });
+    if (changes.phone !== undefined) await form.getByLabel('Phone').fill(changes.phone);
+    if (changes.email !== undefined) await form.getByLabel('Email').fill(changes.email);
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect(this.page.getByTestId('save-notice')).toHaveText('Changes saved on this device.');
+  }
+
   async search(text: string): Promise<void> {
     await this.page.getByLabel('Find a patient').fill(text);
   }

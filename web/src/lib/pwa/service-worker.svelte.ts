@@ -8,14 +8,17 @@ import type { Workbox } from 'workbox-window';
 class AppUpdate {
   available = $state(false);
   private workbox: Workbox | null = null;
+  private accepted = false;
 
   async register(): Promise<void> {
     if (!('serviceWorker' in navigator)) return;
     const { Workbox } = await import('workbox-window');
     const workbox = new Workbox('/sw.js', { scope: '/' });
     workbox.addEventListener('waiting', () => (this.available = true));
-    workbox.addEventListener('controlling', (event) => {
-      if (event.isUpdate) window.location.reload();
+    // The first install also takes control (clientsClaim); only a version someone accepted
+    // reloads the page. (`isUpdate` is false for updates found after this page registered.)
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (this.accepted) window.location.reload();
     });
     this.workbox = workbox;
     await workbox.register();
@@ -24,6 +27,7 @@ class AppUpdate {
   }
 
   apply(): void {
+    this.accepted = true;
     this.workbox?.messageSkipWaiting();
   }
 }

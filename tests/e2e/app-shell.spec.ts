@@ -1,0 +1,95 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ClinicServer } from '../support/clinic-server.ts';
+import { FRONT_DESK } from '../support/demo-logins.ts';
+import { Device } from './pages/device.ts';
+
+/**
+ * The installed app around the data: it never caches patient data outside IndexedDB, and a new
+ * version waits for staff to choose to reload instead of replacing the page under their hands.
+ */
+let server: ClinicServer;
+
+test.beforeAll(async () => {
+  server = await ClinicServer.start({ ownCopyOfApp: true });
+});
+
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+test('the service worker caches the app shell only, never an API response', async ({ browser }) => {
+  const device = await Device.open(browser, server.url);
+  await device.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await device.waitForOfflineReady();
+  await expect(device.page.getByTestId('patient-row').first()).toBeVisible();
+
+  const cached = await device.page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      urls.push(...(await cache.keys()).map((request) => new URL(request.url).pathname));
+    }
+    return urls;
+  });
+  expect(cached).toContain('/index.html');
+  expect(cached).toContain('/manifest.webmanifest');
+  expect(cached.filter((path) => path.startsWith('/api/'))).toEqual([]);
+  await device.close();
+});
+
+test('a new version is offered, and only taken when staff press Reload', async ({ browser }) => {
+  const device = await Device.open(browser, server.url);
+  await device.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await device.waitForOfflineReady();
+  await device.page.evaluate(() => ((window as { sameDocument?: boolean }).sameDocument = true));
+
+  // Ship a new build: any byte change to the service worker is a new version.
+  appendFileSync(join(server.staticRoot, 'sw.js'), '\n// next release\n');
+  await device.page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+
+  const prompt = device.page.getByRole('alert').filter({ hasText: 'A new version of ClinicDesk' });
+  await expect(prompt).toBeVisible();
+  // Nothing reloaded by itself: this is still the same document.
+  expect(
+    await device.page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument),
+  ).toBe(true);
+
+  const reloaded = device.page.waitForEvent('load');
+  await prompt.getByRole('button', { name: 'Reload to update' }).click();
+  await reloaded;
+  expect(
+    await device.page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument),
+  ).toBeUndefined();
+  await expect(device.page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+  await expect(prompt).toBeHidden();
+  await device.close();
+});
+
+test('a wrong password is refused with a clear message, and sign-out returns to sign-in', async ({
+  browser,
+}) => {
+  const device = await Device.open(browser, server.url);
+  await device.page.goto('/patients');
+  await expect(device.page).toHaveURL(/\/login\?next=%2Fpatients$/);
+  await device.page.getByLabel('Username').fill(FRONT_DESK.username);
+  await device.page.getByLabel('Password').fill('not-the-password');
+  await device.page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(device.page.getByTestId('login-problem')).toHaveText(
+    'That username and password do not match',
+  );
+
+  await device.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await device.page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(device.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // Signed out on the server too: the session cookie no longer opens the sync API.
+  const pull = await device.page.request.get('/api/sync/v1/patients/pull?since=0', {
+    headers: { 'x-clinicdesk-protocol': '1' },
+  });
+  expect(pull.status()).toBe(401);
+  await device.close();
+});
