@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blobRefSchema } from '../files/blob-ref.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 
 /**
@@ -55,6 +56,8 @@ export const patientSchema = z.strictObject({
   phone: z.string().regex(E164_PATTERN, 'Enter a phone number with its area code').optional(),
   email: z.email('Enter an email address like name@example.com').max(254).optional(),
   address: addressSchema.optional(),
+  /** A photo for recognising the patient at the desk; the bytes live in the blob store. */
+  photo: blobRefSchema.optional(),
   /** Device clock at creation and last edit: shown to staff, never used to order sync. */
   createdAt: ISO_DATE_TIME,
   updatedAt: ISO_DATE_TIME,
