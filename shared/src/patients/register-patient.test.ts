@@ -27,6 +27,21 @@ describe('editPatient', () => {
     expect(editPatient(created, { ...details }, new Date('2026-11-26T11:00:00Z'))).toBeNull();
   });
 
+  it('keeps fields the form does not show, such as the photo', () => {
+    const photo = { sha256: 'b'.repeat(64), type: 'image/jpeg' as const, size: 2048 };
+    const withPhoto = { ...created, photo };
+    const edited = editPatient(withPhoto, { ...details, givenName: 'Ro' }, new Date());
+    expect(edited?.photo).toEqual(photo);
+    expect(edited?.givenName).toBe('Ro');
+  });
+
+  it('removes a field cleared on the form', () => {
+    const withEmail = { ...created, email: 'rowan@example.com' };
+    const edited = editPatient(withEmail, { ...details, email: undefined }, new Date());
+    expect(edited).not.toBeNull();
+    expect('email' in (edited ?? {})).toBe(false);
+  });
+
   it('keeps id and creation time and stamps the edit', () => {
     const edited = editPatient(
       created,

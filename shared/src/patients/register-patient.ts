@@ -13,12 +13,36 @@ export function registerPatient(details: PatientDetails, id: string, now: Date):
  * nothing writes nothing and sends nothing).
  */
 export function editPatient(current: Patient, details: PatientDetails, now: Date): Patient | null {
-  const next = withoutUndefined({
-    ...details,
-    id: current.id,
-    createdAt: current.createdAt,
-    updatedAt: current.updatedAt,
-  });
+  // Only the fields the form manages are replaced (a cleared one is removed); everything else
+  // (the photo, say) stays as it is.
+  const next: Record<string, unknown> = { ...current };
+  for (const field of FORM_FIELDS) next[field] = details[field];
+  return finishEdit(current, withoutUndefined(next) as Patient, now);
+}
+
+/** The fields the registration form shows and edits. */
+export const FORM_FIELDS = [
+  'givenName',
+  'middleName',
+  'familyName',
+  'dateOfBirth',
+  'sex',
+  'phone',
+  'email',
+  'address',
+] as const satisfies readonly (keyof PatientDetails)[];
+
+/** The patient with one field set (or removed, with `undefined`), or null if nothing changed. */
+export function setPatientField<K extends keyof PatientDetails>(
+  current: Patient,
+  field: K,
+  value: PatientDetails[K],
+  now: Date,
+): Patient | null {
+  return finishEdit(current, withoutUndefined({ ...current, [field]: value }), now);
+}
+
+function finishEdit(current: Patient, next: Patient, now: Date): Patient | null {
   if (canonicalJson(next) === canonicalJson(current)) return null;
   return { ...next, updatedAt: now.toISOString() };
 }
