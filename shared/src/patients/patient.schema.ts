@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { blobRefSchema } from '../files/blob-ref.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
+import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
+import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
 
 /**
  * The patient document: the one schema used by the registration form, the device's RxDB
@@ -61,20 +63,25 @@ export const patientSchema = z.strictObject({
   /** Device clock at creation and last edit: shown to staff, never used to order sync. */
   createdAt: ISO_DATE_TIME,
   updatedAt: ISO_DATE_TIME,
+  /** Who made the latest edit, from which device (stamped on every local write). */
+  editedBy: editorSchema.optional(),
+  /** Values two people set differently while apart, kept until someone settles them. */
+  conflicts: conflictsFieldSchema.optional(),
 });
 export type Patient = z.infer<typeof patientSchema>;
 
-export const PATIENT_SCHEMA_VERSION = 0;
+/**
+ * RxDB schema version of the device's collection. 1 added `editedBy` and `conflicts`, both
+ * optional, so version-0 documents migrate unchanged (see `web/src/lib/db/database.ts`).
+ */
+export const PATIENT_SCHEMA_VERSION = 1;
 
 /**
  * The RxDB (JSON Schema) form of `patientSchema`. Indexed fields must be required strings with
  * a maximum length, which the zod schema already states.
  */
 export function patientRxSchema() {
-  const { properties, required } = z.toJSONSchema(patientSchema, { io: 'input' }) as {
-    properties: Record<string, unknown>;
-    required: string[];
-  };
+  const { properties, required } = toRxJsonSchema(patientSchema);
   return {
     title: 'patients',
     version: PATIENT_SCHEMA_VERSION,

@@ -5,6 +5,7 @@ import { type LocalDatabase, openLocalDatabase } from './db/local-db.ts';
 import { deviceId } from './session/device.ts';
 import { keepSessionAliveWhileActive } from './session/keep-alive.ts';
 import { type LiveStream, openLiveStream } from './sync/live-stream.ts';
+import { openConflictItems } from './sync/conflict-inbox.svelte.ts';
 import { PendingTracker } from './sync/pending-tracker.ts';
 import { type CollectionReplication, replicateCollection } from './sync/replication.ts';
 import { syncStatus } from './sync/sync-status.svelte.ts';
@@ -12,6 +13,8 @@ import { syncStatus } from './sync/sync-status.svelte.ts';
 /** Everything a signed-in user works with on this device: local data and its sync. */
 export type Workspace = {
   user: SessionUser;
+  /** This browser's device id, stamped on every change made here. */
+  deviceId: string;
   db: ClinicDatabase;
   local: LocalDatabase;
   replications: Map<string, CollectionReplication>;
@@ -50,7 +53,11 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   syncStatus.reset();
   void navigator.storage?.persist?.().catch(() => false);
   const device = deviceId();
-  const db = await openClinicDatabase(user.id);
+  const db = await openClinicDatabase(user.id, {
+    userId: user.id,
+    name: user.displayName,
+    deviceId: device,
+  });
   const local = openLocalDatabase(user.id);
 
   const replications = new Map<string, CollectionReplication>();
@@ -98,12 +105,16 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   if (!navigator.onLine) syncStatus.reportOffline();
 
   const stopKeepAlive = keepSessionAliveWhileActive(syncStatus);
+  const conflictWatch = openConflictItems(db).subscribe(
+    (items) => (syncStatus.conflicts = items.length),
+  );
   const refusedWatch: DexieSubscription = liveQuery(() => local.refusedChanges.count()).subscribe({
     next: (count) => (syncStatus.refused = count),
   });
 
   return {
     user,
+    deviceId: device,
     db,
     local,
     replications,
@@ -115,6 +126,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
     },
     async close() {
       stopKeepAlive();
+      conflictWatch.unsubscribe();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       refusedWatch.unsubscribe();

@@ -1,15 +1,20 @@
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { sameDocumentState } from '@clinicdesk/shared/sync/canonical-json.ts';
 import { REPLICATED_COLLECTIONS } from '@clinicdesk/shared/sync/collections.ts';
-import { mergeThreeWay } from '@clinicdesk/shared/sync/merge.ts';
+import type { Editor } from '@clinicdesk/shared/sync/conflict.schema.ts';
+import { type EditableDocument, mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import {
+  addRxPlugin,
   createRxDatabase,
   type RxCollection,
   type RxConflictHandler,
   type RxDatabase,
   type RxJsonSchema,
 } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type ClinicCollections = {
   patients: RxCollection<Patient>;
@@ -18,27 +23,24 @@ export type ClinicDatabase = RxDatabase<ClinicCollections>;
 
 /**
  * Never RxDB's default handler, which keeps the server copy and silently drops the device's
- * edit. Fields changed on one side keep that change; a field changed on both sides keeps the
- * server's value (recording both values is issue #3's conflict inbox).
+ * edit. The three-way merge keeps every change; where both sides changed a field differently
+ * the server's value stays and the device's is recorded as an open conflict in the document.
  */
-function fieldMergeConflictHandler<T extends Record<string, unknown>>(): RxConflictHandler<T> {
+function mergingConflictHandler<T extends EditableDocument>(): RxConflictHandler<T> {
   return {
     isEqual: (a, b) => sameDocumentState(a, b),
     resolve: ({ assumedMasterState, realMasterState, newDocumentState }) =>
-      Promise.resolve(
-        mergeThreeWay(assumedMasterState, realMasterState, newDocumentState, {
-          latestWins: ['updatedAt'],
-        }).merged,
-      ),
+      Promise.resolve(mergeEdits(assumedMasterState, realMasterState, newDocumentState)),
   };
 }
 
 /**
  * Opens the signed-in user's local database. Each user gets their own database, so staff who
  * share a PC never read each other's cached records. Every write waits for strict IndexedDB
- * durability: "saved" on screen means on disk.
+ * durability: "saved" on screen means on disk. Every local write is stamped with who made it on
+ * which device (writes that arrive by sync keep their own stamp: they bypass these hooks).
  */
-export async function openClinicDatabase(userId: string): Promise<ClinicDatabase> {
+export async function openClinicDatabase(userId: string, editor: Editor): Promise<ClinicDatabase> {
   const storage = getRxStorageDexie({ chromeTransactionDurability: 'strict' });
   const db = await createRxDatabase<ClinicCollections>({
     name: `clinicdesk-${userId.replace(/[^a-z0-9]/gi, '').toLowerCase()}`,
@@ -50,8 +52,18 @@ export async function openClinicDatabase(userId: string): Promise<ClinicDatabase
   await db.addCollections({
     patients: {
       schema: REPLICATED_COLLECTIONS.patients.rxSchema() as RxJsonSchema<Patient>,
-      conflictHandler: fieldMergeConflictHandler<Patient>(),
+      conflictHandler: mergingConflictHandler<Patient>(),
+      // Version 1 only added optional fields.
+      migrationStrategies: { 1: (doc: Patient) => doc },
     },
   });
+  for (const collection of Object.values(db.collections)) {
+    collection.preInsert((data: EditableDocument) => {
+      data.editedBy = editor;
+    }, false);
+    collection.preSave((data: EditableDocument) => {
+      data.editedBy = editor;
+    }, false);
+  }
   return db;
 }

@@ -6,7 +6,7 @@ import {
 } from '@clinicdesk/shared/patients/patient-form.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { editPatient, registerPatient } from '@clinicdesk/shared/patients/register-patient.ts';
-import { mergeThreeWay } from '@clinicdesk/shared/sync/merge.ts';
+import { mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import { newId } from '../session/device.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -31,7 +31,8 @@ export async function registerNewPatient(
 /**
  * Saves an edit made from `original` (the record as it was when the form opened). If the record
  * changed meanwhile (a sync arrived), only the fields this person changed are applied on top of
- * the newer record; for a field both changed, what this person typed wins.
+ * the newer record; for a field both changed, what this person typed wins and the value it
+ * replaced is kept as an open conflict, like any other.
  */
 export async function savePatientEdits(
   workspace: Workspace,
@@ -44,9 +45,6 @@ export async function savePatientEdits(
   if (!edited) return ok('unchanged');
   const doc = await workspace.db.patients.findOne(original.id).exec();
   if (!doc) throw new Error(`Patient ${original.id} is not on this device`);
-  await doc.incrementalModify(
-    (latest) =>
-      mergeThreeWay<Patient>(original, edited, latest, { latestWins: ['updatedAt'] }).merged,
-  );
+  await doc.incrementalModify((latest) => mergeEdits<Patient>(original, edited, latest));
   return ok('saved');
 }

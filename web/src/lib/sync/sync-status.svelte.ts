@@ -14,6 +14,8 @@ export class SyncStatus {
   connection = $state<Connection>('connecting');
   /** Local changes the server has not acknowledged yet, across all collections. */
   pending = $state(0);
+  /** Fields two people changed differently while apart, waiting for someone to settle them. */
+  conflicts = $state(0);
   /** Changes the server refused for good (invalid or forbidden); they stay on this device. */
   refused = $state(0);
   /** ISO time of the last exchange that left this device in step with the server. */
@@ -60,6 +62,7 @@ export class SyncStatus {
     this.pendingByCollection = {};
     this.pending = 0;
     this.refused = 0;
+    this.conflicts = 0;
     this.lastProblem = null;
     this.lastSyncAt = readLastSync();
   }

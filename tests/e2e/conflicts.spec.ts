@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { ClinicServer } from '../support/clinic-server.ts';
+import { FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
+import { Device } from './pages/device.ts';
+
+/**
+ * Two devices edit one patient during an outage. Different fields: both edits survive. The same
+ * field: nothing is thrown away — the office manager sees both values in the conflict inbox,
+ * decides, and the decision reaches the other device.
+ */
+let server: ClinicServer;
+test.beforeAll(async () => {
+  server = await ClinicServer.start();
+});
+test.afterAll(async () => server.dispose());
+
+test('offline edits of one patient merge, and a clash is settled in the inbox', async ({
+  browser,
+}) => {
+  const desk = await Device.open(browser, server.url);
+  const office = await Device.open(browser, server.url, { width: 1024, height: 768 });
+  await desk.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await office.signIn(OFFICE_MANAGER.username, OFFICE_MANAGER.password);
+  await desk.registerPatient({
+    givenName: 'Perpetua',
+    familyName: 'Quarrington',
+    dateOfBirth: '07/19/1979',
+    sex: 'Female',
+    phone: '(555) 201-0110',
+  });
+  await desk.expectPending(0);
+  await office.search('Quarrington');
+  await office.patientRow('Quarrington', 'Perpetua').click();
+  await expect(office.page.getByTestId('patient-name')).toContainText('Perpetua Quarrington');
+
+  // 1. Apart, each changes a different field. Back together, both changes are there.
+  await desk.goOffline();
+  await office.goOffline();
+  await desk.editPatient({ phone: '(555) 201-0111' });
+  await office.editPatient({ email: 'perpetua.q@example.org' });
+  await desk.goOnline();
+  await desk.expectPending(0);
+  await office.goOnline();
+  await office.expectPending(0);
+  for (const device of [desk, office]) {
+    await expect(device.page.getByText('(555) 201-0111')).toBeVisible();
+    await expect(device.page.getByText('perpetua.q@example.org')).toBeVisible();
+    await expect(device.page.getByTestId('sync-conflicts')).toBeHidden();
+  }
+
+  // 2. Apart again, both change the phone number, differently.
+  await desk.goOffline();
+  await office.goOffline();
+  await desk.editPatient({ phone: '(555) 201-0122' });
+  await office.editPatient({ phone: '(555) 201-0133' });
+  await desk.goOnline();
+  await desk.expectPending(0);
+  await office.goOnline();
+  await office.expectPending(0);
+
+  // The record keeps the value that reached the server first; neither value is lost.
+  for (const device of [desk, office]) {
+    await expect(device.page.getByTestId('sync-conflicts')).toHaveAttribute('data-count', '1');
+    await expect(device.page.getByText('(555) 201-0122')).toBeVisible();
+  }
+
+  // 3. The office manager settles it from the inbox.
+  await office.page.getByTestId('sync-conflicts').click();
+  const card = office.page.getByTestId('conflict').filter({ hasText: 'Perpetua Quarrington' });
+  await expect(card).toContainText('Phone');
+  await expect(card.getByTestId('conflict-kept')).toContainText('(555) 201-0122');
+  await expect(card.getByTestId('conflict-kept')).toContainText('Demo Front Desk');
+  await expect(card.getByTestId('conflict-other')).toContainText('(555) 201-0133');
+  await expect(card.getByTestId('conflict-other')).toContainText(
+    'Demo Office Manager on this device',
+  );
+  await card.getByTestId('conflict-other').getByRole('button', { name: 'Use this value' }).click();
+  await expect(office.page.getByTestId('no-conflicts')).toBeVisible();
+  await office.expectPending(0);
+
+  // The decision reaches the front desk, which is still looking at the patient.
+  await expect(desk.page.getByText('(555) 201-0133')).toBeVisible();
+  await expect(desk.page.getByTestId('sync-conflicts')).toBeHidden();
+
+  await desk.close();
+  await office.close();
+});
