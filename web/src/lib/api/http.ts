@@ -15,10 +15,14 @@ const UNREACHABLE: ApiFailure = {
   message: 'The server cannot be reached',
 };
 
-export async function requestJson<T>(path: string, init: RequestInit = {}): Promise<ApiOutcome<T>> {
+export async function requestJson<T>(
+  path: string,
+  init: RequestInit = {},
+  fetchImpl: typeof fetch = fetch,
+): Promise<ApiOutcome<T>> {
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetchImpl(path, {
       ...init,
       credentials: 'same-origin',
       cache: 'no-store',

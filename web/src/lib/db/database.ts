@@ -10,6 +10,7 @@ import {
   type RxConflictHandler,
   type RxDatabase,
   type RxJsonSchema,
+  type RxStorage,
 } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -40,12 +41,17 @@ function mergingConflictHandler<T extends EditableDocument>(): RxConflictHandler
  * durability: "saved" on screen means on disk. Every local write is stamped with who made it on
  * which device (writes that arrive by sync keep their own stamp: they bypass these hooks).
  */
-export async function openClinicDatabase(userId: string, editor: Editor): Promise<ClinicDatabase> {
-  const storage = getRxStorageDexie({ chromeTransactionDurability: 'strict' });
+export async function openClinicDatabase(
+  userId: string,
+  editor: Editor,
+  /** Simulated devices (fault suite) run in Node with RxDB's memory storage. */
+  options: { storage?: RxStorage<unknown, unknown>; name?: string; multiInstance?: boolean } = {},
+): Promise<ClinicDatabase> {
+  const storage = options.storage ?? getRxStorageDexie({ chromeTransactionDurability: 'strict' });
   const db = await createRxDatabase<ClinicCollections>({
-    name: `clinicdesk-${userId.replace(/[^a-z0-9]/gi, '').toLowerCase()}`,
+    name: options.name ?? `clinicdesk-${userId.replace(/[^a-z0-9]/gi, '').toLowerCase()}`,
     storage,
-    multiInstance: true,
+    multiInstance: options.multiInstance ?? true,
     eventReduce: true,
     closeDuplicates: true,
   });

@@ -24,11 +24,18 @@ export type CollectionReplication = {
   stream$: Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>;
 };
 
+/** What the replication tells the app about each exchange with the server. */
+export type SyncReporter = Pick<SyncStatus, 'reportSuccess' | 'reportFailure'>;
+
 type ReplicationDeps = {
   collection: RxCollection;
   deviceId: string;
-  status: SyncStatus;
+  status: SyncReporter;
   local: LocalDatabase;
+  /** The browser's fetch; simulated devices in the fault suite pass one with faults in it. */
+  fetch?: typeof fetch;
+  /** Prefix for API paths ('' in the browser, the server's URL elsewhere). */
+  baseUrl?: string;
 };
 
 /**
@@ -41,8 +48,11 @@ export function replicateCollection({
   deviceId,
   status,
   local,
+  fetch: fetchImpl = (input, init) => fetch(input, init),
+  baseUrl = '',
 }: ReplicationDeps): CollectionReplication {
   const name = collection.name;
+  const base = `${baseUrl}${SYNC_BASE_PATH}/${name}`;
   const headers = {
     [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
     [DEVICE_HEADER]: deviceId,
@@ -62,8 +72,9 @@ export function replicateCollection({
       async handler(checkpoint, batchSize) {
         const since = checkpoint?.seq ?? 0;
         const outcome = await requestJson<PullResponse>(
-          `${SYNC_BASE_PATH}/${name}/pull?since=${since}&limit=${batchSize}`,
+          `${base}/pull?since=${since}&limit=${batchSize}`,
           { headers },
+          fetchImpl,
         );
         if (!outcome.ok) {
           status.reportFailure(outcome);
@@ -84,11 +95,11 @@ export function replicateCollection({
             newDocumentState: toWireDocument(row.newDocumentState as WireDocument),
           })),
         };
-        const outcome = await requestJson<PushResponse>(`${SYNC_BASE_PATH}/${name}/push`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(body),
-        });
+        const outcome = await requestJson<PushResponse>(
+          `${base}/push`,
+          { method: 'POST', headers, body: JSON.stringify(body) },
+          fetchImpl,
+        );
         if (!outcome.ok) {
           status.reportFailure(outcome);
           throw new SyncRequestError(outcome);
