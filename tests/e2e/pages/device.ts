@@ -46,6 +46,13 @@ export class Device {
     await expect(this.page.getByRole('heading', { name: 'Patients' })).toBeVisible();
   }
 
+  /** Another tab of this same browser (same cookies, same local database). */
+  async openTab(path: string): Promise<Device> {
+    const page = await this.context.newPage();
+    await page.goto(path);
+    return new Device(this.context, page);
+  }
+
   /** Waits until the service worker controls the page, so the app shell works offline. */
   async waitForOfflineReady(): Promise<void> {
     await this.page.evaluate(async () => {

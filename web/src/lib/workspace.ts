@@ -1,5 +1,6 @@
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { liveQuery, type Subscription as DexieSubscription } from 'dexie';
+import { startUploadQueue, type UploadQueue } from './blobs/upload-queue.ts';
 import { type ClinicDatabase, openClinicDatabase } from './db/database.ts';
 import { type LocalDatabase, openLocalDatabase } from './db/local-db.ts';
 import { deviceId } from './session/device.ts';
@@ -7,6 +8,7 @@ import { keepSessionAliveWhileActive } from './session/keep-alive.ts';
 import { type LiveStream, openLiveStream } from './sync/live-stream.ts';
 import { openConflictItems } from './sync/conflict-inbox.svelte.ts';
 import { PendingTracker } from './sync/pending-tracker.ts';
+import { coordinateTabs } from './sync/tab-coordination.ts';
 import { type CollectionReplication, replicateCollection } from './sync/replication.ts';
 import { syncStatus } from './sync/sync-status.svelte.ts';
 
@@ -60,16 +62,77 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   });
   const local = openLocalDatabase(user.id);
 
+  // Every tab sets up replication; RxDB starts it only in the leader tab.
   const replications = new Map<string, CollectionReplication>();
-  const trackers: PendingTracker[] = [];
   for (const collection of Object.values(db.collections)) {
-    const replication = replicateCollection({
-      collection,
-      deviceId: device,
-      status: syncStatus,
-      local,
-    });
-    replications.set(collection.name, replication);
+    replications.set(
+      collection.name,
+      replicateCollection({ collection, deviceId: device, status: syncStatus, local }),
+    );
+  }
+  const trackers: PendingTracker[] = [];
+  let leaderSync: LeaderSync | null = null;
+  // Files go up from the leader tab only, like documents, so its count of waiting uploads is
+  // the one every tab shows.
+  let uploads: UploadQueue | null = null;
+  const tabs = coordinateTabs({
+    userId: user.id,
+    status: syncStatus,
+    waitForLeadership: () => db.waitForLeadership(),
+    onLeadership: () => {
+      leaderSync = startLeaderSync(db, device, replications, trackers);
+      uploads = startUploadQueue({ local, deviceId: device, status: syncStatus });
+    },
+  });
+
+  const stopKeepAlive = keepSessionAliveWhileActive(syncStatus);
+  const conflictWatch = openConflictItems(db).subscribe(
+    (items) => (syncStatus.conflicts = items.length),
+  );
+  const refusedWatch: DexieSubscription = liveQuery(() => local.refusedChanges.count()).subscribe({
+    next: (count) => (syncStatus.refused = count),
+  });
+
+  return {
+    user,
+    deviceId: device,
+    db,
+    local,
+    replications,
+    trackers,
+    reconnect() {
+      leaderSync?.reconnect();
+      uploads?.retryNow();
+    },
+    async close() {
+      stopKeepAlive();
+      conflictWatch.unsubscribe();
+      refusedWatch.unsubscribe();
+      tabs.close();
+      leaderSync?.close();
+      await Promise.all([...replications.values()].map((r) => r.state.cancel()));
+      await uploads?.stop();
+      await db.close();
+      local.close();
+    },
+  };
+}
+
+type LeaderSync = { reconnect: () => void; close: () => void };
+
+/**
+ * What only the tab that syncs does: count unsynced changes, keep the live stream open, and react
+ * to the network coming and going. Runs from the moment this tab wins the leader election.
+ */
+function startLeaderSync(
+  db: ClinicDatabase,
+  device: string,
+  replications: Map<string, CollectionReplication>,
+  trackers: PendingTracker[],
+): LeaderSync {
+  for (const collection of Object.values(db.collections)) {
+    const replication = replications.get(collection.name);
+    if (!replication) continue;
     const tracker = new PendingTracker(collection, replication.state, (count) =>
       syncStatus.setPending(collection.name, count),
     );
@@ -98,43 +161,26 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
     onDown: (failure) => syncStatus.reportFailure(failure),
   });
 
-  const onOnline = () => stream.reconnectNow();
+  const onOnline = () => {
+    syncStatus.reportConnecting();
+    stream.reconnectNow();
+  };
   const onOffline = () => syncStatus.reportOffline();
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
   if (!navigator.onLine) syncStatus.reportOffline();
 
-  const stopKeepAlive = keepSessionAliveWhileActive(syncStatus);
-  const conflictWatch = openConflictItems(db).subscribe(
-    (items) => (syncStatus.conflicts = items.length),
-  );
-  const refusedWatch: DexieSubscription = liveQuery(() => local.refusedChanges.count()).subscribe({
-    next: (count) => (syncStatus.refused = count),
-  });
-
   return {
-    user,
-    deviceId: device,
-    db,
-    local,
-    replications,
-    trackers,
     reconnect() {
-      syncStatus.connection = 'connecting';
+      syncStatus.reportConnecting();
       stream.reconnectNow();
       resync();
     },
-    async close() {
-      stopKeepAlive();
-      conflictWatch.unsubscribe();
+    close() {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
-      refusedWatch.unsubscribe();
       stream.close();
       for (const tracker of trackers) tracker.stop();
-      await Promise.all([...replications.values()].map((r) => r.state.cancel()));
-      await db.close();
-      local.close();
     },
   };
 }

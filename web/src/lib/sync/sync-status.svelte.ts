@@ -24,12 +24,37 @@ export class SyncStatus {
   lastProblem = $state<string | null>(null);
 
   private pendingByCollection: Record<string, number> = {};
+  private listeners = new Set<() => void>();
+
+  /** Called after each change of what the leader tab shares with the others. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** A follower tab shows the sync state of the tab that syncs. */
+  showLeaderState(state: {
+    connection: Connection;
+    pending: number;
+    lastSyncAt: string | null;
+    lastProblem: string | null;
+  }): void {
+    this.connection = state.connection;
+    this.pending = state.pending;
+    this.lastSyncAt = state.lastSyncAt;
+    this.lastProblem = state.lastProblem;
+  }
 
   reportSuccess(at = nowIso()): void {
     this.connection = 'online';
     this.lastProblem = null;
     this.lastSyncAt = at;
     localStorage.setItem(LAST_SYNC_KEY, at);
+    this.changed();
   }
 
   /** The stream is alive: the server would tell this device about any change. */
@@ -37,6 +62,7 @@ export class SyncStatus {
     if (this.connection === 'signed-out' || this.connection === 'update-required') return;
     this.connection = 'online';
     if (this.pending === 0) this.reportSuccess(at);
+    this.changed();
   }
 
   reportFailure(outcome: ApiFailure): void {
@@ -45,16 +71,25 @@ export class SyncStatus {
     else if (outcome.code === 'unauthenticated') this.connection = 'signed-out';
     else if (outcome.code === 'update-required') this.connection = 'update-required';
     else this.connection = 'offline';
+    this.changed();
   }
 
   reportOffline(): void {
     if (this.connection !== 'signed-out' && this.connection !== 'update-required')
       this.connection = 'offline';
+    this.changed();
   }
 
   setPending(collection: string, count: number): void {
     this.pendingByCollection[collection] = count;
     this.pending = Object.values(this.pendingByCollection).reduce((sum, n) => sum + n, 0);
+    this.changed();
+  }
+
+  /** Sync is about to be tried again now (a new sign-in, the network came back). */
+  reportConnecting(): void {
+    if (this.connection !== 'online') this.connection = 'connecting';
+    this.changed();
   }
 
   reset(): void {
