@@ -24,12 +24,15 @@ export class SyncStatus {
   lastProblem = $state<string | null>(null);
 
   private pendingByCollection: Record<string, number> = {};
-  private listeners = new Set<() => void>();
+  /** Not reactive state: plain callbacks for the tab coordination. */
+  private listeners: (() => void)[] = [];
 
   /** Called after each change of what the leader tab shares with the others. */
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
   }
 
   private changed(): void {
