@@ -74,6 +74,10 @@ test('offline edits of one patient merge, and a clash is settled in the inbox', 
   await expect(card.getByTestId('conflict-other')).toContainText(
     'Demo Office Manager on this device',
   );
+  await office.page.screenshot({
+    path: new URL('../.artifacts/screenshots/conflict-inbox-landscape.png', import.meta.url)
+      .pathname,
+  });
   await card.getByTestId('conflict-other').getByRole('button', { name: 'Use this value' }).click();
   await expect(office.page.getByTestId('no-conflicts')).toBeVisible();
   await office.expectPending(0);
