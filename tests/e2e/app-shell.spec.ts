@@ -93,3 +93,36 @@ test('a wrong password is refused with a clear message, and sign-out returns to 
   expect(pull.status()).toBe(401);
   await device.close();
 });
+
+test('an out-of-date app is told to update and keeps its unsynced changes until it does', async ({
+  browser,
+}) => {
+  const device = await Device.open(browser, server.url);
+  await device.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await device.expectConnection('online');
+
+  // From now on this device speaks protocol 0, as a build older than the server would.
+  await device.page.route('**/api/sync/**', async (route) => {
+    const url = route.request().url().replace('protocol=1', 'protocol=0');
+    const headers = { ...route.request().headers(), 'x-clinicdesk-protocol': '0' };
+    await route.continue({ url, headers });
+  });
+  await device.registerPatient({
+    givenName: 'Ottoline',
+    familyName: 'Outdatedson',
+    dateOfBirth: '09/09/1969',
+    sex: 'Female',
+  });
+  await expect(device.connection).toHaveAttribute('data-connection', 'update-required');
+  await expect(device.page.getByRole('alert')).toContainText(
+    'This version of ClinicDesk is out of date and cannot sync. Your unsynced changes stay on this device.',
+  );
+  await device.expectPending(1);
+
+  // The app is updated (it speaks the current protocol again): the change goes out.
+  await device.page.unroute('**/api/sync/**');
+  await device.expectPending(0);
+  await device.expectConnection('online');
+  await expect(device.page.getByText('This version of ClinicDesk is out of date')).toBeHidden();
+  await device.close();
+});
