@@ -1,3 +1,4 @@
+import { version } from '$app/env';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { liveQuery, type Subscription as DexieSubscription } from 'dexie';
 import { startUploadQueue, type UploadQueue } from './blobs/upload-queue.ts';
@@ -7,6 +8,7 @@ import { deviceId } from './session/device.ts';
 import { keepSessionAliveWhileActive } from './session/keep-alive.ts';
 import { type LiveStream, openLiveStream } from './sync/live-stream.ts';
 import { openConflictItems } from './sync/conflict-inbox.svelte.ts';
+import { reportDeviceHealth } from './sync/device-report.ts';
 import { PendingTracker } from './sync/pending-tracker.ts';
 import { coordinateTabs } from './sync/tab-coordination.ts';
 import { type CollectionReplication, replicateCollection } from './sync/replication.ts';
@@ -161,6 +163,13 @@ function startLeaderSync(
     onDown: (failure) => syncStatus.reportFailure(failure),
   });
 
+  const stopReports = reportDeviceHealth({
+    deviceId: device,
+    appVersion: version,
+    status: syncStatus,
+    trackers,
+  });
+
   const onOnline = () => {
     syncStatus.reportConnecting();
     stream.reconnectNow();
@@ -177,6 +186,7 @@ function startLeaderSync(
       resync();
     },
     close() {
+      stopReports();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       stream.close();

@@ -14,7 +14,8 @@ const CHUNK = 500;
  * change, and all pending ones again each time the replication goes idle (after a push).
  */
 export class PendingTracker {
-  private readonly pending = new Set<string>();
+  /** Pending document ids, with the local time of their latest edit. */
+  private readonly pending = new Map<string, string>();
   private readonly dirty = new Set<string>();
   private readonly subscriptions: Subscription[] = [];
   /** Checks run one after another, and only once the replication has its metadata open. */
@@ -39,7 +40,7 @@ export class PendingTracker {
     this.subscriptions.push(
       this.collection.$.subscribe((event) => this.markDirty([event.documentId])),
       this.replication.active$.subscribe((active) => {
-        if (!active) this.markDirty([...this.pending]);
+        if (!active) this.markDirty([...this.pending.keys()]);
       }),
     );
     // Every document, tombstones included, in pages, from the storage's change index.
@@ -54,6 +55,13 @@ export class PendingTracker {
       this.markDirty(page.documents.map((doc) => (doc as { id: string }).id));
       checkpoint = page.checkpoint;
     }
+  }
+
+  /** When the oldest change still waiting for the server was made (device clock), if any. */
+  oldestPendingAt(): string | null {
+    let oldest: string | null = null;
+    for (const at of this.pending.values()) if (at && (!oldest || at < oldest)) oldest = at;
+    return oldest;
   }
 
   stop(): void {
@@ -93,7 +101,7 @@ export class PendingTracker {
         const doc = localById.get(id);
         const master = confirmed[id]?.docData;
         const isPending = doc !== undefined && (!master || !sameDocumentState(doc, master));
-        if (isPending) this.pending.add(id);
+        if (isPending) this.pending.set(id, (doc as { updatedAt?: string }).updatedAt ?? '');
         else this.pending.delete(id);
       }
     }

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ROLES } from '../auth/roles.ts';
+
+/** What a device tells the server about itself (the tab that syncs sends it). */
+export const deviceReportSchema = z.strictObject({
+  pendingChanges: z.number().int().min(0).max(10_000_000),
+  /** Device clock time of the oldest change not yet on the server. */
+  oldestPendingAt: z.iso.datetime({ offset: false }).nullable(),
+  lastSyncAt: z.iso.datetime({ offset: false }).nullable(),
+  appVersion: z.string().min(1).max(64),
+  /** Whether the browser promised not to evict this device's data (navigator.storage). */
+  storagePersisted: z.boolean().nullable(),
+});
+export type DeviceReport = z.infer<typeof deviceReportSchema>;
+
+export type DeviceHealth = {
+  deviceId: string;
+  user: { id: string; displayName: string; role: (typeof ROLES)[number] };
+  firstSeenAt: string;
+  lastSeenAt: string;
+  report: (DeviceReport & { reportedAt: string }) | null;
+  attention: DeviceAttention | null;
+};
+
+export type DeviceAttention =
+  'changes-waiting-long' | 'silent-with-changes' | 'storage-not-persisted';
+
+/** Changes held on a device for longer than this need someone to look (WEB-3). */
+export const UNSYNCED_WARNING_HOURS = 4;
+/** A device with changes that has not been heard from for this long may be off or broken. */
+export const SILENT_WARNING_HOURS = 24;
+
+const HOUR = 60 * 60 * 1000;
+
+/** Why the office manager should look at a device, most urgent first; null when all is well. */
+export function deviceAttention(
+  device: Pick<DeviceHealth, 'lastSeenAt' | 'report'>,
+  now: Date,
+): DeviceAttention | null {
+  const report = device.report;
+  if (!report) return null;
+  if (report.pendingChanges > 0) {
+    if (now.getTime() - Date.parse(device.lastSeenAt) > SILENT_WARNING_HOURS * HOUR)
+      return 'silent-with-changes';
+    if (
+      report.oldestPendingAt &&
+      now.getTime() - Date.parse(report.oldestPendingAt) > UNSYNCED_WARNING_HOURS * HOUR
+    )
+      return 'changes-waiting-long';
+  }
+  if (report.storagePersisted === false) return 'storage-not-persisted';
+  return null;
+}
+
+export const ATTENTION_TEXT: Record<DeviceAttention, string> = {
+  'changes-waiting-long': `Has held unsynced changes for more than ${UNSYNCED_WARNING_HOURS} hours`,
+  'silent-with-changes': `Has unsynced changes and has not been heard from for ${SILENT_WARNING_HOURS} hours`,
+  'storage-not-persisted': 'The browser may clear this device’s data: install the app',
+};
