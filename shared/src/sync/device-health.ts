@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/roles.ts';
+import type { ROLES } from '../auth/roles.ts';
 
 /** What a device tells the server about itself (the tab that syncs sends it). */
 export const deviceReportSchema = z.strictObject({
