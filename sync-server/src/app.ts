@@ -8,12 +8,15 @@ import { createShellScriptHashes } from './http/shell-script-hashes.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
 import { createRequireSession } from './middleware/require-session.ts';
 import { createAuthRoutes } from './routes/auth.routes.ts';
+import { BLOBS_BASE_PATH, createBlobRoutes } from './routes/blobs.routes.ts';
 import { createStaticRoutes } from './routes/static.routes.ts';
 import { createSyncStreamRoutes, DEFAULT_HEARTBEAT_MS } from './routes/sync-stream.routes.ts';
 import { createSyncRoutes } from './routes/sync.routes.ts';
 import { createAuthService } from './services/auth.service.ts';
-import { createInProcessChangeBus } from './services/change-bus.ts';
+import { createBlobService } from './services/blob.service.ts';
+import { createInProcessChangeBus, type ChangeBus } from './services/change-bus.ts';
 import { createSyncService } from './services/sync.service.ts';
+import type { BlobStorage } from './storage/blobs/blob-storage.ts';
 import type { Store } from './storage/store.ts';
 
 export type AppDeps = {
@@ -26,15 +29,21 @@ export type AppDeps = {
   secureCookies: boolean;
   heartbeatMs?: number | undefined;
   log?: Logger | undefined;
+  /** Where uploaded files (photos, scans) are kept; without it `/api/blobs` is not served. */
+  blobs?: BlobStorage | undefined;
+  /** Announces commits to open streams; in-process unless several instances share a database. */
+  bus?: ChangeBus | undefined;
 };
 
 /** The whole server as a Hono app; everything it holds is built here, nothing at module level. */
 export function createApp(deps: AppDeps) {
   const { store, clock } = deps;
   const log = deps.log ?? createConsoleLogger();
-  const bus = createInProcessChangeBus((error) =>
-    log.error('A change listener failed', { error: String(error) }),
-  );
+  const bus =
+    deps.bus ??
+    createInProcessChangeBus((error) =>
+      log.error('A change listener failed', { error: String(error) }),
+    );
   const auth = createAuthService({ store, clock, randomBytes: deps.randomBytes });
   const sync = createSyncService({ store, bus, clock });
   const requireSession = createRequireSession(auth);
@@ -88,6 +97,12 @@ export function createApp(deps: AppDeps) {
       }),
     );
 
+  if (deps.blobs !== undefined) {
+    const blobs = createBlobService({ storage: deps.blobs });
+    // As under /api/sync: no session, no answer, not even whether a file exists.
+    app.use(`${BLOBS_BASE_PATH}/*`, requireSession);
+    app.route(BLOBS_BASE_PATH, createBlobRoutes({ blobs, store, clock }));
+  }
   if (deps.staticRoot !== undefined) app.route('/', createStaticRoutes(deps.staticRoot, log));
 
   app.notFound((c) => apiError(c, 'not-found'));

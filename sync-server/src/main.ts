@@ -4,14 +4,20 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { formatDemoBanner } from './demo/demo-accounts.ts';
 import { seedDemoClinic } from './demo/seed-demo-clinic.ts';
-import { createConsoleLogger } from './logger.ts';
-import { readServerConfig } from './server-config.ts';
+import { createConsoleLogger, type Logger } from './logger.ts';
+import { describeDatabase, readServerConfig, type DatabaseConfig } from './server-config.ts';
+import type { ChangeBus } from './services/change-bus.ts';
+import { createPostgresChangeBus } from './services/change-bus-postgres.ts';
+import { openFsBlobStorage } from './storage/blobs/fs-blob-storage.ts';
+import { openPostgresStore } from './storage/postgres/postgres-store.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
+import type { Store } from './storage/store.ts';
 
 async function main(): Promise<void> {
   const log = createConsoleLogger();
@@ -22,13 +28,14 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { port, host, dataDir, databaseFile, demo } = config.value;
+  const { port, host, dataDir, demo } = config.value;
   const clock = () => new Date();
   const random = (n: number): Uint8Array => randomBytes(n);
 
   mkdirSync(dataDir, { recursive: true });
-  const store = openSqliteStore(databaseFile, { now: clock() });
-  log.info(`Database: ${databaseFile}`);
+  const database = await openDatabase(config.value.database, log, clock());
+  const { store } = database;
+  log.info(`Database: ${describeDatabase(config.value.database)}`);
 
   const noStaff = (await store.countUsers()) === 0;
   if (demo && noStaff) {
@@ -49,6 +56,8 @@ async function main(): Promise<void> {
     staticRoot,
     secureCookies: config.value.secureCookies,
     log,
+    bus: database.bus,
+    blobs: await openFsBlobStorage(join(dataDir, 'blobs')),
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -71,7 +80,7 @@ async function main(): Promise<void> {
   });
   server.on('error', (error: Error) => {
     log.error(`The server could not start: ${error.message}`);
-    void store.close().finally(() => process.exit(1));
+    void database.close().finally(() => process.exit(1));
   });
 
   let stopping = false;
@@ -81,7 +90,7 @@ async function main(): Promise<void> {
     log.info(`${signal} received: stopping ClinicDesk`);
     // Open event streams would keep close() waiting forever; devices reconnect on their own.
     server.close(() => {
-      void store.close().finally(() => {
+      void database.close().finally(() => {
         log.info('ClinicDesk stopped');
         process.exit(0);
       });
@@ -93,7 +102,38 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
+/**
+ * The store, and with PostgreSQL the change bus through which instances sharing the database
+ * hear about each other's commits (with SQLite there is one process: the app's in-process bus).
+ */
+async function openDatabase(
+  database: DatabaseConfig,
+  log: Logger,
+  now: Date,
+): Promise<{ store: Store; bus: ChangeBus | undefined; close: () => Promise<void> }> {
+  if (database.kind === 'sqlite') {
+    const store = openSqliteStore(database.file, { now });
+    return { store, bus: undefined, close: () => store.close() };
+  }
+  const store = await openPostgresStore(database.url, {
+    now,
+    onIdleError: (error) => log.warn('A database connection failed', { error: error.message }),
+  });
+  try {
+    const bus = await createPostgresChangeBus({ url: database.url, log });
+    const close = async () => {
+      await bus.close();
+      await store.close();
+    };
+    return { store, bus, close };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
 main().catch((error: unknown) => {
   console.error('ClinicDesk could not start:', error);
-  process.exitCode = 1;
+  // Open PostgreSQL connections would otherwise keep a server that never started running.
+  process.exit(1);
 });

@@ -1,12 +1,19 @@
 import { join } from 'node:path';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 
+/**
+ * SQLite in the data directory by default: one server process, nothing to set up. With
+ * `DATABASE_URL` (postgres://…), PostgreSQL: several server instances can share it.
+ */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
 export type ServerConfig = {
   port: number;
   /** 127.0.0.1 by default; 0.0.0.0 makes the server reachable from the clinic's LAN. */
   host: string;
+  /** Uploaded files and, with SQLite, the database live here. */
   dataDir: string;
-  databaseFile: string;
+  database: DatabaseConfig;
   staticRoot: string;
   secureCookies: boolean;
   demo: boolean;
@@ -21,10 +28,9 @@ export function readServerConfig(
   argv: readonly string[],
   repoRoot: string,
 ): Result<ServerConfig, string> {
-  if (env.DATABASE_URL)
-    return fail(
-      'DATABASE_URL is set, but PostgreSQL support comes with issue 3. Unset it to use SQLite.',
-    );
+  // The URL is never echoed back: it may hold a password.
+  if (env.DATABASE_URL && !isPostgresUrl(env.DATABASE_URL))
+    return fail('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/db');
   const port = Number(env.PORT ?? '8080');
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     return fail(`PORT must be a number from 1 to 65535 (got ${env.PORT})`);
@@ -36,9 +42,29 @@ export function readServerConfig(
     port,
     host: env.HOST || '127.0.0.1',
     dataDir,
-    databaseFile: join(dataDir, 'clinicdesk.sqlite'),
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'sqlite', file: join(dataDir, 'clinicdesk.sqlite') },
     staticRoot: env.STATIC_ROOT || join(repoRoot, 'web', 'build'),
     secureCookies: secure === 'true',
     demo: argv.includes('--demo'),
   });
+}
+
+/** Where the data is, for the log: the PostgreSQL password is masked. */
+export function describeDatabase(database: DatabaseConfig): string {
+  if (database.kind === 'sqlite') return `SQLite ${database.file}`;
+  const url = new URL(database.url);
+  if (url.password) url.password = '*****';
+  if (url.searchParams.has('password')) url.searchParams.set('password', '*****');
+  return `PostgreSQL ${url.toString()}`;
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
 }

@@ -15,19 +15,29 @@ export class ClinicServer {
   private output = '';
 
   readonly staticRoot: string;
+  /** Extra environment for the process (the fault suite sets DATABASE_URL, say). */
+  private readonly env: Record<string, string>;
 
-  private constructor(port: number, dataDir: string, staticRoot: string) {
+  private constructor(
+    port: number,
+    dataDir: string,
+    staticRoot: string,
+    env: Record<string, string> = {},
+  ) {
     this.port = port;
     this.dataDir = dataDir;
     this.staticRoot = staticRoot;
+    this.env = env;
   }
 
   /**
    * Starts a server with the demo clinic seeded into a fresh data directory. With
    * `ownCopyOfApp`, it serves a private copy of the built PWA that the test may change (to ship
-   * a "new version", say).
+   * a "new version", say). `env` is added to the process's environment on every launch.
    */
-  static async start(options: { ownCopyOfApp?: boolean } = {}): Promise<ClinicServer> {
+  static async start(
+    options: { ownCopyOfApp?: boolean; env?: Record<string, string> } = {},
+  ): Promise<ClinicServer> {
     const dataDir = mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-'));
     let staticRoot = join(repoRoot, 'web/build');
     if (options.ownCopyOfApp) {
@@ -35,7 +45,7 @@ export class ClinicServer {
       cpSync(staticRoot, copy, { recursive: true });
       staticRoot = copy;
     }
-    const server = new ClinicServer(await freePort(), dataDir, staticRoot);
+    const server = new ClinicServer(await freePort(), dataDir, staticRoot, options.env);
     await server.launch();
     return server;
   }
@@ -56,6 +66,7 @@ export class ClinicServer {
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
         STATIC_ROOT: this.staticRoot,
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

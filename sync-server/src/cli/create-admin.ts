@@ -2,7 +2,8 @@
  * Creates the first administrator (or another one):
  *   CLINICDESK_ADMIN_PASSWORD=... node sync-server/src/cli/create-admin.ts --username X --display-name "Y"
  * Without the variable the password is read from stdin (hidden when typed at a terminal).
- * Uses the same DATA_DIR as the server; stop the server first or run it alongside (WAL).
+ * Uses the same database as the server (DATA_DIR, or DATABASE_URL for PostgreSQL); stop the
+ * server first or run it alongside (WAL).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -10,8 +11,9 @@ import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readServerConfig } from '../server-config.ts';
+import { describeDatabase, readServerConfig } from '../server-config.ts';
 import { createStaffAccount, PASSWORD_MIN_LENGTH } from '../services/staff-accounts.service.ts';
+import { openPostgresStore } from '../storage/postgres/postgres-store.ts';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.ts';
 
 async function createAdmin(): Promise<number> {
@@ -35,8 +37,12 @@ async function createAdmin(): Promise<number> {
     return 1;
   }
 
-  mkdirSync(config.value.dataDir, { recursive: true });
-  const store = openSqliteStore(config.value.databaseFile, { now: new Date() });
+  const { database } = config.value;
+  if (database.kind === 'sqlite') mkdirSync(config.value.dataDir, { recursive: true });
+  const store =
+    database.kind === 'postgres'
+      ? await openPostgresStore(database.url, { now: new Date() })
+      : openSqliteStore(database.file, { now: new Date() });
   try {
     const created = await createStaffAccount(
       { store, clock: () => new Date(), randomBytes: (n) => randomBytes(n) },
@@ -46,7 +52,7 @@ async function createAdmin(): Promise<number> {
       console.error(created.error.message);
       return 1;
     }
-    console.log(`Created administrator ${created.value.username} in ${config.value.databaseFile}`);
+    console.log(`Created administrator ${created.value.username} in ${describeDatabase(database)}`);
     return 0;
   } finally {
     await store.close();

@@ -1,17 +1,35 @@
 import { Hono } from 'hono';
+import type { Role } from '@clinicdesk/shared/auth/roles.ts';
 import { isCollectionName } from '@clinicdesk/shared/sync/collections.ts';
+import { deviceReportSchema } from '@clinicdesk/shared/sync/device-health.ts';
 import { PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX } from '@clinicdesk/shared/sync/protocol.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { PUSH_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
 import { syncClient } from '../middleware/sync-client.ts';
+import { createDevicesService } from '../services/devices.service.ts';
 import type { SyncService } from '../services/sync.service.ts';
 import type { Store } from '../storage/store.ts';
 
-/** Pull and push under `/api/sync/v1`. Mounted behind `requireSession`. */
+/** Roles that watch over every device's sync (the office manager's Devices page). */
+const DEVICE_OVERVIEW_ROLES: readonly Role[] = ['office-manager', 'admin'];
+
+/** Pull, push and device health under `/api/sync/v1`. Mounted behind `requireSession`. */
 export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock: () => Date }) {
   const client = syncClient('headers', deps);
+  const devices = createDevicesService(deps);
   return new Hono<AppEnv>()
+    .post('/devices/report', client, requireJson({ maxBytes: 4096 }), async (c) => {
+      const parsed = deviceReportSchema.safeParse(await readJson(c.req));
+      if (!parsed.success) return apiError(c, 'invalid-request', 'Not a device report');
+      await devices.report(c.get('deviceId'), c.get('session').user.id, parsed.data);
+      return c.json({ ok: true as const }, 200);
+    })
+    .get('/devices', client, async (c) => {
+      if (!DEVICE_OVERVIEW_ROLES.includes(c.get('session').user.role))
+        return apiError(c, 'forbidden');
+      return c.json({ devices: await devices.list() }, 200);
+    })
     .get('/:collection/pull', client, async (c) => {
       const collection = c.req.param('collection');
       if (!isCollectionName(collection)) return apiError(c, 'unknown-collection');

@@ -155,10 +155,52 @@ export function describeStoreContract(
         expect(await store.findSession('hash-1')).toBeNull();
       });
 
-      it('records devices repeatedly without complaint', async () => {
+      it('records devices repeatedly, keeping the first and the last time seen', async () => {
         await store.createUser(user);
         await store.recordDevice({ deviceId: WRITER.deviceId, userId: user.id, seenAt: at(0) });
         await store.recordDevice({ deviceId: WRITER.deviceId, userId: user.id, seenAt: at(1) });
+        const [device] = await store.listDevices();
+        expect(device).toMatchObject({
+          deviceId: WRITER.deviceId,
+          user: { id: user.id, displayName: user.displayName, role: user.role },
+          firstSeenAt: at(0),
+          lastSeenAt: at(1),
+          report: null,
+          reportedAt: null,
+        });
+      });
+
+      it("keeps each device's latest health report", async () => {
+        await store.createUser(user);
+        const report = {
+          pendingChanges: 3,
+          oldestPendingAt: at(-30).toISOString(),
+          lastSyncAt: at(-31).toISOString(),
+          appVersion: '1795724632172',
+          storagePersisted: true,
+        };
+        await store.saveDeviceReport({
+          deviceId: WRITER.deviceId,
+          userId: user.id,
+          report,
+          at: at(2),
+        });
+        await store.saveDeviceReport({
+          deviceId: WRITER.deviceId,
+          userId: user.id,
+          report: { ...report, pendingChanges: 0, oldestPendingAt: null },
+          at: at(3),
+        });
+        expect(await store.listDevices()).toEqual([
+          {
+            deviceId: WRITER.deviceId,
+            user: { id: user.id, displayName: user.displayName, role: user.role },
+            firstSeenAt: at(2),
+            lastSeenAt: at(3),
+            report: { ...report, pendingChanges: 0, oldestPendingAt: null },
+            reportedAt: at(3),
+          },
+        ]);
       });
     });
   });

@@ -1,6 +1,7 @@
 import type { Role } from '@clinicdesk/shared/auth/roles.ts';
 import type { Result } from '@clinicdesk/shared/result.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
+import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 
 /**
@@ -43,6 +44,15 @@ export interface Store {
 
   /** Records that a device synced for a user (first and last seen). */
   recordDevice(device: { deviceId: string; userId: string; seenAt: Date }): Promise<void>;
+  /** Keeps a device's latest health report (and counts as having seen it). */
+  saveDeviceReport(entry: {
+    deviceId: string;
+    userId: string;
+    report: DeviceReport;
+    at: Date;
+  }): Promise<void>;
+  /** Every device that has synced, with its user and latest report. */
+  listDevices(): Promise<DeviceRecord[]>;
 
   close(): Promise<void>;
 }
@@ -63,6 +73,15 @@ export type PushOutcome = {
 };
 
 /** Who wrote a document: kept beside it, never inside it. */
+export type DeviceRecord = {
+  deviceId: string;
+  user: { id: string; displayName: string; role: Role };
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  report: DeviceReport | null;
+  reportedAt: Date | null;
+};
+
 export type DocumentWriter = { userId: string; deviceId: string };
 
 export type UserRecord = {

@@ -124,6 +124,20 @@ export class Device {
     await expect(this.page.getByTestId('save-notice')).toHaveText('Changes saved on this device.');
   }
 
+  /** On a patient's page: picks a photo through the Add/Replace photo button, as staff would. */
+  async choosePhoto(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: /^(Add|Replace) photo$/ }).click();
+    await (await chooser).setFiles(file);
+  }
+
+  /** This browser's device id, for talking to the API as the app does. */
+  async deviceId(): Promise<string> {
+    const id = await this.page.evaluate(() => localStorage.getItem('clinicdesk.device-id'));
+    if (!id) throw new Error('This device has no id yet');
+    return id;
+  }
+
   async search(text: string): Promise<void> {
     await this.page.getByLabel('Find a patient').fill(text);
   }

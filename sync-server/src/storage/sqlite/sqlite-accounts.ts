@@ -1,7 +1,9 @@
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { fail, ok } from '@clinicdesk/shared/result.ts';
-import type { CreateUserResult, SessionRecord, UserRecord } from '../store.ts';
+import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
+import { parseStoredReport } from '../device-rows.ts';
+import type { CreateUserResult, DeviceRecord, SessionRecord, UserRecord } from '../store.ts';
 import { integer, optionalText, text } from './sqlite-row.ts';
 import { immediateTransaction } from './sqlite-transaction.ts';
 
@@ -25,6 +27,16 @@ export function createSqliteAccounts(db: DatabaseSync) {
   const touchSession = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
   const deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const deleteStale = db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?');
+  const saveReport = db.prepare(`
+    INSERT INTO devices (id, user_id, first_seen, last_seen, report, reported_at)
+    VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen,
+      report = excluded.report, reported_at = excluded.reported_at`);
+  const selectDevices = db.prepare(`
+    SELECT d.id, d.first_seen, d.last_seen, d.report, d.reported_at,
+           u.id AS user_id, u.display_name, u.role
+    FROM devices d JOIN users u ON u.id = d.user_id
+    ORDER BY d.last_seen DESC`);
   const upsertDevice = db.prepare(`
     INSERT INTO devices (id, user_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen`);
@@ -95,6 +107,27 @@ export function createSqliteAccounts(db: DatabaseSync) {
     recordDevice(device: { deviceId: string; userId: string; seenAt: Date }): void {
       const seen = device.seenAt.toISOString();
       upsertDevice.run(device.deviceId, device.userId, seen, seen);
+    },
+
+    saveDeviceReport(entry: { deviceId: string; userId: string; report: DeviceReport; at: Date }) {
+      const at = entry.at.toISOString();
+      saveReport.run(entry.deviceId, entry.userId, at, at, JSON.stringify(entry.report), at);
+    },
+
+    listDevices(): DeviceRecord[] {
+      return selectDevices.all().map((row) => {
+        const role = text(row, 'role');
+        if (!isRole(role)) throw new TypeError(`User ${text(row, 'user_id')} has an unknown role`);
+        const reportedAt = optionalText(row, 'reported_at');
+        return {
+          deviceId: text(row, 'id'),
+          user: { id: text(row, 'user_id'), displayName: text(row, 'display_name'), role },
+          firstSeenAt: new Date(text(row, 'first_seen')),
+          lastSeenAt: new Date(text(row, 'last_seen')),
+          report: parseStoredReport(optionalText(row, 'report')),
+          reportedAt: reportedAt ? new Date(reportedAt) : null,
+        };
+      });
     },
   };
 }

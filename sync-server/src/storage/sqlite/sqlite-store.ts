@@ -43,6 +43,8 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     deleteStaleSessions: (now, idleBefore) =>
       settle(() => accounts.deleteStaleSessions(now, idleBefore)),
     recordDevice: (device) => settle(() => accounts.recordDevice(device)),
+    saveDeviceReport: (entry) => settle(() => accounts.saveDeviceReport(entry)),
+    listDevices: () => settle(() => accounts.listDevices()),
     close: () =>
       settle(() => {
         if (db.isOpen) db.close();

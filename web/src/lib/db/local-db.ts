@@ -1,3 +1,4 @@
+import type { BlobType } from '@clinicdesk/shared/files/blob-ref.ts';
 import type { RowErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
 import { Dexie, type EntityTable } from 'dexie';
 
@@ -16,8 +17,35 @@ export type RefusedChange = {
   at: string;
 };
 
+/**
+ * A file's bytes on this device, by their SHA-256: taken here (photo, scan) or downloaded once
+ * from the server. Immutable, like the address.
+ */
+export type LocalBlob = {
+  sha256: string;
+  data: Blob;
+  type: BlobType;
+  size: number;
+  /** When it was stored here (ISO), for a future cache limit. */
+  cachedAt: string;
+};
+
+/** A file taken on this device that the server does not have yet (the blob is in `blobs`). */
+export type QueuedUpload = {
+  sha256: string;
+  attempts: number;
+  /** Epoch milliseconds before which it is not tried again. */
+  nextTryAt: number;
+  /** What went wrong last time; with `failed`, why the server refused it for good. */
+  lastError: string | null;
+  /** The server refused it (not a network problem): retried only when the app starts again. */
+  failed: boolean;
+};
+
 export type LocalDatabase = Dexie & {
   refusedChanges: EntityTable<RefusedChange, 'key'>;
+  blobs: EntityTable<LocalBlob, 'sha256'>;
+  uploads: EntityTable<QueuedUpload, 'sha256'>;
 };
 
 export function openLocalDatabase(userId: string): LocalDatabase {
@@ -25,5 +53,7 @@ export function openLocalDatabase(userId: string): LocalDatabase {
     chromeTransactionDurability: 'strict',
   }) as LocalDatabase;
   db.version(1).stores({ refusedChanges: 'key, collection' });
+  // Version 2 adds the file cache and the upload queue; earlier tables carry over unchanged.
+  db.version(2).stores({ blobs: 'sha256', uploads: 'sha256, nextTryAt' });
   return db;
 }

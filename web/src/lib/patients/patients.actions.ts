@@ -1,3 +1,4 @@
+import type { BlobRef } from '@clinicdesk/shared/files/blob-ref.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import {
   type FieldErrors,
@@ -5,8 +6,14 @@ import {
   validatePatientForm,
 } from '@clinicdesk/shared/patients/patient-form.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
-import { editPatient, registerPatient } from '@clinicdesk/shared/patients/register-patient.ts';
+import {
+  editPatient,
+  registerPatient,
+  setPatientField,
+} from '@clinicdesk/shared/patients/register-patient.ts';
 import { mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
+import { storeLocalBlob } from '../blobs/blob-store.ts';
+import { downscalePhoto } from '../blobs/downscale-photo.ts';
 import { newId } from '../session/device.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -47,4 +54,36 @@ export async function savePatientEdits(
   if (!doc) throw new Error(`Patient ${original.id} is not on this device`);
   await doc.incrementalModify((latest) => mergeEdits<Patient>(original, edited, latest));
   return ok('saved');
+}
+
+/**
+ * Takes a photo (from the tablet camera or a file) for the patient: shrunk to a desk-sized JPEG,
+ * kept on this device and queued for upload, then set on the record. Works offline; the photo
+ * shows here at once and on other devices once both the record and the file have synced.
+ */
+export async function addPatientPhoto(
+  workspace: Workspace,
+  patientId: string,
+  file: Blob,
+): Promise<Result<BlobRef, string>> {
+  const photo = await downscalePhoto(file);
+  if (!photo.ok) return fail(photo.error.message);
+  const stored = await storeLocalBlob(workspace.local, photo.value);
+  if (!stored.ok) return fail(stored.error.message);
+  await setPatientPhoto(workspace, patientId, stored.value);
+  return ok(stored.value);
+}
+
+/** Points the patient's record at a photo already stored on this device. */
+export async function setPatientPhoto(
+  workspace: Workspace,
+  patientId: string,
+  photo: BlobRef,
+): Promise<void> {
+  const doc = await workspace.db.patients.findOne(patientId).exec();
+  if (!doc) throw new Error(`Patient ${patientId} is not on this device`);
+  // Applied to the record as it is now, so a sync that arrived meanwhile is kept.
+  await doc.incrementalModify(
+    (latest) => setPatientField(latest, 'photo', photo, new Date()) ?? latest,
+  );
 }

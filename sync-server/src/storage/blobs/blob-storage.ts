@@ -1,0 +1,30 @@
+import type { BlobRef, BlobType } from '@clinicdesk/shared/files/blob-ref.ts';
+
+/** A stored file: its reference (address, type, size) and, for reading, its bytes. */
+export type StoredBlob = BlobRef & { body: ReadableStream<Uint8Array> };
+
+/**
+ * Content-addressed file storage: a blob's address is the SHA-256 of its bytes, so a stored blob
+ * never changes and storing it twice is the same as storing it once. The filesystem implements
+ * it today; a PostgreSQL one must keep the same promises.
+ */
+export interface BlobStorage {
+  /** The blob's reference when it is stored completely; null otherwise. */
+  has(sha256: string): Promise<BlobRef | null>;
+
+  /** The blob with its bytes as a stream, or null when it is not stored. */
+  get(sha256: string): Promise<StoredBlob | null>;
+
+  /**
+   * Stores what `body` yields under `sha256`, atomically: a reader sees the whole blob or none
+   * of it. When `body` errors (the caller's verifier refused the bytes, or the upload broke
+   * off), nothing is stored and the error is rethrown. Storage trusts the caller that `sha256`
+   * and `type` fit the bytes; verifying them is the blob service's job. A blob that is already
+   * stored is left as it is (`existed`), and `body` is cancelled unread.
+   */
+  put(
+    sha256: string,
+    type: BlobType,
+    body: ReadableStream<Uint8Array>,
+  ): Promise<{ outcome: 'created' | 'existed'; ref: BlobRef }>;
+}

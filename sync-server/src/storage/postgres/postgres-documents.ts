@@ -1,0 +1,154 @@
+import type { Pool, PoolClient } from 'pg';
+import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
+import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import { canonicalDocument } from '../document-hash.ts';
+import type { DocumentWriter, PullPage, PushOutcome, PushRowInput } from '../store.ts';
+import { integer, text } from './postgres-row.ts';
+import { inTransaction } from './postgres-transaction.ts';
+
+/**
+ * Pull and push of replicated documents over a connection pool.
+ *
+ * WHY NOT A SEQUENCE. A device pulls "everything after seq N" and then moves its checkpoint to
+ * the highest seq it got, so it never asks for anything at or below that again. With
+ * `nextval()` two pushes can take 5 and 6 and commit in the order 6, 5: a pull between the two
+ * commits sees 6, the device's checkpoint becomes 6, and 5 is never sent to it (sync-tech.md
+ * §1.6). Sequences are also not transactional, so a failed push would leave a gap.
+ *
+ * WHAT WE DO INSTEAD. Every push transaction first locks the single seq_counter row
+ * (`SELECT … FOR UPDATE`) and keeps the lock until it commits or rolls back; its seqs are the
+ * counter's next values and it writes the new value back before committing. So a transaction
+ * only takes seqs once every earlier holder has finished (PostgreSQL makes a commit visible
+ * before it releases the transaction's locks): whenever a reader can see seq s, every smaller
+ * seq is already visible or was rolled back, and a rolled-back push gives its seqs back. Seq
+ * order is commit order, and a pull can never step over a row that is still on its way.
+ *
+ * Taking that lock FIRST, not just before the first write, does two more things. It serialises
+ * the read-check-write of each row, including a document that does not exist yet (which
+ * `FOR UPDATE` cannot lock), so two devices creating the same document cannot both "win". And
+ * every transaction takes its locks in the same order (counter, then documents), so pushes never
+ * deadlock. The cost is one push at a time per database, as with SQLite's BEGIN IMMEDIATE, so
+ * a push is kept short: the same four statements whatever its number of rows.
+ */
+export function createPostgresDocuments(pool: Pool) {
+  async function pull(
+    collection: CollectionName,
+    sinceSeq: number,
+    limit: number,
+  ): Promise<PullPage> {
+    // One statement, one snapshot; the commit-order argument above makes it gap-safe.
+    const { rows } = await pool.query(
+      'SELECT seq, data FROM documents WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [collection, sinceSeq, limit],
+    );
+    const last: Record<string, unknown> | undefined = rows.at(-1);
+    return {
+      documents: rows.map((row: Record<string, unknown>) => parseDocument(text(row, 'data'))),
+      lastSeq: last ? integer(last, 'seq') : sinceSeq,
+    };
+  }
+
+  async function push(
+    collection: CollectionName,
+    rows: PushRowInput[],
+    writer: DocumentWriter,
+    serverTime: Date,
+  ): Promise<PushOutcome> {
+    // A document without a string id cannot be stored under one; refusing the whole push keeps
+    // it all-or-nothing, like a failed write inside the transaction would.
+    for (const row of rows)
+      if (typeof row.next.id !== 'string')
+        throw new TypeError('A pushed document has no string id');
+    const prepared = rows.map((row) => ({
+      id: row.next.id,
+      deleted: Boolean(row.next._deleted),
+      next: canonicalDocument(row.next),
+      assumedHash: row.assumed ? canonicalDocument(row.assumed).hash : null,
+    }));
+
+    return await inTransaction(pool, async (client) => {
+      const counter = await client.query('SELECT value FROM seq_counter WHERE id = 1 FOR UPDATE');
+      let seq = integer(counter.rows[0] ?? {}, 'value');
+      const stored = await lockCurrent(client, collection, [...new Set(prepared.map((r) => r.id))]);
+
+      const outcome: PushOutcome = { conflicts: [], written: [] };
+      const writes = new Map<string, (typeof prepared)[number] & { seq: number }>();
+      for (const row of prepared) {
+        const current = stored.get(row.id);
+        if (current) {
+          // A retried push whose first attempt was stored: success, and no new seq, so devices
+          // that already pulled it are not sent it again.
+          if (row.next.hash === current.hash) continue;
+          // The device changed a state other than the one stored: the stored one wins for now
+          // and goes back to the device to merge.
+          if (row.assumedHash !== current.hash) {
+            outcome.conflicts.push(parseDocument(current.data));
+            continue;
+          }
+        }
+        seq += 1;
+        // A later row of this push with the same id is judged against this write, as it would
+        // be had it come in the next push.
+        stored.set(row.id, row.next);
+        writes.set(row.id, { ...row, seq });
+        outcome.written.push({ id: row.id, seq });
+      }
+      // Nothing written: the counter stays as it was, and the lock goes with the transaction.
+      if (writes.size === 0) return outcome;
+
+      await client.query('UPDATE seq_counter SET value = $1 WHERE id = 1', [seq]);
+      const batch = [...writes.values()];
+      await client.query(
+        `INSERT INTO documents (collection, id, seq, deleted, data, data_hash, server_time,
+           written_by_user, written_by_device)
+         SELECT $1, w.id, w.seq, w.deleted, w.data, w.data_hash, $2, $3, $4
+         FROM unnest($5::text[], $6::bigint[], $7::boolean[], $8::text[], $9::text[])
+           AS w (id, seq, deleted, data, data_hash)
+         ON CONFLICT (collection, id) DO UPDATE SET
+           seq = excluded.seq, deleted = excluded.deleted, data = excluded.data,
+           data_hash = excluded.data_hash, server_time = excluded.server_time,
+           written_by_user = excluded.written_by_user,
+           written_by_device = excluded.written_by_device`,
+        [
+          collection,
+          serverTime,
+          writer.userId,
+          writer.deviceId,
+          batch.map((w) => w.id),
+          batch.map((w) => w.seq),
+          batch.map((w) => w.deleted),
+          batch.map((w) => w.next.data),
+          batch.map((w) => w.next.hash),
+        ],
+      );
+      return outcome;
+    });
+  }
+
+  return { pull, push };
+}
+
+type StoredState = { data: string; hash: string };
+
+/** The stored state of each id that exists, locked until the transaction ends. */
+async function lockCurrent(
+  client: PoolClient,
+  collection: CollectionName,
+  ids: string[],
+): Promise<Map<string, StoredState>> {
+  const { rows } = await client.query(
+    `SELECT id, data, data_hash FROM documents
+     WHERE collection = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+    [collection, ids],
+  );
+  return new Map(
+    rows.map((row: Record<string, unknown>): [string, StoredState] => [
+      text(row, 'id'),
+      { data: text(row, 'data'), hash: text(row, 'data_hash') },
+    ]),
+  );
+}
+
+function parseDocument(data: string): WireDocument {
+  return JSON.parse(data) as WireDocument;
+}

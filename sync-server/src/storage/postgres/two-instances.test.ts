@@ -1,0 +1,161 @@
+/**
+ * Two real server processes on one PostgreSQL database, as a clinic with two front-desk servers
+ * (or a rolling restart) would run them: they share staff, sessions and documents, and a push
+ * to one reaches the live streams of the other.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import {
+  DEVICE_HEADER,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  SYNC_BASE_PATH,
+} from '@clinicdesk/shared/sync/protocol.ts';
+import { DEMO_ACCOUNTS } from '../../demo/demo-accounts.ts';
+import { createTempDir, patient, sseReader } from '../../test-support.ts';
+import { createTestSchema, describePostgres, type TestSchema } from './postgres-test-database.ts';
+
+const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
+const DESK = '0195a0c4-1111-7000-8000-000000000001';
+const TABLET = '0195a0c4-2222-7000-8000-000000000002';
+const frontDesk = DEMO_ACCOUNTS[0];
+
+describePostgres('two server instances on one PostgreSQL database', () => {
+  let schema: TestSchema;
+  let dataDir: Awaited<ReturnType<typeof createTempDir>>;
+  let instances: Instance[];
+  beforeEach(async () => {
+    schema = await createTestSchema();
+    dataDir = await createTempDir();
+    instances = [];
+  });
+  afterEach(async () => {
+    await Promise.all(instances.map((instance) => instance.stop('SIGKILL')));
+    await schema.drop();
+    await dataDir.remove();
+  });
+
+  const start = async () => {
+    const instance = await startInstance({
+      DATABASE_URL: schema.url,
+      DATA_DIR: dataDir.path,
+      STATIC_ROOT: join(dataDir.path, 'no-web-app'),
+    });
+    instances.push(instance);
+    return instance;
+  };
+
+  it('share sessions and documents, and announce a push on one to the streams of the other', async () => {
+    // One after the other: the first seeds the demo clinic, the second finds it there.
+    const first = await start();
+    const second = await start();
+    expect(first.output()).toContain(`Database: PostgreSQL ${schema.url}`);
+    expect(first.output()).toContain('Seeded the demo clinic');
+    expect(second.output()).not.toContain('Seeded the demo clinic');
+
+    const cookie = await signIn(first);
+    expect(await signIn(second)).toMatch(/^cd_session=/);
+
+    // The session from the first instance opens a stream on the second.
+    const stream = await fetch(
+      `${second.url}${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${TABLET}`,
+      { headers: { cookie } },
+    );
+    expect(stream.status).toBe(200);
+    const events = sseReader(stream);
+    expect(await events.next()).toEqual({ event: 'resync', data: { type: 'resync' } });
+
+    const registered = patient(1, { givenName: 'Marisol' });
+    const pushed = await fetch(`${first.url}${SYNC_BASE_PATH}/patients/push`, {
+      method: 'POST',
+      headers: { ...syncHeaders(cookie, DESK), 'content-type': 'application/json' },
+      body: JSON.stringify({ rows: [{ assumedMasterState: null, newDocumentState: registered }] }),
+    });
+    expect(pushed.status).toBe(200);
+    expect(await pushed.json()).toEqual({ conflicts: [], rejected: [] });
+
+    const change = await events.next();
+    expect(change).toMatchObject({
+      event: 'change',
+      data: { type: 'change', collection: 'patients' },
+    });
+    const { seq } = change.data as { seq: number };
+
+    // The tablet pulls from the second instance, as the event told it to, and finds the patient.
+    const pulled = await fetch(`${second.url}${SYNC_BASE_PATH}/patients/pull?since=${seq - 1}`, {
+      headers: syncHeaders(cookie, TABLET),
+    });
+    expect(await pulled.json()).toEqual({ documents: [registered], checkpoint: { seq } });
+    await events.cancel();
+
+    // Both stop cleanly: pool, listener and streams closed, exit code 0.
+    expect(await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')])).toEqual([0, 0]);
+  }, 30_000);
+});
+
+const syncHeaders = (cookie: string, deviceId: string) => ({
+  cookie,
+  [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+  [DEVICE_HEADER]: deviceId,
+});
+
+async function signIn(instance: Instance): Promise<string> {
+  const response = await fetch(`${instance.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: frontDesk.username, password: frontDesk.password }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = /^(cd_session=[^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  if (!cookie) throw new Error('Sign-in set no session cookie');
+  return cookie;
+}
+
+type Instance = Awaited<ReturnType<typeof startInstance>>;
+
+/** `node sync-server/src/main.ts --demo` on a free port; resolves once it is listening. */
+async function startInstance(env: Record<string, string>) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [MAIN, '--demo'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('ClinicDesk is running at')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then((code) => reject(new Error(`The server exited (${code}):\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    /** Stops the process and resolves with its exit code (null when killed by a signal). */
+    async stop(signal: NodeJS.Signals): Promise<number | null> {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
