@@ -86,6 +86,21 @@ test('offline edits of one patient merge, and a clash is settled in the inbox', 
   await expect(desk.page.getByText('(555) 201-0133')).toBeVisible();
   await expect(desk.page.getByTestId('sync-conflicts')).toBeHidden();
 
+  // 4. The manager's Devices tab lists both devices, each with nothing left to sync.
+  await office.page.getByRole('link', { name: 'Devices' }).click();
+  const devices = office.page.getByTestId('device');
+  await expect(devices).toHaveCount(2);
+  const mine = devices.filter({ has: office.page.getByRole('heading', { name: 'This device' }) });
+  await expect(mine).toContainText('Demo Office Manager');
+  const tablet = devices.filter({ hasText: 'Demo Front Desk' });
+  await expect(tablet.getByTestId('device-pending')).toHaveText('0');
+  // Headless Chromium does not grant persistent storage, so that warning is expected here;
+  // a warning about changes held too long is not.
+  await expect(office.page.getByText(/unsynced changes/)).toHaveCount(0);
+  await office.page.screenshot({
+    path: new URL('../.artifacts/screenshots/devices-landscape.png', import.meta.url).pathname,
+  });
+
   await desk.close();
   await office.close();
 });
