@@ -72,6 +72,24 @@ export function describeStoreContract(
         expect((await store.pull('patients', 0, 10)).documents).toEqual([current]);
       });
 
+      it('recognises a retried push that later writes overtook, and writes nothing', async () => {
+        // A pushes v1 → v2; the answer is lost. B then writes v3 on top of v2. A retries v1 → v2.
+        const v1 = patient(1);
+        const v2 = { ...v1, phone: '+15552010122' };
+        const v3 = { ...v2, email: 'b@example.org' };
+        await push([{ next: v1 }]);
+        await push([{ assumed: v1, next: v2 }]);
+        await push([{ assumed: v2, next: v3 }]);
+        expect(await push([{ assumed: v1, next: v2 }])).toEqual({ conflicts: [], written: [] });
+        expect((await store.pull('patients', 0, 10)).documents).toEqual([v3]);
+        // A change the server never stored is still a conflict against the current state.
+        const unseen = { ...v1, phone: '+15552010133' };
+        expect(await push([{ assumed: v1, next: unseen }])).toEqual({
+          conflicts: [v3],
+          written: [],
+        });
+      });
+
       it('treats a push of the stored state as done: no conflict, no new seq', async () => {
         await push([{ next: patient(1) }]);
         const outcome = await push([

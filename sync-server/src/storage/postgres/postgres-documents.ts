@@ -30,6 +30,15 @@ import { inTransaction } from './postgres-transaction.ts';
  * deadlock. The cost is one push at a time per database, as with SQLite's BEGIN IMMEDIATE, so
  * a push is kept short: the same four statements whatever its number of rows.
  */
+/** Whether the document was ever stored in exactly this state (by any write, at any seq). */
+async function hadState(client: PoolClient, collection: string, id: string, hash: string) {
+  const { rowCount } = await client.query(
+    'SELECT 1 FROM document_versions WHERE collection = $1 AND id = $2 AND data_hash = $3 LIMIT 1',
+    [collection, id, hash],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
 export function createPostgresDocuments(pool: Pool) {
   async function pull(
     collection: CollectionName,
@@ -73,6 +82,8 @@ export function createPostgresDocuments(pool: Pool) {
 
       const outcome: PushOutcome = { conflicts: [], written: [] };
       const writes = new Map<string, (typeof prepared)[number] & { seq: number }>();
+      // Every write is a version, even one a later row of this same push overwrites.
+      const versions: ((typeof prepared)[number] & { seq: number })[] = [];
       for (const row of prepared) {
         const current = stored.get(row.id);
         if (current) {
@@ -82,6 +93,10 @@ export function createPostgresDocuments(pool: Pool) {
           // The device changed a state other than the one stored: the stored one wins for now
           // and goes back to the device to merge.
           if (row.assumedHash !== current.hash) {
+            // A retry of a push that was stored before its answer got lost, and overtaken by a
+            // later write since: the device's change is already in the record. "Conflict" here
+            // would make it merge against a base older than its own edit, and lose that edit.
+            if (await hadState(client, collection, row.id, row.next.hash)) continue;
             outcome.conflicts.push(parseDocument(current.data));
             continue;
           }
@@ -91,6 +106,7 @@ export function createPostgresDocuments(pool: Pool) {
         // be had it come in the next push.
         stored.set(row.id, row.next);
         writes.set(row.id, { ...row, seq });
+        versions.push({ ...row, seq });
         outcome.written.push({ id: row.id, seq });
       }
       // Nothing written: the counter stays as it was, and the lock goes with the transaction.
@@ -119,6 +135,22 @@ export function createPostgresDocuments(pool: Pool) {
           batch.map((w) => w.deleted),
           batch.map((w) => w.next.data),
           batch.map((w) => w.next.hash),
+        ],
+      );
+      await client.query(
+        `INSERT INTO document_versions
+           (seq, collection, id, data, data_hash, server_time, written_by_user, written_by_device)
+         SELECT v.seq, $1, v.id, v.data, v.data_hash, $2, $3, $4
+         FROM unnest($5::bigint[], $6::text[], $7::text[], $8::text[]) AS v (seq, id, data, data_hash)`,
+        [
+          collection,
+          serverTime,
+          writer.userId,
+          writer.deviceId,
+          versions.map((v) => v.seq),
+          versions.map((v) => v.id),
+          versions.map((v) => v.next.data),
+          versions.map((v) => v.next.hash),
         ],
       );
       return outcome;

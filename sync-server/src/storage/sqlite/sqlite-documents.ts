@@ -14,6 +14,13 @@ export function createSqliteDocuments(db: DatabaseSync) {
   const selectCurrent = db.prepare(
     'SELECT data, data_hash FROM documents WHERE collection = ? AND id = ?',
   );
+  const hadState = db.prepare(
+    'SELECT 1 AS yes FROM document_versions WHERE collection = ? AND id = ? AND data_hash = ? LIMIT 1',
+  );
+  const insertVersion = db.prepare(`
+    INSERT INTO document_versions
+      (seq, collection, id, data, data_hash, server_time, written_by_user, written_by_device)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const takeSeq = db.prepare(
     'UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value',
   );
@@ -55,6 +62,10 @@ export function createSqliteDocuments(db: DatabaseSync) {
           // and goes back to the device to merge.
           const assumedHash = row.assumed ? canonicalDocument(row.assumed).hash : null;
           if (assumedHash !== currentHash) {
+            // A retry of a push that was stored before its answer got lost, and overtaken by a
+            // later write since: the device's change is already in the record. "Conflict" here
+            // would make it merge against a base older than its own edit, and lose that edit.
+            if (hadState.get(collection, row.next.id, next.hash)) continue;
             outcome.conflicts.push(JSON.parse(text(current, 'data')) as WireDocument);
             continue;
           }
@@ -66,6 +77,16 @@ export function createSqliteDocuments(db: DatabaseSync) {
           row.next.id,
           seq,
           row.next._deleted ? 1 : 0,
+          next.data,
+          next.hash,
+          serverTime.toISOString(),
+          writer.userId,
+          writer.deviceId,
+        );
+        insertVersion.run(
+          seq,
+          collection,
+          row.next.id,
           next.data,
           next.hash,
           serverTime.toISOString(),
