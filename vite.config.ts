@@ -21,6 +21,17 @@ export default defineConfig({
         },
       },
       './web',
+      {
+        // A real server process and simulated devices under faults (tests/fault/*.test.ts).
+        test: {
+          name: 'fault',
+          root: './tests',
+          include: ['fault/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

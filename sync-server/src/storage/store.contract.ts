@@ -72,7 +72,7 @@ export function describeStoreContract(
         expect((await store.pull('patients', 0, 10)).documents).toEqual([current]);
       });
 
-      it('recognises a retried push that later writes overtook, and writes nothing', async () => {
+      it('never moves a record back to a state it has left, and announces the current one again', async () => {
         // A pushes v1 → v2; the answer is lost. B then writes v3 on top of v2. A retries v1 → v2.
         const v1 = patient(1);
         const v2 = { ...v1, phone: '+15552010122' };
@@ -80,9 +80,19 @@ export function describeStoreContract(
         await push([{ next: v1 }]);
         await push([{ assumed: v1, next: v2 }]);
         await push([{ assumed: v2, next: v3 }]);
-        expect(await push([{ assumed: v1, next: v2 }])).toEqual({ conflicts: [], written: [] });
+        // Done, not a conflict; v3 gets a new seq so that A pulls it and bases its next edit on it.
+        expect(await push([{ assumed: v1, next: v2 }])).toEqual({
+          conflicts: [],
+          written: [{ id: v1.id, seq: 4 }],
+        });
+        expect(await store.pull('patients', 3, 10)).toEqual({ documents: [v3], lastSeq: 4 });
+        // A stale copy pushed as if based on the current state is not written either.
+        expect(await push([{ assumed: v3, next: v1 }])).toEqual({
+          conflicts: [],
+          written: [{ id: v1.id, seq: 5 }],
+        });
         expect((await store.pull('patients', 0, 10)).documents).toEqual([v3]);
-        // A change the server never stored is still a conflict against the current state.
+        // A change the server never stored is still judged against the current state.
         const unseen = { ...v1, phone: '+15552010133' };
         expect(await push([{ assumed: v1, next: unseen }])).toEqual({
           conflicts: [v3],

@@ -84,19 +84,28 @@ export function createPostgresDocuments(pool: Pool) {
       const writes = new Map<string, (typeof prepared)[number] & { seq: number }>();
       // Every write is a version, even one a later row of this same push overwrites.
       const versions: ((typeof prepared)[number] & { seq: number })[] = [];
+      const reannounced: { id: string; seq: number }[] = [];
       for (const row of prepared) {
         const current = stored.get(row.id);
         if (current) {
           // A retried push whose first attempt was stored: success, and no new seq, so devices
           // that already pulled it are not sent it again.
           if (row.next.hash === current.hash) continue;
+          // A state this record already had and has since left (a retry whose answer got lost
+          // and that later writes overtook, a late duplicate, or a stale copy a device pushed by
+          // mistake): the server never moves a record back. The push counts as done, and the
+          // current state is announced again under a new seq, so that the device pulls it and
+          // bases its next change on it — answering "conflict" instead would make the device
+          // merge against a base older than its own edit.
+          if (await hadState(client, collection, row.id, row.next.hash)) {
+            seq += 1;
+            reannounced.push({ id: row.id, seq });
+            outcome.written.push({ id: row.id, seq });
+            continue;
+          }
           // The device changed a state other than the one stored: the stored one wins for now
           // and goes back to the device to merge.
           if (row.assumedHash !== current.hash) {
-            // A retry of a push that was stored before its answer got lost, and overtaken by a
-            // later write since: the device's change is already in the record. "Conflict" here
-            // would make it merge against a base older than its own edit, and lose that edit.
-            if (await hadState(client, collection, row.id, row.next.hash)) continue;
             outcome.conflicts.push(parseDocument(current.data));
             continue;
           }
@@ -110,9 +119,17 @@ export function createPostgresDocuments(pool: Pool) {
         outcome.written.push({ id: row.id, seq });
       }
       // Nothing written: the counter stays as it was, and the lock goes with the transaction.
-      if (writes.size === 0) return outcome;
+      if (writes.size === 0 && reannounced.length === 0) return outcome;
 
       await client.query('UPDATE seq_counter SET value = $1 WHERE id = 1', [seq]);
+      // Before the writes, so that a later row of this push for the same record has the last word.
+      for (const again of reannounced)
+        await client.query('UPDATE documents SET seq = $1 WHERE collection = $2 AND id = $3', [
+          again.seq,
+          collection,
+          again.id,
+        ]);
+      if (writes.size === 0) return outcome;
       const batch = [...writes.values()];
       await client.query(
         `INSERT INTO documents (collection, id, seq, deleted, data, data_hash, server_time,

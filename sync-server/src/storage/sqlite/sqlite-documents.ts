@@ -17,6 +17,7 @@ export function createSqliteDocuments(db: DatabaseSync) {
   const hadState = db.prepare(
     'SELECT 1 AS yes FROM document_versions WHERE collection = ? AND id = ? AND data_hash = ? LIMIT 1',
   );
+  const reannounce = db.prepare('UPDATE documents SET seq = ? WHERE collection = ? AND id = ?');
   const insertVersion = db.prepare(`
     INSERT INTO document_versions
       (seq, collection, id, data, data_hash, server_time, written_by_user, written_by_device)
@@ -58,14 +59,22 @@ export function createSqliteDocuments(db: DatabaseSync) {
           // A retried push whose first attempt was stored: success, and no new seq, so devices
           // that already pulled it are not sent it again.
           if (next.hash === currentHash) continue;
+          // A state this record already had and has since left (a retry whose answer got lost
+          // and that later writes overtook, a late duplicate, or a stale copy a device pushed by
+          // mistake): the server never moves a record back. The push counts as done, and the
+          // current state is announced again under a new seq, so that the device pulls it and
+          // bases its next change on it — answering "conflict" instead would make the device
+          // merge against a base older than its own edit.
+          if (hadState.get(collection, row.next.id, next.hash)) {
+            const seq = integer(takeSeq.get() ?? {}, 'value');
+            reannounce.run(seq, collection, row.next.id);
+            outcome.written.push({ id: row.next.id, seq });
+            continue;
+          }
           // The device changed a state other than the one stored: the stored one wins for now
           // and goes back to the device to merge.
           const assumedHash = row.assumed ? canonicalDocument(row.assumed).hash : null;
           if (assumedHash !== currentHash) {
-            // A retry of a push that was stored before its answer got lost, and overtaken by a
-            // later write since: the device's change is already in the record. "Conflict" here
-            // would make it merge against a base older than its own edit, and lose that edit.
-            if (hadState.get(collection, row.next.id, next.hash)) continue;
             outcome.conflicts.push(JSON.parse(text(current, 'data')) as WireDocument);
             continue;
           }
