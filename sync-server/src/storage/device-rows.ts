@@ -1,11 +1,38 @@
+import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { deviceReportSchema } from '@clinicdesk/shared/sync/device-health.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
+import type { DeviceRecord } from './store.ts';
+
+/** One row of the devices-with-users query, as either database returns it. */
+export type DeviceRow = {
+  deviceId: string;
+  userId: string;
+  displayName: string;
+  role: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  report: string | null;
+  reportedAt: Date | null;
+};
+
+export function toDeviceRecord(row: DeviceRow): DeviceRecord {
+  if (!(ROLES as readonly string[]).includes(row.role))
+    throw new TypeError(`User ${row.userId} has an unknown role`);
+  return {
+    deviceId: row.deviceId,
+    user: { id: row.userId, displayName: row.displayName, role: row.role as Role },
+    firstSeenAt: row.firstSeenAt,
+    lastSeenAt: row.lastSeenAt,
+    report: parseStoredReport(row.report),
+    reportedAt: row.reportedAt,
+  };
+}
 
 /**
  * A stored report back into its type. It was validated on the way in; one that no longer
  * parses (written by a future version, say) shows as "no report" rather than breaking the list.
  */
-export function parseStoredReport(json: string | null): DeviceReport | null {
+function parseStoredReport(json: string | null): DeviceReport | null {
   if (!json) return null;
   try {
     const parsed = deviceReportSchema.safeParse(JSON.parse(json));

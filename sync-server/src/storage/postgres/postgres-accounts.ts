@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { fail, ok } from '@clinicdesk/shared/result.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
-import { parseStoredReport } from '../device-rows.ts';
+import { toDeviceRecord } from '../device-rows.ts';
 import type { CreateUserResult, DeviceRecord, SessionRecord, UserRecord } from '../store.ts';
 import { boolean, integer, optionalText, text, timestamp } from './postgres-row.ts';
 
@@ -136,18 +136,18 @@ export function createPostgresAccounts(pool: Pool) {
          FROM devices d JOIN users u ON u.id = d.user_id
          ORDER BY d.last_seen DESC`,
       );
-      return rows.map((row) => {
-        const role = text(row, 'role');
-        if (!isRole(role)) throw new TypeError(`User ${text(row, 'user_id')} has an unknown role`);
-        return {
+      return rows.map((row) =>
+        toDeviceRecord({
           deviceId: text(row, 'id'),
-          user: { id: text(row, 'user_id'), displayName: text(row, 'display_name'), role },
+          userId: text(row, 'user_id'),
+          displayName: text(row, 'display_name'),
+          role: text(row, 'role'),
           firstSeenAt: timestamp(row, 'first_seen'),
           lastSeenAt: timestamp(row, 'last_seen'),
-          report: parseStoredReport(optionalText(row, 'report')),
+          report: optionalText(row, 'report'),
           reportedAt: row.reported_at instanceof Date ? row.reported_at : null,
-        };
-      });
+        }),
+      );
     },
   };
 }

@@ -2,7 +2,7 @@ import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { fail, ok } from '@clinicdesk/shared/result.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
-import { parseStoredReport } from '../device-rows.ts';
+import { toDeviceRecord } from '../device-rows.ts';
 import type { CreateUserResult, DeviceRecord, SessionRecord, UserRecord } from '../store.ts';
 import { integer, optionalText, text } from './sqlite-row.ts';
 import { immediateTransaction } from './sqlite-transaction.ts';
@@ -115,19 +115,18 @@ export function createSqliteAccounts(db: DatabaseSync) {
     },
 
     listDevices(): DeviceRecord[] {
-      return selectDevices.all().map((row) => {
-        const role = text(row, 'role');
-        if (!isRole(role)) throw new TypeError(`User ${text(row, 'user_id')} has an unknown role`);
-        const reportedAt = optionalText(row, 'reported_at');
-        return {
+      return selectDevices.all().map((row) =>
+        toDeviceRecord({
           deviceId: text(row, 'id'),
-          user: { id: text(row, 'user_id'), displayName: text(row, 'display_name'), role },
+          userId: text(row, 'user_id'),
+          displayName: text(row, 'display_name'),
+          role: text(row, 'role'),
           firstSeenAt: new Date(text(row, 'first_seen')),
           lastSeenAt: new Date(text(row, 'last_seen')),
-          report: parseStoredReport(optionalText(row, 'report')),
-          reportedAt: reportedAt ? new Date(reportedAt) : null,
-        };
-      });
+          report: optionalText(row, 'report'),
+          reportedAt: optionalText(row, 'reported_at') ? new Date(text(row, 'reported_at')) : null,
+        }),
+      );
     },
   };
 }
