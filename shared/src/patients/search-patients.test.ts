@@ -21,7 +21,16 @@ describe('patientQuery', () => {
   it('matches name prefixes in any order', () => {
     expect(patientQuery('smi jo')(jo)).toBe(true);
     expect(patientQuery('Jo Smith')(jo)).toBe(true);
-    expect(patientQuery('smyth')(jo)).toBe(false);
+    expect(patientQuery('smyth')(jo)).toBe(true);
+    expect(patientQuery('jones')(jo)).toBe(false);
+  });
+
+  it('tolerates a typo or two in longer words, but not in short ones', () => {
+    expect(patientQuery('jo smtih')(jo)).toBe(true);
+    expect(patientQuery('nunex')(nunez)).toBe(true);
+    expect(patientQuery('obrein')(nunez)).toBe(true);
+    expect(patientQuery('jp')(jo)).toBe(false);
+    expect(patientQuery('smxxx')(jo)).toBe(false);
   });
 
   it('ignores accents, case and hyphens', () => {

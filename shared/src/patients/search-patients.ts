@@ -1,21 +1,16 @@
 import { parseDateOfBirth } from './date-of-birth.ts';
+import { foldName } from './fold-name.ts';
+import { editDistance, typosAllowed } from './name-similarity.ts';
 import type { Patient } from './patient.schema.ts';
 
-/** Lower case, accents removed, punctuation to spaces: "O'Brien-Núñez" → "o brien nunez". */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export { foldName };
 
 export type PatientQuery = (patient: Patient) => boolean;
 
 /**
  * Builds a matcher for what a receptionist types in the search box: names in any order, each
- * word a prefix ("smi jo" finds Jo Smith), or a date of birth, or four or more phone digits.
+ * word a prefix ("smi jo" finds Jo Smith) or, from four letters on, a typo or two away from one
+ * ("jonh smtih" finds John Smith), or a date of birth, or four or more phone digits.
  */
 export function patientQuery(text: string): PatientQuery {
   const trimmed = text.trim();
@@ -32,7 +27,7 @@ export function patientQuery(text: string): PatientQuery {
     const names = foldName(
       `${patient.givenName} ${patient.middleName ?? ''} ${patient.familyName}`,
     ).split(' ');
-    return words.every((word) => names.some((name) => name.startsWith(word)));
+    return words.every((word) => names.some((name) => nameMatches(name, word)));
   };
 }
 
@@ -43,4 +38,10 @@ export function comparePatients(a: Patient, b: Patient): number {
     foldName(a.givenName).localeCompare(foldName(b.givenName)) ||
     a.id.localeCompare(b.id)
   );
+}
+
+function nameMatches(name: string, word: string): boolean {
+  if (name.startsWith(word)) return true;
+  const allowed = typosAllowed(word.length);
+  return allowed > 0 && editDistance(word, name.slice(0, word.length), allowed) <= allowed;
 }

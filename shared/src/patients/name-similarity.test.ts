@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, similarNames, soundex } from './name-similarity.ts';
+
+describe('soundex', () => {
+  it.each([
+    ['Robert', 'R163'],
+    ['Rupert', 'R163'],
+    ['Ashcraft', 'A261'],
+    ['Tymczak', 'T522'],
+    ['Pfister', 'P236'],
+    ['Lee', 'L000'],
+  ])('%s → %s', (name, code) => expect(soundex(name)).toBe(code));
+
+  it('ignores accents and punctuation', () => {
+    expect(soundex("O'Brien")).toBe(soundex('Obrien'));
+    expect(soundex('Núñez')).toBe(soundex('Nunez'));
+  });
+});
+
+describe('editDistance', () => {
+  it('counts an adjacent swap as one typo', () => {
+    expect(editDistance('jonh', 'john')).toBe(1);
+    expect(editDistance('smtih', 'smith')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abc', 'abcdefgh', 2)).toBe(3);
+  });
+});
+
+describe('similarNames', () => {
+  it('tells same, similar and different names apart', () => {
+    expect(similarNames('smith', 'smith')).toBe('same');
+    expect(similarNames('smith', 'smyth')).toBe('similar');
+    expect(similarNames('catherine', 'katherine')).toBe('similar');
+    expect(similarNames('ann', 'amy')).toBe('different');
+    expect(similarNames('garcia', 'nguyen')).toBe('different');
+  });
+});
