@@ -1,0 +1,41 @@
+import { parseDateOfBirth } from '@clinicdesk/shared/patients/date-of-birth.ts';
+import {
+  type DuplicateMatch,
+  findLikelyDuplicates,
+} from '@clinicdesk/shared/patients/find-duplicates.ts';
+import type { PatientForm } from '@clinicdesk/shared/patients/patient-form.ts';
+import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
+import { normalisePhone } from '@clinicdesk/shared/patients/phone.ts';
+import { map } from 'rxjs';
+import { live } from '../db/live.svelte.ts';
+import type { Workspace } from '../workspace.ts';
+
+/**
+ * Existing charts that look like the person being registered, recomputed as the receptionist
+ * types, so the existing chart is opened instead of a second one being made.
+ */
+export class DuplicateCheck {
+  private readonly patients: { readonly current: Patient[] };
+
+  constructor(workspace: Workspace) {
+    this.patients = live(
+      workspace.db.patients.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as Patient))),
+      [],
+    );
+  }
+
+  matches(form: PatientForm): DuplicateMatch[] {
+    const text = (value: string) => value.trim() || undefined;
+    return findLikelyDuplicates(
+      {
+        givenName: text(form.givenName),
+        familyName: text(form.familyName),
+        dateOfBirth: parseDateOfBirth(form.dateOfBirth) ?? undefined,
+        sex: (text(form.sex) as Patient['sex'] | undefined) ?? undefined,
+        phone: normalisePhone(form.phone) ?? undefined,
+        email: text(form.email),
+      },
+      this.patients.current,
+    );
+  }
+}
