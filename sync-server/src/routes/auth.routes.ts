@@ -1,4 +1,5 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
@@ -11,20 +12,34 @@ import {
   type AuthService,
   type LoginInput,
 } from '../services/auth.service.ts';
+import { loginRefusalMessage } from '../services/login-throttle.ts';
 
 /** `/api/auth`: sign in, sign out, and "who am I". */
 export function createAuthRoutes(deps: {
   auth: AuthService;
   requireSession: MiddlewareHandler<AppEnv>;
   secureCookies: boolean;
+  /**
+   * Where a sign-in came from, for the per-address limit. By default the connecting socket's
+   * address; `X-Forwarded-For` is believed only with `trustProxy`, since anyone can send it.
+   */
+  clientAddress?: ((c: Context<AppEnv>) => string) | undefined;
+  /** Set only when a proxy we run sits in front and appends the client's address. */
+  trustProxy?: boolean | undefined;
 }) {
   const { auth, secureCookies } = deps;
+  const clientAddress = deps.clientAddress ?? ((c) => connectingAddress(c, deps.trustProxy));
   return new Hono<AppEnv>()
     .post('/login', requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES }), async (c) => {
       const input = parseLogin(await readJson(c.req));
       if (!input.ok) return apiError(c, 'invalid-request', input.error);
-      const result = await auth.login(input.value);
-      if (!result.ok) return apiError(c, 'invalid-credentials');
+      const result = await auth.login({ ...input.value, clientAddress: clientAddress(c) });
+      if (!result.ok) {
+        if (result.error.code === 'invalid-credentials') return apiError(c, 'invalid-credentials');
+        if (result.error.reason === 'wait')
+          c.header('Retry-After', String(result.error.retryAfterSeconds));
+        return apiError(c, 'rate-limited', loginRefusalMessage(result.error));
+      }
       // A sign-in replaces whatever session this browser had (no session fixation).
       await auth.logout(getCookie(c, SESSION_COOKIE));
       setCookie(c, SESSION_COOKIE, result.value.token, {
@@ -48,7 +63,28 @@ export function createAuthRoutes(deps: {
     .get('/session', deps.requireSession, (c) => c.json({ user: c.get('session').user }, 200));
 }
 
-function parseLogin(body: unknown): Result<LoginInput, string> {
+/**
+ * The connecting socket's address ('unknown' where there is none, as in `app.request()`); with
+ * `trustProxy`, the last `X-Forwarded-For` entry, the one our own proxy appended.
+ */
+export function connectingAddress(c: Context<AppEnv>, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return unmapIpv4(forwarded.slice(0, 64));
+  }
+  try {
+    return unmapIpv4(getConnInfo(c).remote.address ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `::ffff:10.0.0.7` and `10.0.0.7` are one client. */
+function unmapIpv4(address: string): string {
+  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
+}
+
+function parseLogin(body: unknown): Result<Omit<LoginInput, 'clientAddress'>, string> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return fail('Send { "username", "password" }');
   const { username, password, deviceId } = body as Record<string, unknown>;

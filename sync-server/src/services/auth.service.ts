@@ -2,6 +2,7 @@ import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { sha256Hex } from '../storage/document-hash.ts';
 import type { Store, UserRecord } from '../storage/store.ts';
+import { createLoginThrottle, type LoginRefusal } from './login-throttle.ts';
 import { UNKNOWN_USER_PASSWORD_HASH, verifyPassword } from './password-hash.ts';
 
 export const SESSION_COOKIE = 'cd_session';
@@ -21,12 +22,20 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export type AuthenticatedSession = { user: SessionUser; sessionId: string };
 
-export type LoginInput = { username: string; password: string; deviceId?: string | undefined };
+export type LoginInput = {
+  username: string;
+  password: string;
+  deviceId?: string | undefined;
+  /** The address the attempt came from, for the per-address limit (see login-throttle.ts). */
+  clientAddress: string;
+};
 
 export type AuthService = {
   login(
     input: LoginInput,
-  ): Promise<Result<{ user: SessionUser; token: string }, { code: 'invalid-credentials' }>>;
+  ): Promise<
+    Result<{ user: SessionUser; token: string }, { code: 'invalid-credentials' } | LoginRefusal>
+  >;
   /** Ends the session of this token, if there is one. */
   logout(token: string | undefined): Promise<void>;
   /** The live session of a cookie token, refreshing its idle timer; null when none. */
@@ -39,8 +48,12 @@ export function createAuthService(deps: {
   store: Store;
   clock: () => Date;
   randomBytes: (n: number) => Uint8Array;
+  /** Checks a password against a stored hash; replaceable so tests can count the checks. */
+  verifyPassword?: ((password: string, encoded: string) => Promise<boolean>) | undefined;
 }): AuthService {
   const { store, clock } = deps;
+  const verify = deps.verifyPassword ?? verifyPassword;
+  const throttle = createLoginThrottle({ store, clock });
 
   async function liveSession(tokenHash: string) {
     const found = await store.findSession(tokenHash);
@@ -59,15 +72,21 @@ export function createAuthService(deps: {
   }
 
   return {
-    async login({ username, password, deviceId }) {
+    async login({ username, password, deviceId, clientAddress }) {
+      // Throttled before anything is looked up: while an account or address must wait, no
+      // password is checked at all, so waiting out the delay is the only way to guess again.
+      const attempt = await throttle.begin(username, clientAddress);
+      if (!attempt.ok) return attempt;
       const user = await store.findUserByUsername(username);
       // Same work and same answer whether the username is unknown, the password wrong or the
-      // account switched off: the response must not tell which usernames exist.
-      const matches = await verifyPassword(
-        password,
-        user?.passwordHash ?? UNKNOWN_USER_PASSWORD_HASH,
-      );
-      if (!user || !matches || !user.active) return fail({ code: 'invalid-credentials' as const });
+      // account switched off: the response must not tell which usernames exist. For the same
+      // reason all three count as a failure.
+      const matches = await verify(password, user?.passwordHash ?? UNKNOWN_USER_PASSWORD_HASH);
+      if (!user || !matches || !user.active) {
+        await attempt.value.failed();
+        return fail({ code: 'invalid-credentials' as const });
+      }
+      await attempt.value.succeeded();
 
       const now = clock();
       await store.deleteStaleSessions(now, new Date(now.getTime() - SESSION_LIFETIME.idleMs));

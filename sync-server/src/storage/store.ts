@@ -42,6 +42,30 @@ export interface Store {
   /** Housekeeping: removes sessions past their absolute expiry or idle since `idleBefore`. */
   deleteStaleSessions(now: Date, idleBefore: Date): Promise<number>;
 
+  /**
+   * Sign-in throttling; `services/login-throttle.ts` holds the policy, these only count. Keys
+   * come from `accountThrottleKey` and `addressThrottleKey`. The key's consecutive failures,
+   * its lock, and its failures after `since` (count and the oldest of them).
+   */
+  loginThrottle(key: string, since: Date): Promise<LoginThrottleState>;
+  /**
+   * Counts an attempt that is about to check a password as failed, unless the key's
+   * consecutive failures are no longer `expected` (another attempt got there first): then
+   * false. Several attempts racing on one count thus let exactly one through.
+   */
+  claimLoginAttempt(key: string, expected: number, at: Date): Promise<boolean>;
+  /**
+   * Records one failed sign-in against each key, and forgets failures (and unlocked counters
+   * last failed) before `forgetBefore`.
+   */
+  recordLoginFailure(keys: readonly string[], at: Date, forgetBefore: Date): Promise<void>;
+  /** A successful sign-in: the key's consecutive failures start again from zero. */
+  clearConsecutiveLoginFailures(key: string): Promise<void>;
+  /** Locks the key until `unlockAccount`. */
+  lockLogin(key: string, at: Date): Promise<void>;
+  /** An administrator's unlock: forgets every failure of the username (known or not). */
+  unlockAccount(username: string): Promise<void>;
+
   /** Records that a device synced for a user (first and last seen). */
   recordDevice(device: { deviceId: string; userId: string; seenAt: Date }): Promise<void>;
   /** Keeps a device's latest health report (and counts as having seen it). */
@@ -104,3 +128,24 @@ export type SessionRecord = {
   lastSeenAt: Date;
   expiresAt: Date;
 };
+
+export type LoginThrottleState = {
+  consecutiveFailures: number;
+  lastFailureAt: Date | null;
+  lockedAt: Date | null;
+  /** Failures after the `since` asked for, and when the oldest of them was. */
+  recentFailures: number;
+  oldestRecentFailureAt: Date | null;
+};
+
+/**
+ * The throttle key of a sign-in name, the same for every spelling that signs in to one account
+ * (usernames are unique without regard to case), and for names no account has.
+ */
+export function accountThrottleKey(username: string): string {
+  return `account:${username.trim().normalize('NFC').toLowerCase()}`;
+}
+
+export function addressThrottleKey(address: string): string {
+  return `address:${address}`;
+}

@@ -3,14 +3,23 @@ import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { fail, ok } from '@clinicdesk/shared/result.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
 import { toDeviceRecord } from '../device-rows.ts';
-import type { CreateUserResult, DeviceRecord, SessionRecord, UserRecord } from '../store.ts';
+import {
+  accountThrottleKey,
+  type CreateUserResult,
+  type DeviceRecord,
+  type LoginThrottleState,
+  type SessionRecord,
+  type UserRecord,
+} from '../store.ts';
 import { boolean, integer, optionalText, text, timestamp } from './postgres-row.ts';
+import { inTransaction } from './postgres-transaction.ts';
 
 type Row = Record<string, unknown>;
 
 /**
- * Staff accounts, their sessions and the devices they sync from. Each method is one statement,
- * so none needs a transaction: PostgreSQL makes each statement atomic on its own.
+ * Staff accounts, their sessions, sign-in throttling and the devices they sync from. Most
+ * methods are one statement, which PostgreSQL makes atomic on its own; the few with several
+ * use a transaction.
  */
 export function createPostgresAccounts(pool: Pool) {
   return {
@@ -104,6 +113,75 @@ export function createPostgresAccounts(pool: Pool) {
         [now, idleBefore],
       );
       return rowCount ?? 0;
+    },
+
+    async loginThrottle(key: string, since: Date): Promise<LoginThrottleState> {
+      const { rows } = await pool.query<Row>(
+        `SELECT t.consecutive_failures, t.last_failure_at, t.locked_at, f.n, f.oldest
+         FROM (SELECT count(*) AS n, min(failed_at) AS oldest FROM login_failures
+               WHERE key = $1 AND failed_at > $2) f
+         LEFT JOIN login_throttle t ON t.key = $1`,
+        [key, since],
+      );
+      const row = rows[0] ?? {};
+      const counted = row.last_failure_at !== null && row.last_failure_at !== undefined;
+      return {
+        consecutiveFailures: counted ? integer(row, 'consecutive_failures') : 0,
+        lastFailureAt: counted ? timestamp(row, 'last_failure_at') : null,
+        lockedAt: row.locked_at instanceof Date ? row.locked_at : null,
+        recentFailures: integer(row, 'n'),
+        oldestRecentFailureAt: row.oldest instanceof Date ? row.oldest : null,
+      };
+    },
+
+    async claimLoginAttempt(key: string, expected: number, at: Date): Promise<boolean> {
+      // One statement: of several instances racing on the same count, the row lock lets one
+      // update it and the others re-check the WHERE against the new count and do nothing.
+      const { rowCount } = await pool.query(
+        `INSERT INTO login_throttle (key, consecutive_failures, last_failure_at) VALUES ($1, 1, $2)
+         ON CONFLICT (key) DO UPDATE SET
+           consecutive_failures = login_throttle.consecutive_failures + 1,
+           last_failure_at = excluded.last_failure_at
+         WHERE login_throttle.consecutive_failures = $3`,
+        [key, at, expected],
+      );
+      return rowCount === 1;
+    },
+
+    async recordLoginFailure(keys: readonly string[], at: Date, forgetBefore: Date) {
+      await inTransaction(pool, async (client) => {
+        await client.query(
+          'INSERT INTO login_failures (key, failed_at) SELECT unnest($1::text[]), $2::timestamptz',
+          [keys, at],
+        );
+        await client.query('DELETE FROM login_failures WHERE failed_at < $1', [forgetBefore]);
+        await client.query(
+          'DELETE FROM login_throttle WHERE locked_at IS NULL AND last_failure_at < $1',
+          [forgetBefore],
+        );
+      });
+    },
+
+    async clearConsecutiveLoginFailures(key: string): Promise<void> {
+      await pool.query('UPDATE login_throttle SET consecutive_failures = 0 WHERE key = $1', [key]);
+    },
+
+    async lockLogin(key: string, at: Date): Promise<void> {
+      await pool.query(
+        `INSERT INTO login_throttle (key, consecutive_failures, last_failure_at, locked_at)
+         VALUES ($1, 0, $2, $2)
+         ON CONFLICT (key) DO UPDATE SET
+           locked_at = coalesce(login_throttle.locked_at, excluded.locked_at)`,
+        [key, at],
+      );
+    },
+
+    async unlockAccount(username: string): Promise<void> {
+      const key = accountThrottleKey(username);
+      await inTransaction(pool, async (client) => {
+        await client.query('DELETE FROM login_throttle WHERE key = $1', [key]);
+        await client.query('DELETE FROM login_failures WHERE key = $1', [key]);
+      });
     },
 
     async recordDevice(device: { deviceId: string; userId: string; seenAt: Date }): Promise<void> {

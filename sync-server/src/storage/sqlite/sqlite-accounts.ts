@@ -3,13 +3,20 @@ import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { fail, ok } from '@clinicdesk/shared/result.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
 import { toDeviceRecord } from '../device-rows.ts';
-import type { CreateUserResult, DeviceRecord, SessionRecord, UserRecord } from '../store.ts';
+import {
+  accountThrottleKey,
+  type CreateUserResult,
+  type DeviceRecord,
+  type LoginThrottleState,
+  type SessionRecord,
+  type UserRecord,
+} from '../store.ts';
 import { integer, optionalText, text } from './sqlite-row.ts';
 import { immediateTransaction } from './sqlite-transaction.ts';
 
 type Row = Record<string, SQLOutputValue>;
 
-/** Staff accounts, their sessions and the devices they sync from. */
+/** Staff accounts, their sessions, sign-in throttling and the devices they sync from. */
 export function createSqliteAccounts(db: DatabaseSync) {
   const countUsers = db.prepare('SELECT count(*) AS n FROM users');
   const userByUsername = db.prepare('SELECT * FROM users WHERE username = ?');
@@ -27,6 +34,32 @@ export function createSqliteAccounts(db: DatabaseSync) {
   const touchSession = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
   const deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const deleteStale = db.prepare('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?');
+  const throttleByKey = db.prepare(
+    'SELECT consecutive_failures, last_failure_at, locked_at FROM login_throttle WHERE key = ?',
+  );
+  const recentFailures = db.prepare(`
+    SELECT count(*) AS n, min(failed_at) AS oldest FROM login_failures
+    WHERE key = ? AND failed_at > ?`);
+  // Inserts the first failure, or counts one more only while the count is still the expected one.
+  const claimAttempt = db.prepare(`
+    INSERT INTO login_throttle (key, consecutive_failures, last_failure_at) VALUES (?, 1, ?)
+    ON CONFLICT (key) DO UPDATE SET consecutive_failures = consecutive_failures + 1,
+      last_failure_at = excluded.last_failure_at
+    WHERE consecutive_failures = ?`);
+  const insertFailure = db.prepare('INSERT INTO login_failures (key, failed_at) VALUES (?, ?)');
+  const forgetFailures = db.prepare('DELETE FROM login_failures WHERE failed_at < ?');
+  const forgetCounters = db.prepare(
+    'DELETE FROM login_throttle WHERE locked_at IS NULL AND last_failure_at < ?',
+  );
+  const clearConsecutive = db.prepare(
+    'UPDATE login_throttle SET consecutive_failures = 0 WHERE key = ?',
+  );
+  const lockKey = db.prepare(`
+    INSERT INTO login_throttle (key, consecutive_failures, last_failure_at, locked_at)
+    VALUES (?, 0, ?, ?)
+    ON CONFLICT (key) DO UPDATE SET locked_at = coalesce(locked_at, excluded.locked_at)`);
+  const deleteCounter = db.prepare('DELETE FROM login_throttle WHERE key = ?');
+  const deleteFailures = db.prepare('DELETE FROM login_failures WHERE key = ?');
   const saveReport = db.prepare(`
     INSERT INTO devices (id, user_id, first_seen, last_seen, report, reported_at)
     VALUES (?, ?, ?, ?, ?, ?)
@@ -102,6 +135,48 @@ export function createSqliteAccounts(db: DatabaseSync) {
 
     deleteStaleSessions(now: Date, idleBefore: Date): number {
       return Number(deleteStale.run(now.toISOString(), idleBefore.toISOString()).changes);
+    },
+
+    loginThrottle(key: string, since: Date): LoginThrottleState {
+      const counter = throttleByKey.get(key);
+      const recent = recentFailures.get(key, since.toISOString()) ?? {};
+      const oldest = optionalText(recent, 'oldest');
+      const lockedAt = counter ? optionalText(counter, 'locked_at') : null;
+      return {
+        consecutiveFailures: counter ? integer(counter, 'consecutive_failures') : 0,
+        lastFailureAt: counter ? new Date(text(counter, 'last_failure_at')) : null,
+        lockedAt: lockedAt === null ? null : new Date(lockedAt),
+        recentFailures: integer(recent, 'n'),
+        oldestRecentFailureAt: oldest === null ? null : new Date(oldest),
+      };
+    },
+
+    claimLoginAttempt(key: string, expected: number, at: Date): boolean {
+      return Number(claimAttempt.run(key, at.toISOString(), expected).changes) === 1;
+    },
+
+    recordLoginFailure(keys: readonly string[], at: Date, forgetBefore: Date): void {
+      immediateTransaction(db, () => {
+        for (const key of keys) insertFailure.run(key, at.toISOString());
+        forgetFailures.run(forgetBefore.toISOString());
+        forgetCounters.run(forgetBefore.toISOString());
+      });
+    },
+
+    clearConsecutiveLoginFailures(key: string): void {
+      clearConsecutive.run(key);
+    },
+
+    lockLogin(key: string, at: Date): void {
+      lockKey.run(key, at.toISOString(), at.toISOString());
+    },
+
+    unlockAccount(username: string): void {
+      const key = accountThrottleKey(username);
+      immediateTransaction(db, () => {
+        deleteCounter.run(key);
+        deleteFailures.run(key);
+      });
     },
 
     recordDevice(device: { deviceId: string; userId: string; seenAt: Date }): void {

@@ -42,6 +42,15 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     deleteSession: (tokenHash) => settle(() => accounts.deleteSession(tokenHash)),
     deleteStaleSessions: (now, idleBefore) =>
       settle(() => accounts.deleteStaleSessions(now, idleBefore)),
+    loginThrottle: (key, since) => settle(() => accounts.loginThrottle(key, since)),
+    claimLoginAttempt: (key, expected, at) =>
+      settle(() => accounts.claimLoginAttempt(key, expected, at)),
+    recordLoginFailure: (keys, at, forgetBefore) =>
+      settle(() => accounts.recordLoginFailure(keys, at, forgetBefore)),
+    clearConsecutiveLoginFailures: (key) =>
+      settle(() => accounts.clearConsecutiveLoginFailures(key)),
+    lockLogin: (key, at) => settle(() => accounts.lockLogin(key, at)),
+    unlockAccount: (username) => settle(() => accounts.unlockAccount(username)),
     recordDevice: (device) => settle(() => accounts.recordDevice(device)),
     saveDeviceReport: (entry) => settle(() => accounts.saveDeviceReport(entry)),
     listDevices: () => settle(() => accounts.listDevices()),
