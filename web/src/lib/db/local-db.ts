@@ -42,10 +42,19 @@ export type QueuedUpload = {
   failed: boolean;
 };
 
+/** What someone was typing into a form, kept so that a reload or a crash loses none of it. */
+export type FormDraft = {
+  /** Which form: `patient-registration`, say. */
+  key: string;
+  fields: Record<string, string>;
+  savedAt: string;
+};
+
 export type LocalDatabase = Dexie & {
   refusedChanges: EntityTable<RefusedChange, 'key'>;
   blobs: EntityTable<LocalBlob, 'sha256'>;
   uploads: EntityTable<QueuedUpload, 'sha256'>;
+  drafts: EntityTable<FormDraft, 'key'>;
 };
 
 export function openLocalDatabase(userId: string): LocalDatabase {
@@ -55,5 +64,7 @@ export function openLocalDatabase(userId: string): LocalDatabase {
   db.version(1).stores({ refusedChanges: 'key, collection' });
   // Version 2 adds the file cache and the upload queue; earlier tables carry over unchanged.
   db.version(2).stores({ blobs: 'sha256', uploads: 'sha256, nextTryAt' });
+  // Version 3 adds form drafts.
+  db.version(3).stores({ drafts: 'key' });
   return db;
 }

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { ClinicServer } from '../support/clinic-server.ts';
+import { FRONT_DESK } from '../support/demo-logins.ts';
+import { Device } from './pages/device.ts';
+
+/** A registration interrupted by a reload during an outage loses nothing that was typed. */
+let server: ClinicServer;
+test.beforeAll(async () => {
+  server = await ClinicServer.start();
+});
+test.afterAll(async () => server.dispose());
+
+test('a half-typed registration survives a reload while offline, and is gone once saved', async ({
+  browser,
+}) => {
+  const desk = await Device.open(browser, server.url);
+  await desk.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await desk.waitForOfflineReady();
+  await desk.goOffline();
+
+  await desk.page.getByRole('link', { name: 'Register patient' }).click();
+  const form = desk.page.getByRole('form', { name: 'Patient registration' });
+  await form.getByLabel('First name').fill('Temperance');
+  await form.getByLabel('Last name').fill('Draftwood');
+  await form.getByLabel('Date of birth').fill('02/14/1990');
+  await expect(desk.page.getByTestId('draft-kept')).toBeVisible();
+
+  await desk.page.reload();
+  await expect(desk.page.getByTestId('draft-restored')).toContainText('was kept on this device');
+  await expect(form.getByLabel('First name')).toHaveValue('Temperance');
+  await expect(form.getByLabel('Last name')).toHaveValue('Draftwood');
+  await expect(form.getByLabel('Date of birth')).toHaveValue('02/14/1990');
+  await desk.page.screenshot({
+    path: new URL('../.artifacts/screenshots/draft-restored-portrait.png', import.meta.url)
+      .pathname,
+  });
+
+  await form.getByLabel('Administrative sex').selectOption({ label: 'Female' });
+  await form.getByRole('button', { name: 'Save patient' }).click();
+  await expect(desk.page.getByTestId('patient-name')).toContainText('Temperance Draftwood');
+
+  // The next registration starts empty.
+  await desk.openPatients();
+  await desk.page.getByRole('link', { name: 'Register patient' }).click();
+  await expect(form.getByLabel('First name')).toHaveValue('');
+  await expect(desk.page.getByTestId('draft-restored')).toHaveCount(0);
+
+  // Starting over throws a kept draft away.
+  await form.getByLabel('First name').fill('Ephemeral');
+  await expect(desk.page.getByTestId('draft-kept')).toBeVisible();
+  await desk.page.reload();
+  await desk.page.getByRole('button', { name: 'Start over' }).click();
+  await expect(form.getByLabel('First name')).toHaveValue('');
+  await desk.page.reload();
+  await expect(form.getByLabel('First name')).toHaveValue('');
+  await expect(desk.page.getByTestId('draft-restored')).toHaveCount(0);
+  await desk.close();
+});

@@ -1,0 +1,66 @@
+import { nowIso } from '../clock.ts';
+import type { LocalDatabase } from '../db/local-db.ts';
+
+const SAVE_AFTER_MS = 250;
+
+/**
+ * Keeps a form's typed values in the local database as they are typed, so that a reload, a
+ * crash or a dead battery in the middle of a registration loses nothing. The draft is removed
+ * once the record is saved or the person discards it.
+ */
+export class FormDraft<T extends Record<string, string>> {
+  /** When a draft was brought back on opening the form (ISO), for the notice. */
+  restoredFrom = $state<string | null>(null);
+  /** When the typed values were last stored (ISO); null when nothing is kept. */
+  keptAt = $state<string | null>(null);
+  private readonly local: LocalDatabase;
+  private readonly key: string;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(local: LocalDatabase, key: string) {
+    this.local = local;
+    this.key = key;
+  }
+
+  /** The saved draft merged over `empty`, or null when there is none. */
+  async restore(empty: T): Promise<T | null> {
+    const draft = await this.local.drafts.get(this.key);
+    if (!draft) return null;
+    this.restoredFrom = draft.savedAt;
+    const restored = { ...empty };
+    for (const field of Object.keys(empty) as (keyof T)[]) {
+      const value = draft.fields[field as string];
+      if (typeof value === 'string') restored[field] = value as T[keyof T];
+    }
+    return restored;
+  }
+
+  /** Saves shortly after the last keystroke; an all-empty form leaves no draft behind. */
+  keep(fields: T): void {
+    clearTimeout(this.timer);
+    const snapshot = { ...fields };
+    this.timer = setTimeout(() => {
+      const empty = Object.values(snapshot).every((value) => !value.trim());
+      this.pending = this.pending.then(async () => {
+        if (empty) {
+          await this.local.drafts.delete(this.key);
+          this.keptAt = null;
+        } else {
+          const savedAt = nowIso();
+          await this.local.drafts.put({ key: this.key, fields: snapshot, savedAt });
+          this.keptAt = savedAt;
+        }
+      });
+    }, SAVE_AFTER_MS);
+  }
+
+  /** After the record is saved, or when the person starts over. */
+  async discard(): Promise<void> {
+    clearTimeout(this.timer);
+    this.restoredFrom = null;
+    this.keptAt = null;
+    await this.pending;
+    await this.local.drafts.delete(this.key);
+  }
+}
