@@ -1,6 +1,6 @@
-import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { deviceReportSchema } from '@clinicdesk/shared/sync/device-health.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
+import { storedRole } from './account-rows.ts';
 import type { DeviceRecord } from './store.ts';
 
 /** One row of the devices-with-users query, as either database returns it. */
@@ -16,11 +16,9 @@ export type DeviceRow = {
 };
 
 export function toDeviceRecord(row: DeviceRow): DeviceRecord {
-  if (!(ROLES as readonly string[]).includes(row.role))
-    throw new TypeError(`User ${row.userId} has an unknown role`);
   return {
     deviceId: row.deviceId,
-    user: { id: row.userId, displayName: row.displayName, role: row.role as Role },
+    user: { id: row.userId, displayName: row.displayName, role: storedRole(row.role, row.userId) },
     firstSeenAt: row.firstSeenAt,
     lastSeenAt: row.lastSeenAt,
     report: parseStoredReport(row.report),

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { fail, ok } from '@clinicdesk/shared/result.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
+import { toUserRecord } from '../account-rows.ts';
 import { toDeviceRecord } from '../device-rows.ts';
 import {
   accountThrottleKey,
@@ -231,19 +231,13 @@ export function createPostgresAccounts(pool: Pool) {
 }
 
 function toUser(row: Row): UserRecord {
-  const role = text(row, 'role');
-  if (!isRole(role)) throw new TypeError(`User ${text(row, 'id')} has an unknown role`);
-  return {
+  return toUserRecord({
     id: text(row, 'id'),
     username: text(row, 'username'),
     displayName: text(row, 'display_name'),
-    role,
+    role: text(row, 'role'),
     passwordHash: text(row, 'password_hash'),
     active: boolean(row, 'active'),
     createdAt: timestamp(row, 'created_at'),
-  };
-}
-
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
+  });
 }

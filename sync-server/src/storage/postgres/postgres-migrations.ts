@@ -1,28 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Pool } from 'pg';
+import { loadMigrationFiles, type Migration } from '../migration-files.ts';
 import { integer } from './postgres-row.ts';
 import { inTransaction } from './postgres-transaction.ts';
 
 const MIGRATIONS_DIR = new URL('../../migrations/postgres/', import.meta.url);
-const MIGRATION_FILE = /^(\d{4})-([a-z0-9-]+)\.sql$/;
 
-export type Migration = { version: number; name: string; sql: string };
+export type { Migration };
 
-/** The numbered SQL files of `src/migrations/postgres/`, in order; a gap or a duplicate is a bug. */
+/** The numbered SQL files of `src/migrations/postgres/`, in order. */
 export function loadPostgresMigrations(dir: URL = MIGRATIONS_DIR): Migration[] {
-  const migrations = readdirSync(dir)
-    .flatMap((file) => {
-      const match = MIGRATION_FILE.exec(file);
-      if (!match) return [];
-      const sql = readFileSync(new URL(file, dir), 'utf8');
-      return [{ version: Number(match[1]), name: match[2] ?? file, sql }];
-    })
-    .sort((a, b) => a.version - b.version);
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1)
-      throw new Error(`PostgreSQL migrations must be numbered 0001, 0002, … without gaps (${dir})`);
-  });
-  return migrations;
+  return loadMigrationFiles(dir, 'PostgreSQL');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
-import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { fail, ok } from '@clinicdesk/shared/result.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
+import { toUserRecord } from '../account-rows.ts';
 import { toDeviceRecord } from '../device-rows.ts';
 import {
   accountThrottleKey,
@@ -207,19 +207,13 @@ export function createSqliteAccounts(db: DatabaseSync) {
 }
 
 function toUser(row: Row): UserRecord {
-  const role = text(row, 'role');
-  if (!isRole(role)) throw new TypeError(`User ${text(row, 'id')} has an unknown role`);
-  return {
+  return toUserRecord({
     id: text(row, 'id'),
     username: text(row, 'username'),
     displayName: text(row, 'display_name'),
-    role,
+    role: text(row, 'role'),
     passwordHash: text(row, 'password_hash'),
     active: integer(row, 'active') === 1,
     createdAt: new Date(text(row, 'created_at')),
-  };
-}
-
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
+  });
 }

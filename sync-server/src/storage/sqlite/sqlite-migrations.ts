@@ -1,28 +1,14 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { loadMigrationFiles, type Migration } from '../migration-files.ts';
 import { immediateTransaction } from './sqlite-transaction.ts';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/sqlite/', import.meta.url));
-const MIGRATION_FILE = /^(\d{4})-([a-z0-9-]+)\.sql$/;
+const MIGRATIONS_DIR = new URL('../../migrations/sqlite/', import.meta.url);
 
-export type Migration = { version: number; name: string; sql: string };
+export type { Migration };
 
-/** The numbered SQL files of `src/migrations/sqlite/`, in order; a gap or a duplicate is a bug. */
-export function loadSqliteMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
-  const migrations = readdirSync(dir)
-    .flatMap((file) => {
-      const match = MIGRATION_FILE.exec(file);
-      if (!match) return [];
-      const sql = readFileSync(`${dir}/${file}`, 'utf8');
-      return [{ version: Number(match[1]), name: match[2] ?? file, sql }];
-    })
-    .sort((a, b) => a.version - b.version);
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1)
-      throw new Error(`SQLite migrations must be numbered 0001, 0002, … without gaps (${dir})`);
-  });
-  return migrations;
+/** The numbered SQL files of `src/migrations/sqlite/`, in order. */
+export function loadSqliteMigrations(dir: URL = MIGRATIONS_DIR): Migration[] {
+  return loadMigrationFiles(dir, 'SQLite');
 }
 
 /**
