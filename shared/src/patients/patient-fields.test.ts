@@ -4,7 +4,16 @@ import { formatPatientField, parsePatientField, patientFieldLabel } from './pati
 describe('patient fields in conflicts', () => {
   it('labels nested paths in staff words', () => {
     expect(patientFieldLabel('address.city')).toBe('City');
-    expect(patientFieldLabel('phone')).toBe('Phone');
+    expect(patientFieldLabel('phone')).toBe('Preferred phone');
+    expect(patientFieldLabel('coverage.primary.memberId')).toBe('Primary plan: member id');
+    expect(patientFieldLabel('coverage.secondary.subscriber.dateOfBirth')).toBe(
+      'Secondary plan: subscriber date of birth',
+    );
+    expect(patientFieldLabel('emergencyContacts.019abc00-c1.phone')).toBe(
+      'Emergency contact: phone',
+    );
+    expect(patientFieldLabel('privacyNotice.reason')).toBe('Privacy notice: reason');
+    expect(patientFieldLabel('consents.telehealth.date')).toBe('Telehealth: date');
   });
 
   it('formats stored values as the screens show them', () => {

@@ -3,63 +3,175 @@ import { blobRefSchema } from '../files/blob-ref.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
 import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
+import { communicationSchema, consentsSchema, privacyNoticeSchema } from './consents.schema.ts';
+import { coverageSchema } from './coverage.schema.ts';
+import {
+  ETHNICITIES,
+  GENDER_IDENTITIES,
+  LANGUAGE_PATTERN,
+  PHONE_TYPES,
+  PRONOUNS,
+  RACES,
+  RELATIONSHIPS,
+} from './patient-codes.ts';
+import {
+  addressSchema,
+  entryKey,
+  personName,
+  phoneNumber,
+  SEXES,
+  shortText,
+} from './person.schema.ts';
+
+export {
+  type Address,
+  addressSchema,
+  type Sex,
+  SEX_LABELS,
+  SEXES,
+  US_STATES,
+} from './person.schema.ts';
 
 /**
  * The patient document: the one schema used by the registration form, the device's RxDB
- * collection and the server's validation of every pushed row.
+ * collection and the server's validation of every pushed row (US Core / USCDI demographics,
+ * OpenEMR's front-desk fields, HIPAA privacy notice; see docs/architecture.md).
+ *
+ * Only what every chart has ever had is required (name, birth date, sex, stamps): anything a
+ * NEW registration must hold is the form's rule, so records stored before a field existed stay
+ * valid. Lists are keyed objects, never arrays (see `entryKey`).
  */
 
-/** Administrative sex (US Core): what payers and labs require, not gender identity. */
-export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-export type Sex = (typeof SEXES)[number];
-export const SEX_LABELS: Record<Sex, string> = {
-  female: 'Female',
-  male: 'Male',
-  other: 'Other',
-  unknown: 'Unknown',
-};
-
-/** US states, DC and territories (USPS codes). */
-export const US_STATES = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA',
-  'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM',
-  'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA',
-  'WV', 'WI', 'WY', 'AS', 'GU', 'MP', 'PR', 'VI',
-] as const; // prettier-ignore
-
-/** Letters of any script, combining marks, spaces, and the punctuation real names use. */
-const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} '’.,-]*$/u;
-const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
 const ISO_DATE_TIME = z.iso.datetime({ offset: false });
 
-const name = (label: string) =>
-  z
-    .string()
-    .min(1, `Enter the ${label}`)
-    .max(100, `The ${label} can be at most 100 characters`)
-    .regex(NAME_PATTERN, `The ${label} can only contain letters, spaces, hyphens and apostrophes`);
-
-export const addressSchema = z.strictObject({
-  line1: z.string().min(1, 'Enter the street address').max(200),
-  line2: z.string().max(200).optional(),
-  city: z.string().min(1, 'Enter the city').max(100),
-  state: z.enum(US_STATES, 'Choose a state'),
-  postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code (or ZIP+4)'),
+/** A name the patient was known by before (USCDI previous name), e.g. a maiden name. */
+export const previousNameSchema = z.strictObject({
+  givenName: personName('previous first name').optional(),
+  familyName: personName('previous last name'),
+  /** Until when it was used, if known. */
+  until: z.iso.date().optional(),
 });
-export type Address = z.infer<typeof addressSchema>;
+export type PreviousName = z.infer<typeof previousNameSchema>;
+
+export const emergencyContactSchema = z.strictObject({
+  name: personName('contact name'),
+  relationship: z.enum(RELATIONSHIPS),
+  phone: phoneNumber,
+  otherPhone: phoneNumber.optional(),
+});
+export type EmergencyContact = z.infer<typeof emergencyContactSchema>;
+
+/**
+ * Who is responsible for the bill and, where `personalRepresentative` is set, may act for the
+ * patient under HIPAA (45 CFR 164.502(g)) — a parent or guardian of a minor, or someone with a
+ * health-care power of attorney. Absent: the patient is their own guarantor.
+ */
+export const guarantorSchema = z.strictObject({
+  givenName: personName('guarantor first name'),
+  familyName: personName('guarantor last name'),
+  relationship: z.enum(RELATIONSHIPS),
+  dateOfBirth: z.iso.date().optional(),
+  phone: phoneNumber.optional(),
+  address: addressSchema.optional(),
+  personalRepresentative: z.boolean().optional(),
+  /** The authority a personal representative acts under, e.g. "Parent of a minor". */
+  authority: shortText(200).optional(),
+});
+export type Guarantor = z.infer<typeof guarantorSchema>;
+
+/** A clinician outside or inside the practice; the NPI when known. */
+export const providerSchema = z.strictObject({
+  name: shortText(120),
+  npi: z
+    .string()
+    .regex(/^\d{10}$/, 'An NPI has 10 digits')
+    .optional(),
+  phone: phoneNumber.optional(),
+});
+export type Provider = z.infer<typeof providerSchema>;
+
+export const pharmacySchema = z.strictObject({
+  name: shortText(120),
+  phone: phoneNumber.optional(),
+  /** Where it is, as staff say it: "Main St & 5th, Springfield". */
+  location: shortText(200).optional(),
+});
+export type Pharmacy = z.infer<typeof pharmacySchema>;
+
+export const employerSchema = z.strictObject({
+  name: shortText(120),
+  occupation: shortText(120).optional(),
+  phone: phoneNumber.optional(),
+});
+export type Employer = z.infer<typeof employerSchema>;
 
 export const patientSchema = z.strictObject({
   id: z.string().regex(UUID_PATTERN, 'Not a valid id').length(36),
-  givenName: name('first name'),
-  middleName: name('middle name').optional(),
-  familyName: name('last name'),
+  /** Human-readable chart number (MRN), allocated from a block the server reserved per device. */
+  chartNumber: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,20}$/, 'Not a valid chart number')
+    .optional(),
+  /** Set when this chart was merged into another: the surviving chart's id. */
+  mergedInto: z.string().regex(UUID_PATTERN, 'Not a valid id').length(36).optional(),
+
+  // Identity
+  givenName: personName('first name'),
+  middleName: personName('middle name').optional(),
+  familyName: personName('last name'),
+  suffix: z
+    .string()
+    .regex(/^[\p{L}0-9.]{1,10}$/u, 'Enter a suffix such as Jr. or III')
+    .optional(),
+  /** The name the patient wants to be called by (USCDI "name to use"). */
+  preferredName: personName('preferred name').optional(),
+  previousNames: z.record(entryKey, previousNameSchema).optional(),
   dateOfBirth: z.iso.date('Enter a real date of birth'),
+  /** The birth date is an estimate (the patient or family does not know it exactly). */
+  dateOfBirthEstimated: z.boolean().optional(),
   sex: z.enum(SEXES, 'Choose the administrative sex'),
-  phone: z.string().regex(E164_PATTERN, 'Enter a phone number with its area code').optional(),
-  email: z.email('Enter an email address like name@example.com').max(254).optional(),
-  address: addressSchema.optional(),
+  genderIdentity: z.enum(GENDER_IDENTITIES).optional(),
+  /** The patient's own words when `genderIdentity` is "other". */
+  genderIdentityText: shortText(60).optional(),
+  pronouns: z.enum(PRONOUNS).optional(),
+  pronounsText: shortText(40).optional(),
+  /** OMB race categories, several allowed; "declined" stands alone. Kept sorted. */
+  race: z.array(z.enum(RACES)).max(RACES.length).optional(),
+  ethnicity: z.enum(ETHNICITIES).optional(),
+  preferredLanguage: z.string().regex(LANGUAGE_PATTERN, 'Not a language code').optional(),
+  interpreterNeeded: z.boolean().optional(),
   /** A photo for recognising the patient at the desk; the bytes live in the blob store. */
   photo: blobRefSchema.optional(),
+
+  // Contact
+  /** The number to call first, of type `phoneType`; other numbers are in `otherPhones`. */
+  phone: phoneNumber.optional(),
+  phoneType: z.enum(PHONE_TYPES).optional(),
+  otherPhones: z
+    .strictObject({
+      mobile: phoneNumber.optional(),
+      home: phoneNumber.optional(),
+      work: phoneNumber.optional(),
+    })
+    .optional(),
+  email: z.email('Enter an email address like name@example.com').max(254).optional(),
+  /** Home address. */
+  address: addressSchema.optional(),
+  /** Where post goes, when not to the home address. */
+  mailingAddress: addressSchema.optional(),
+  emergencyContacts: z.record(entryKey, emergencyContactSchema).optional(),
+  guarantor: guarantorSchema.optional(),
+  employer: employerSchema.optional(),
+  primaryCareProvider: providerSchema.optional(),
+  referringProvider: providerSchema.optional(),
+  preferredPharmacy: pharmacySchema.optional(),
+
+  // Coverage, consents and privacy
+  coverage: coverageSchema.optional(),
+  privacyNotice: privacyNoticeSchema.optional(),
+  communication: communicationSchema.optional(),
+  consents: consentsSchema.optional(),
+
   /** Device clock at creation and last edit: shown to staff, never used to order sync. */
   createdAt: ISO_DATE_TIME,
   updatedAt: ISO_DATE_TIME,
@@ -71,10 +183,12 @@ export const patientSchema = z.strictObject({
 export type Patient = z.infer<typeof patientSchema>;
 
 /**
- * RxDB schema version of the device's collection. 1 added `editedBy` and `conflicts`, both
- * optional, so version-0 documents migrate unchanged (see `web/src/lib/db/database.ts`).
+ * RxDB schema version of the device's collection. 1 added `editedBy` and `conflicts`; 2 added
+ * the full registration record (names, demographics, contacts, coverage, consents) and the chart
+ * number and merge pointer. Every added field is optional, so older documents migrate unchanged
+ * (see `web/src/lib/db/database.ts`).
  */
-export const PATIENT_SCHEMA_VERSION = 1;
+export const PATIENT_SCHEMA_VERSION = 2;
 
 /**
  * The RxDB (JSON Schema) form of `patientSchema`. Indexed fields must be required strings with

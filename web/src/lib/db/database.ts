@@ -59,8 +59,8 @@ export async function openClinicDatabase(
     patients: {
       schema: REPLICATED_COLLECTIONS.patients.rxSchema() as RxJsonSchema<Patient>,
       conflictHandler: mergingConflictHandler<Patient>(),
-      // Version 1 only added optional fields.
-      migrationStrategies: { 1: (doc: Patient) => doc },
+      // Versions 1 and 2 only added optional fields: older documents are valid as they are.
+      migrationStrategies: { 1: (doc: Patient) => doc, 2: (doc: Patient) => doc },
     },
   });
   for (const collection of Object.values(db.collections)) {

@@ -1,0 +1,72 @@
+import type { Patient } from './patient.schema.ts';
+
+/**
+ * A made-up patient with every part of the registration record filled in, for tests that must
+ * see the whole record travel (schema, storage, sync). Synthetic: no real person.
+ */
+export const FULL_PATIENT: Patient = {
+  id: '019abc00-0000-7000-8000-0000000000f1',
+  chartNumber: 'A-000123',
+  givenName: 'Marisol',
+  middleName: 'June',
+  familyName: 'Okonkwo-Vance',
+  suffix: 'Jr.',
+  preferredName: 'Mari',
+  previousNames: { '019abc00-0000-7000-8000-0000000000a1': { familyName: 'Vance', until: '2015-06-20' } },
+  dateOfBirth: '2011-03-04',
+  dateOfBirthEstimated: false,
+  sex: 'female',
+  genderIdentity: 'declined',
+  pronouns: 'she-her',
+  race: ['asian', 'white'],
+  ethnicity: 'not-hispanic-latino',
+  preferredLanguage: 'es',
+  interpreterNeeded: true,
+  phone: '+15552010147',
+  phoneType: 'mobile',
+  otherPhones: { home: '+15552010148' },
+  email: 'mari.example@example.com',
+  address: { line1: '12 Fern Hollow Rd', city: 'Springfield', state: 'IL', postalCode: '62704' },
+  mailingAddress: { line1: 'PO Box 77', city: 'Springfield', state: 'IL', postalCode: '62705-0077' },
+  emergencyContacts: {
+    '019abc00-0000-7000-8000-0000000000c1': { name: 'Dana Vance', relationship: 'parent', phone: '+15552010149' },
+  },
+  guarantor: {
+    givenName: 'Dana',
+    familyName: 'Vance',
+    relationship: 'parent',
+    dateOfBirth: '1982-09-12',
+    phone: '+15552010149',
+    personalRepresentative: true,
+    authority: 'Parent of a minor',
+  },
+  employer: { name: 'Lakeside Elementary', occupation: 'Student' },
+  primaryCareProvider: { name: 'Dr. Imani Brooks', npi: '1234567893' },
+  referringProvider: { name: 'Dr. Felix Harper', phone: '+15552010150' },
+  preferredPharmacy: { name: 'Corner Drug', location: 'Main St & 5th, Springfield' },
+  coverage: {
+    primary: {
+      payerType: 'commercial',
+      payerName: 'Prairie Health Plan',
+      planName: 'Silver PPO',
+      memberId: 'PHP123456789',
+      groupNumber: 'G-4410',
+      relationship: 'child',
+      subscriber: { givenName: 'Dana', familyName: 'Vance', dateOfBirth: '1982-09-12', sex: 'female' },
+      effectiveDate: '2026-01-01',
+      endDate: '2026-12-31',
+      copayCents: 2500,
+      cardFront: { sha256: 'a'.repeat(64), type: 'image/jpeg', size: 4096 },
+      cardBack: { sha256: 'b'.repeat(64), type: 'image/jpeg', size: 4000 },
+    },
+    secondary: { payerType: 'medicaid', payerName: 'Illinois Medicaid', memberId: '123456789012', relationship: 'self' },
+  },
+  privacyNotice: { status: 'acknowledged', version: '2026-01', date: '2026-11-20', method: 'signed-tablet' },
+  communication: { voicemail: true, sms: true, email: false, mail: true, leaveMessageWith: 'Parent, Dana' },
+  consents: {
+    treatment: { status: 'granted', version: '3', date: '2026-11-20' },
+    telehealth: { status: 'refused', version: '1', date: '2026-11-20' },
+  },
+  createdAt: '2026-11-20T15:00:00.000Z',
+  updatedAt: '2026-11-20T15:00:00.000Z',
+}; // prettier-ignore

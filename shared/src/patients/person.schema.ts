@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Building blocks shared by the patient, their contacts, guarantor and plan subscribers. */
+
+/** Administrative sex (US Core): what payers and labs require, not gender identity. */
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+export const SEX_LABELS: Record<Sex, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Unknown',
+};
+
+/** US states, DC and territories (USPS codes). */
+export const US_STATES = [
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA',
+  'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM',
+  'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA',
+  'WV', 'WI', 'WY', 'AS', 'GU', 'MP', 'PR', 'VI',
+] as const; // prettier-ignore
+
+/** Letters of any script, combining marks, spaces, and the punctuation real names use. */
+export const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} '’.,-]*$/u;
+export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
+export const ZIP_PATTERN = /^\d{5}(-\d{4})?$/;
+
+export const personName = (label: string) =>
+  z
+    .string()
+    .min(1, `Enter the ${label}`)
+    .max(100, `The ${label} can be at most 100 characters`)
+    .regex(NAME_PATTERN, `The ${label} can only contain letters, spaces, hyphens and apostrophes`);
+
+export const phoneNumber = z
+  .string()
+  .regex(E164_PATTERN, 'Enter a phone number with its area code');
+
+/** Free text of bounded length (names of practices, notes, reasons). */
+export const shortText = (max: number) => z.string().min(1).max(max);
+
+export const addressSchema = z.strictObject({
+  line1: z.string().min(1, 'Enter the street address').max(200),
+  line2: z.string().max(200).optional(),
+  city: z.string().min(1, 'Enter the city').max(100),
+  state: z.enum(US_STATES, 'Choose a state'),
+  postalCode: z.string().regex(ZIP_PATTERN, 'Enter a 5-digit ZIP code (or ZIP+4)'),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+/**
+ * Keys of keyed collections (emergency contacts, previous names). Lists that two devices may
+ * edit at once are objects keyed by a generated id, never arrays: the sync merge compares
+ * arrays as one value, but merges keyed entries one by one, so two devices adding a contact
+ * each keep both. A key never holds a dot, which separates the parts of a conflict's path.
+ */
+export const ENTRY_KEY_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+export const entryKey = z.string().regex(ENTRY_KEY_PATTERN, 'Not a valid entry key');
