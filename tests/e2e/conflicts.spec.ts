@@ -67,7 +67,7 @@ test('offline edits of one patient merge, and a clash is settled in the inbox', 
   // 3. The office manager settles it from the inbox.
   await office.page.getByTestId('sync-conflicts').click();
   const card = office.page.getByTestId('conflict').filter({ hasText: 'Perpetua Quarrington' });
-  await expect(card).toContainText('Phone');
+  await expect(card).toContainText('Preferred phone');
   await expect(card.getByTestId('conflict-kept')).toContainText('(555) 201-0122');
   await expect(card.getByTestId('conflict-kept')).toContainText('Demo Front Desk');
   await expect(card.getByTestId('conflict-other')).toContainText('(555) 201-0133');
