@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, similarNames, soundex } from './name-similarity.ts';
+import { editDistance, prefixEditDistance, similarNames, soundex } from './name-similarity.ts';
 
 describe('soundex', () => {
   it.each([
@@ -33,5 +33,16 @@ describe('similarNames', () => {
     expect(similarNames('catherine', 'katherine')).toBe('similar');
     expect(similarNames('ann', 'amy')).toBe('different');
     expect(similarNames('garcia', 'nguyen')).toBe('different');
+  });
+});
+
+describe('prefixEditDistance', () => {
+  it('measures typos against the closest start of the name', () => {
+    expect(prefixEditDistance('abot', 'abbott', 1)).toBe(1);
+    expect(prefixEditDistance('jonh', 'johnson', 1)).toBe(1);
+    expect(prefixEditDistance('smi', 'smith', 1)).toBe(0);
+    expect(prefixEditDistance('smxxx', 'smith', 1)).toBe(2);
+    expect(prefixEditDistance('brakcenbery', 'brackenbury', 2)).toBe(2);
+    expect(prefixEditDistance('wilhelmena', 'wilhelmina', 2)).toBe(1);
   });
 });

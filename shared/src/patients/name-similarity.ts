@@ -48,6 +48,33 @@ export function editDistance(a: string, b: string, max = 3): number {
   return rows[a.length]![b.length]!;
 }
 
+/**
+ * Typos between a typed word and the closest start of a name: "abot" is one typo from the start
+ * of "Abbott" (a letter left out), "jonh" one from "John". One pass of the same alignment as
+ * `editDistance`, reading the best prefix off its last row. Returns at most max + 1.
+ */
+export function prefixEditDistance(word: string, name: string, max: number): number {
+  const columns = Math.min(name.length, word.length + max);
+  let before: number[] = [];
+  let previous: number[] = Array.from({ length: columns + 1 }, (_, j) => j);
+  for (let i = 1; i <= word.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= columns; j++) {
+      const cost = word[i - 1] === name[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && word[i - 1] === name[j - 2] && word[i - 2] === name[j - 1])
+        value = Math.min(value, before[j - 2]! + 1);
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(max + 1, ...previous);
+}
+
 /** Typos allowed for a word of this length: none for short words, where they change the name. */
 export function typosAllowed(length: number): number {
   return length >= 8 ? 2 : length >= 4 ? 1 : 0;

@@ -61,3 +61,24 @@ describe('comparePatients', () => {
     expect(foldName("O'Brien")).toBe('o brien');
   });
 });
+
+describe('patientQuery with chart numbers and merged charts', () => {
+  const charted = patient({ chartNumber: '100042-7' });
+
+  it('finds a chart number typed whole, without its hyphen, or its start', () => {
+    expect(patientQuery('100042-7')(charted)).toBe(true);
+    expect(patientQuery('1000427')(charted)).toBe(true);
+    expect(patientQuery('100')(charted)).toBe(true);
+    expect(patientQuery('100043')(charted)).toBe(false);
+  });
+
+  it('tolerates a missing letter as a typo', () => {
+    expect(patientQuery('smth')(charted)).toBe(true);
+  });
+
+  it('never matches a chart merged into another', () => {
+    const merged = patient({ mergedInto: '019abc00-0000-7000-8000-000000000002' });
+    expect(patientQuery('jo smith')(merged)).toBe(false);
+    expect(patientQuery('')(merged)).toBe(false);
+  });
+});

@@ -1,41 +1,36 @@
-import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
-import { comparePatients, patientQuery } from '@clinicdesk/shared/patients/search-patients.ts';
-import { map } from 'rxjs';
-import { live } from '../db/live.svelte.ts';
 import type { Workspace } from '../workspace.ts';
+import { type LivePatientIndex, patientIndex } from './patient-index.svelte.ts';
 
 const SHOWN_MAX = 100;
 
 /**
- * The patient list behind the search box: every patient on this device, kept current as
- * changes arrive from sync, filtered as the receptionist types.
+ * The patient list behind the search box: the device's search index, asked again as the
+ * receptionist types and whenever a change arrives from sync. Only the rows shown are held here.
  */
 export class PatientDirectory {
   query = $state('');
-  private readonly all: { readonly current: Patient[] | null };
+  readonly #index: LivePatientIndex;
 
   constructor(workspace: Workspace) {
-    this.all = live(
-      workspace.db.patients
-        .find()
-        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as Patient).sort(comparePatients))),
-      null,
-    );
+    this.#index = patientIndex(workspace.db);
   }
 
   get loaded(): boolean {
-    return this.all.current !== null;
+    return this.#index.loaded;
   }
 
   get total(): number {
-    return this.all.current?.length ?? 0;
+    return this.#index.size;
   }
 
-  readonly matches = $derived.by(() => {
-    const all = this.all.current ?? [];
-    const matcher = patientQuery(this.query);
-    return all.filter(matcher);
-  });
+  readonly #result = $derived.by(() => this.#index.search(this.query, SHOWN_MAX));
 
-  readonly shown = $derived(this.matches.slice(0, SHOWN_MAX));
+  /** How many patients match what was typed. */
+  get matchCount(): number {
+    return this.#result.total;
+  }
+
+  get shown() {
+    return this.#result.shown;
+  }
 }
