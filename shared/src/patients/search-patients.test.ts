@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Patient } from './patient.schema.ts';
-import { comparePatients, foldName, patientQuery } from './search-patients.ts';
+import {
+  comparePatients,
+  foldName,
+  patientQuery,
+  type SearchablePatient,
+} from './search-patients.ts';
 
-const patient = (over: Partial<Patient>): Patient => ({
+const patient = (over: Partial<Patient & SearchablePatient>): Patient & SearchablePatient => ({
   id: '019abc00-0000-7000-8000-000000000001',
   givenName: 'Jo',
   familyName: 'Smith',
