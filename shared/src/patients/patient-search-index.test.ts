@@ -25,7 +25,12 @@ describe('PatientSearchIndex', () => {
     person(1, 'Jo', 'Smith', { phone: '+15552010147', chartNumber: '100042-7' }),
     person(2, 'José', 'Núñez-Obrien', { dateOfBirth: '1975-06-02', chartNumber: '100043-5' }),
     person(3, 'Wilhelmina', 'Brackenbury', { middleName: 'Ann', chartNumber: '100420-1' }),
-    person(4, 'John', 'Smyth', { phone: '+15559990000' }),
+    person(4, 'John', 'Smyth', {
+      phone: '+15559990000',
+      otherPhones: { work: '+15553337777' },
+      preferredName: 'Jack',
+      previousNames: { a1: { familyName: 'Delacroix' } },
+    }),
     person(6, 'Aaron', 'Abel', { chartNumber: '1000435-0' }),
     person(5, 'Ann', 'Smith', { mergedInto: '019abc00-0000-7000-8000-000000000001' }),
   ]);
@@ -39,6 +44,9 @@ describe('PatientSearchIndex', () => {
     expect(ids(index, 'jp')).toEqual([]);
     expect(ids(index, 'smxxx')).toEqual([]);
     expect(ids(index, 'OBRIEN jose')).toEqual(['José Núñez-Obrien']);
+    // Preferred and previous names find the chart too.
+    expect(ids(index, 'jack smyth')).toEqual(['John Smyth']);
+    expect(ids(index, 'delacriox john')).toEqual(['John Smyth']);
   });
 
   it('lists matches in family-name order and counts them all', () => {
@@ -59,6 +67,7 @@ describe('PatientSearchIndex', () => {
     expect(ids(index, '201-0147')).toEqual(['Jo Smith']);
     expect(ids(index, '999-0000')).toEqual(['John Smyth']);
     expect(ids(index, '0147')).toEqual(['Jo Smith']);
+    expect(ids(index, '333-7777')).toEqual(['John Smyth']);
   });
 
   it('finds by chart number, exact or the start of it, with the exact chart first', () => {

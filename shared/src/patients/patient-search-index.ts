@@ -5,6 +5,7 @@ import {
   nameTokens,
   type ParsedQuery,
   parsePatientQuery,
+  phoneDigits,
   type SearchablePatient,
 } from './search-patients.ts';
 
@@ -73,7 +74,7 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
       tokens,
       sortKey: `${foldName(patient.familyName)}\u0001${foldName(patient.givenName)}\u0001${patient.id}`,
       chart: patient.chartNumber ? chartKey(patient.chartNumber) : '',
-      phone: patient.phone ?? '',
+      phone: phoneDigits(patient),
     };
     // Slots of removed patients are reused, so edits never grow the tables.
     const slot = this.free.pop() ?? this.entries.length;

@@ -13,8 +13,13 @@ export type SearchablePatient = {
   givenName: string;
   middleName?: string | undefined;
   familyName: string;
+  preferredName?: string | undefined;
+  /** Names the patient was known by before (a maiden name, say): found like the current one. */
+  previousNames?:
+    Record<string, { givenName?: string | undefined; familyName: string }> | undefined;
   dateOfBirth: string;
   phone?: string | undefined;
+  otherPhones?: Record<string, string | undefined> | undefined;
   chartNumber?: string | undefined;
   /** Set on a chart merged into another: it is never a search result. */
   mergedInto?: string | undefined;
@@ -74,7 +79,7 @@ function queryMatcher(query: ParsedQuery): PatientQuery {
     case 'number':
       return (patient) =>
         (!!patient.chartNumber && chartKey(patient.chartNumber).startsWith(query.chart)) ||
-        (query.phoneDigits !== null && (patient.phone ?? '').includes(query.phoneDigits));
+        (query.phoneDigits !== null && phoneDigits(patient).includes(query.phoneDigits));
     case 'names':
       return (patient) => {
         const names = nameTokens(patient);
@@ -83,11 +88,18 @@ function queryMatcher(query: ParsedQuery): PatientQuery {
   }
 }
 
-/** The folded words of a patient's names, as search compares them. */
+/** The folded words of a patient's names (preferred and previous ones too), as search sees them. */
 export function nameTokens(patient: SearchablePatient): string[] {
-  return foldName(`${patient.givenName} ${patient.middleName ?? ''} ${patient.familyName}`).split(
-    ' ',
+  const previous = Object.values(patient.previousNames ?? {}).map(
+    (name) => `${name.givenName ?? ''} ${name.familyName}`,
   );
+  const all = [patient.givenName, patient.middleName, patient.preferredName, patient.familyName];
+  return foldName([...all, ...previous].join(' ')).split(' ');
+}
+
+/** Every phone number of a patient, one string ("|" between), for a digits search. */
+export function phoneDigits(patient: SearchablePatient): string {
+  return [patient.phone, ...Object.values(patient.otherPhones ?? {})].filter(Boolean).join('|');
 }
 
 /** Display order of a patient list: family name, then given name, then id for a stable order. */

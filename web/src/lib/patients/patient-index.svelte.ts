@@ -10,8 +10,7 @@ import type { ClinicDatabase } from '../db/database.ts';
 /** What a search result row shows: a few fields, so 100,000 of them stay light in memory. */
 export type PatientListing = SearchablePatient & { sex: Sex };
 
-/** Fields that other work adds to the record (chart numbers, merges), read if present. */
-type StoredPatient = Patient & { chartNumber?: string; mergedInto?: string; _deleted?: boolean };
+type StoredPatient = Patient & { _deleted?: boolean };
 
 /** Changes arriving close together (a sync page, say) refresh the results once. */
 const REFRESH_AFTER_MS = 60;
@@ -82,17 +81,19 @@ export class LivePatientIndex {
 }
 
 function listing(doc: StoredPatient): PatientListing {
-  const { id, givenName, middleName, familyName, dateOfBirth, sex, phone, chartNumber } = doc;
+  const { id, givenName, middleName, familyName, preferredName, dateOfBirth, sex } = doc;
+  const { phone, otherPhones, chartNumber, mergedInto } = doc;
+  const previousNames = doc.previousNames
+    ? Object.fromEntries(
+        Object.entries(doc.previousNames).map(([key, { givenName, familyName }]) => [
+          key,
+          { givenName, familyName },
+        ]),
+      )
+    : undefined;
   return {
-    id,
-    givenName,
-    middleName,
-    familyName,
-    dateOfBirth,
-    sex,
-    phone,
-    chartNumber,
-    mergedInto: doc.mergedInto,
+    ...{ id, givenName, middleName, familyName, preferredName, previousNames, dateOfBirth, sex },
+    ...{ phone, otherPhones, chartNumber, mergedInto },
   };
 }
 
