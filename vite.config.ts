@@ -22,6 +22,15 @@ export default defineConfig({
       },
       './web',
       {
+        // The benchmark harness's own statistics (the benchmarks themselves run with `pnpm bench`).
+        test: {
+          name: 'bench',
+          root: './tests',
+          include: ['bench/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         // A real server process and simulated devices under faults (tests/fault/*.test.ts).
         test: {
           name: 'fault',

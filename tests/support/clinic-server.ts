@@ -36,10 +36,11 @@ export class ClinicServer {
    * a "new version", say). `env` is added to the process's environment on every launch.
    */
   static async start(
-    options: { ownCopyOfApp?: boolean; env?: Record<string, string> } = {},
+    options: { ownCopyOfApp?: boolean; env?: Record<string, string>; staticRoot?: string } = {},
   ): Promise<ClinicServer> {
     const dataDir = mkdtempSync(join(tmpdir(), 'clinicdesk-e2e-'));
-    let staticRoot = join(repoRoot, 'web/build');
+    // The benchmarks serve their own page in place of the app.
+    let staticRoot = options.staticRoot ?? join(repoRoot, 'web/build');
     if (options.ownCopyOfApp) {
       const copy = join(dataDir, 'app');
       cpSync(staticRoot, copy, { recursive: true });
@@ -48,6 +49,13 @@ export class ClinicServer {
     const server = new ClinicServer(await freePort(), dataDir, staticRoot, options.env);
     await server.launch();
     return server;
+  }
+
+  /** The server process's id (the benchmarks read its CPU time and memory from /proc). */
+  get pid(): number {
+    const pid = this.process?.pid;
+    if (pid === undefined) throw new Error('server not running');
+    return pid;
   }
 
   get url(): string {
