@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { Keystroke } from '../page/bench-api.ts';
 import { closePage, openBenchPage } from '../browser.ts';
-import { benchPatients, seededRandom } from '../data.ts';
+import { benchPatients, benchPatientsFile, seededRandom } from '../data.ts';
 import { figure, type Figure } from '../report.ts';
 import { summarize } from '../stats.ts';
 
@@ -34,7 +34,7 @@ export async function measureSearch(
     const patients = benchPatients(size, options.cacheDir);
     mkdirSync(join(options.pageDir, 'data'), { recursive: true });
     copyFileSync(
-      join(options.cacheDir, `patients-${size}.json`),
+      benchPatientsFile(size, options.cacheDir),
       join(options.pageDir, 'data', `patients-${size}.json`),
     );
     const familyNames = patients.map((p) => String(p.familyName));
