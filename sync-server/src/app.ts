@@ -6,12 +6,14 @@ import type { AppEnv } from './app-env.ts';
 import { API_ERROR_STATUS, apiError } from './http/api-error.ts';
 import { createShellScriptHashes } from './http/shell-script-hashes.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
+import { canonicalApiPath } from './middleware/canonical-path.ts';
 import { createRequireSession } from './middleware/require-session.ts';
 import { createAuthRoutes } from './routes/auth.routes.ts';
 import { BLOBS_BASE_PATH, createBlobRoutes } from './routes/blobs.routes.ts';
 import { createStaticRoutes } from './routes/static.routes.ts';
 import { createSyncStreamRoutes, DEFAULT_HEARTBEAT_MS } from './routes/sync-stream.routes.ts';
 import { createSyncRoutes } from './routes/sync.routes.ts';
+import { createAccessChanges } from './services/access-changes.ts';
 import { createAuthService } from './services/auth.service.ts';
 import { createBlobService } from './services/blob.service.ts';
 import { createInProcessChangeBus, type ChangeBus } from './services/change-bus.ts';
@@ -49,7 +51,11 @@ export function createApp(deps: AppDeps) {
   const requireSession = createRequireSession(auth);
   const shellScripts = deps.staticRoot ? createShellScriptHashes(deps.staticRoot) : () => '';
 
+  const access = createAccessChanges();
+
   const app = new Hono<AppEnv>()
+    // First of all: an API path in any but its one spelling is refused before routing.
+    .use('*', canonicalApiPath)
     .use(
       '*',
       secureHeaders({
@@ -94,6 +100,7 @@ export function createApp(deps: AppDeps) {
         clock,
         heartbeatMs: deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
         log,
+        access,
       }),
     );
 

@@ -31,6 +31,11 @@ export function syncClient(source: 'headers' | 'query', deps: { store: Store; cl
     if (deviceId === undefined || !UUID_PATTERN.test(deviceId))
       return apiError(c, 'invalid-request', 'The device id must be a lowercase UUID');
 
+    // A session opened on one device cannot sync as another (a copied cookie, a forged header).
+    const bound = c.get('session').deviceId;
+    if (bound !== null && bound !== deviceId)
+      return apiError(c, 'forbidden', 'This session was opened on another device');
+
     await deps.store.recordDevice({
       deviceId,
       userId: c.get('session').user.id,

@@ -294,12 +294,18 @@ describe('who may use /api/blobs', () => {
     ['upper-case hex', address.toUpperCase()],
     ['too short', address.slice(1)],
     ['not hex', 'g'.repeat(64)],
-    ['a path', '..%2F..%2Fclinicdesk.sqlite'],
   ])('answers 400 to an address that is %s', async (_what, bad) => {
     const read = await get(bad);
     expect(read.status).toBe(400);
     expect(await read.json()).toMatchObject({ error: { code: 'invalid-request' } });
     expect((await put(bad, photo)).status).toBe(400);
+    expect(await storedFiles()).toEqual([]);
+  });
+
+  it('refuses an address that spells a path before any route sees it', async () => {
+    const bad = '..%2F..%2Fclinicdesk.sqlite';
+    expect((await get(bad)).status).toBe(404);
+    expect((await put(bad, photo)).status).toBe(404);
     expect(await storedFiles()).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@clinicdesk/shared/files/blob-ref.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
+import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import type { BlobService } from '../services/blob.service.ts';
 import type { Store } from '../storage/store.ts';
@@ -25,7 +26,7 @@ const NOT_STORED = 'There is no file at this address';
 export function createBlobRoutes(deps: { blobs: BlobService; store: Store; clock: () => Date }) {
   const client = syncClient('headers', deps);
   return new Hono<AppEnv>()
-    .get('/:sha256', client, async (c) => {
+    .get('/:sha256', client, requireFeature('files.read'), async (c) => {
       const sha256 = c.req.param('sha256');
       if (!SHA256_PATTERN.test(sha256)) return apiError(c, 'invalid-request', NOT_AN_ADDRESS);
       // Hono answers HEAD with the GET handler; a HEAD must not open the file it will not send.
@@ -37,7 +38,7 @@ export function createBlobRoutes(deps: { blobs: BlobService; store: Store; clock
       if (!blob) return apiError(c, 'not-found', NOT_STORED);
       return c.body(blob.body, 200, blobHeaders(blob));
     })
-    .put('/:sha256', client, async (c) => {
+    .put('/:sha256', client, requireFeature('files.write'), async (c) => {
       const sha256 = c.req.param('sha256');
       if (!SHA256_PATTERN.test(sha256)) return apiError(c, 'invalid-request', NOT_AN_ADDRESS);
       const type = blobTypeOf(c.req.header('content-type'));

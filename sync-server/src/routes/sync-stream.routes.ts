@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { HEARTBEAT_SECONDS, type StreamEvent } from '@clinicdesk/shared/sync/protocol.ts';
+import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Logger } from '../logger.ts';
 import { syncClient } from '../middleware/sync-client.ts';
+import type { AccessChanges } from '../services/access-changes.ts';
 import type { AuthService } from '../services/auth.service.ts';
 import type { ChangeBus } from '../services/change-bus.ts';
 import type { Store } from '../storage/store.ts';
@@ -20,9 +22,10 @@ export function createSyncStreamRoutes(deps: {
   clock: () => Date;
   heartbeatMs: number;
   log: Logger;
+  access: AccessChanges;
 }) {
   return new Hono<AppEnv>().get('/stream', syncClient('query', deps), (c) => {
-    const { sessionId } = c.get('session');
+    const { sessionId, user } = c.get('session');
     // Proxies such as nginx would otherwise hold events back until a buffer fills.
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
@@ -42,17 +45,23 @@ export function createSyncStreamRoutes(deps: {
 
       // Subscribe before the resync: a write committed in between is then announced twice at
       // worst, never missed.
-      const unsubscribe = deps.bus.subscribe(({ collection, seq }) =>
-        send({ type: 'change', collection, seq }),
-      );
+      // A device hears only about collections its user may read: even the rhythm of changes
+      // elsewhere is none of its business.
+      const unsubscribe = deps.bus.subscribe(({ collection, seq }) => {
+        if (canRead(user.role, collection)) send({ type: 'change', collection, seq });
+      });
+      // A new role, deactivation or password reset ends the stream at once; the device's
+      // reconnect is then judged under the new rules (or gets 401 and signs the person out).
+      const unwatch = deps.access.subscribe(user.id, () => closed.resolve());
       send({ type: 'resync' });
 
       const heartbeat = setInterval(() => {
-        deps.auth.isLive(sessionId).then(
-          (live) => {
-            // A signed-out or expired session stops hearing about changes; the device's
-            // reconnect then gets 401 and asks the person to sign in.
-            if (live) send({ type: 'heartbeat', serverTime: deps.clock().toISOString() });
+        deps.auth.currentUser(sessionId).then(
+          (now) => {
+            // A signed-out or expired session stops hearing about changes, and so does one whose
+            // role changed on another server instance.
+            if (now?.role === user.role)
+              send({ type: 'heartbeat', serverTime: deps.clock().toISOString() });
             else closed.resolve();
           },
           (error: unknown) => {
@@ -65,6 +74,7 @@ export function createSyncStreamRoutes(deps: {
       await closed.promise;
       clearInterval(heartbeat);
       unsubscribe();
+      unwatch();
       await writing;
     });
   });

@@ -1,18 +1,16 @@
-import { Hono } from 'hono';
-import type { Role } from '@clinicdesk/shared/auth/roles.ts';
+import { Hono, type Context } from 'hono';
+import type { Principal } from '@clinicdesk/shared/sync/authorise-row.ts';
 import { isCollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import { deviceReportSchema } from '@clinicdesk/shared/sync/device-health.ts';
 import { PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX } from '@clinicdesk/shared/sync/protocol.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { PUSH_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
+import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import { createDevicesService } from '../services/devices.service.ts';
 import type { SyncService } from '../services/sync.service.ts';
 import type { Store } from '../storage/store.ts';
-
-/** Roles that watch over every device's sync (the office manager's Devices page). */
-const DEVICE_OVERVIEW_ROLES: readonly Role[] = ['office-manager', 'admin'];
 
 /** Pull, push and device health under `/api/sync/v1`. Mounted behind `requireSession`. */
 export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock: () => Date }) {
@@ -25,9 +23,7 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
       await devices.report(c.get('deviceId'), c.get('session').user.id, parsed.data);
       return c.json({ ok: true as const }, 200);
     })
-    .get('/devices', client, async (c) => {
-      if (!DEVICE_OVERVIEW_ROLES.includes(c.get('session').user.role))
-        return apiError(c, 'forbidden');
+    .get('/devices', client, requireFeature('devices.overview'), async (c) => {
       return c.json({ devices: await devices.list() }, 200);
     })
     .get('/:collection/pull', client, async (c) => {
@@ -38,7 +34,9 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
       if (since === null) return apiError(c, 'invalid-request', 'since must be a whole number');
       if (limit === null || limit < 1 || limit > PULL_LIMIT_MAX)
         return apiError(c, 'invalid-request', `limit must be between 1 and ${PULL_LIMIT_MAX}`);
-      return c.json(await deps.sync.pull(collection, since, limit), 200);
+      const page = await deps.sync.pull(principal(c), collection, since, limit);
+      if (!page.ok) return apiError(c, page.error.code, page.error.message);
+      return c.json(page.value, 200);
     })
     .post(
       '/:collection/push',
@@ -47,12 +45,17 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
       async (c) => {
         const collection = c.req.param('collection');
         if (!isCollectionName(collection)) return apiError(c, 'unknown-collection');
-        const writer = { userId: c.get('session').user.id, deviceId: c.get('deviceId') };
-        const result = await deps.sync.push(collection, await readJson(c.req), writer);
+        const result = await deps.sync.push(principal(c), collection, await readJson(c.req));
         if (!result.ok) return apiError(c, result.error.code, result.error.message);
         return c.json(result.value, 200);
       },
     );
+}
+
+/** Who asks: the session's user and role, and the device id the sync client checked. */
+export function principal(c: Context<AppEnv>): Principal {
+  const { user } = c.get('session');
+  return { userId: user.id, role: user.role, deviceId: c.get('deviceId') };
 }
 
 /** A non-negative safe integer from a query parameter; `fallback` when absent, null when bad. */

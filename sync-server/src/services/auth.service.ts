@@ -20,7 +20,12 @@ export const SESSION_LIFETIME = {
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export type AuthenticatedSession = { user: SessionUser; sessionId: string };
+export type AuthenticatedSession = {
+  user: SessionUser;
+  sessionId: string;
+  /** The device the person signed in on, when it said; sync requests must then come from it. */
+  deviceId: string | null;
+};
 
 export type LoginInput = {
   username: string;
@@ -40,8 +45,11 @@ export type AuthService = {
   logout(token: string | undefined): Promise<void>;
   /** The live session of a cookie token, refreshing its idle timer; null when none. */
   resume(token: string | undefined): Promise<AuthenticatedSession | null>;
-  /** Whether a session is still live, without counting as activity (open streams ask this). */
-  isLive(sessionId: string): Promise<boolean>;
+  /**
+   * The session's user as they are now (role included), or null when the session is over;
+   * without counting as activity (open streams ask this).
+   */
+  currentUser(sessionId: string): Promise<SessionUser | null>;
 };
 
 export function createAuthService(deps: {
@@ -115,11 +123,16 @@ export function createAuthService(deps: {
       const now = clock();
       if (now.getTime() - found.session.lastSeenAt.getTime() >= SESSION_LIFETIME.touchEveryMs)
         await store.touchSession(tokenHash, now);
-      return { user: toSessionUser(found.user), sessionId: tokenHash };
+      return {
+        user: toSessionUser(found.user),
+        sessionId: tokenHash,
+        deviceId: found.session.deviceId,
+      };
     },
 
-    async isLive(sessionId) {
-      return (await liveSession(sessionId)) !== null;
+    async currentUser(sessionId) {
+      const found = await liveSession(sessionId);
+      return found ? toSessionUser(found.user) : null;
     },
   };
 }

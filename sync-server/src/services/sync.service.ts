@@ -1,17 +1,31 @@
+import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
+import { authoriseRow, type Principal } from '@clinicdesk/shared/sync/authorise-row.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { PullResponse, PushResponse } from '@clinicdesk/shared/sync/protocol.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
-import type { DocumentWriter, Store } from '../storage/store.ts';
+import type { Store } from '../storage/store.ts';
 import type { ChangeBus } from './change-bus.ts';
 import { parsePushRequest, type PushRequestError } from './push-request.ts';
 
+export type SyncRefusal = { code: 'forbidden'; message: string };
+
 export type SyncService = {
-  pull(collection: CollectionName, sinceSeq: number, limit: number): Promise<PullResponse>;
+  pull(
+    principal: Principal,
+    collection: CollectionName,
+    sinceSeq: number,
+    limit: number,
+  ): Promise<Result<PullResponse, SyncRefusal>>;
   push(
+    principal: Principal,
     collection: CollectionName,
     body: unknown,
-    writer: DocumentWriter,
-  ): Promise<Result<PushResponse, PushRequestError>>;
+  ): Promise<Result<PushResponse, PushRequestError | SyncRefusal>>;
+};
+
+const NOT_READABLE: SyncRefusal = {
+  code: 'forbidden',
+  message: 'Your role does not give access to these records',
 };
 
 export function createSyncService(deps: {
@@ -21,24 +35,36 @@ export function createSyncService(deps: {
 }): SyncService {
   const { store, bus, clock } = deps;
   return {
-    async pull(collection, sinceSeq, limit) {
+    async pull(principal, collection, sinceSeq, limit) {
+      // A collection the role may not read is never sent, not even its checkpoint.
+      if (!canRead(principal.role, collection)) return fail(NOT_READABLE);
       const page = await store.pull(collection, sinceSeq, limit);
       // The checkpoint only ever moves forward, and stays put when there was nothing new.
-      return { documents: page.documents, checkpoint: { seq: page.lastSeq } };
+      return ok({ documents: page.documents, checkpoint: { seq: page.lastSeq } });
     },
 
-    async push(collection, body, writer) {
+    async push(principal, collection, body) {
+      // Without read access the device has no business here at all (and must not learn, from a
+      // conflict answer, what is stored). With read but no write access each row is refused on
+      // its own below, so the device sees which of its changes were not taken.
+      if (!canRead(principal.role, collection)) return fail(NOT_READABLE);
       const parsed = parsePushRequest(collection, body);
       if (!parsed.ok) return fail(parsed.error);
       const { rows, rejected } = parsed.value;
       const outcome =
         rows.length > 0
-          ? await store.push(collection, rows, writer, clock())
-          : { conflicts: [], written: [] };
+          ? await store.push(
+              collection,
+              rows,
+              { userId: principal.userId, deviceId: principal.deviceId },
+              clock(),
+              (stored, next) => authoriseRow(principal, collection, stored, next),
+            )
+          : { conflicts: [], written: [], rejected: [] };
       // Announced only after the commit above, so a device that pulls on hearing it finds it.
       const lastSeq = Math.max(0, ...outcome.written.map((write) => write.seq));
       if (lastSeq > 0) await bus.publish({ collection, seq: lastSeq });
-      return ok({ conflicts: outcome.conflicts, rejected });
+      return ok({ conflicts: outcome.conflicts, rejected: [...rejected, ...outcome.rejected] });
     },
   };
 }

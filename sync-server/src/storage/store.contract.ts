@@ -35,6 +35,7 @@ export function describeStoreContract(
         expect(await push([{ next: doc }])).toEqual({
           conflicts: [],
           written: [{ id: doc.id, seq: 1 }],
+          rejected: [],
         });
         const page = await store.pull('patients', 0, 10);
         expect(page.lastSeq).toBe(1);
@@ -54,7 +55,11 @@ export function describeStoreContract(
         await push([{ next: patient(1) }, { next: patient(2) }]);
         const edited = { ...patient(1), givenName: 'Grace' };
         const outcome = await push([{ assumed: patient(1), next: edited }]);
-        expect(outcome).toEqual({ conflicts: [], written: [{ id: edited.id, seq: 3 }] });
+        expect(outcome).toEqual({
+          conflicts: [],
+          written: [{ id: edited.id, seq: 3 }],
+          rejected: [],
+        });
         const page = await store.pull('patients', 0, 10);
         expect(page.documents).toEqual([patient(2), edited]);
       });
@@ -68,7 +73,11 @@ export function describeStoreContract(
           { next: { ...patient(1), givenName: 'Iris' } },
           { assumed: null, next: { ...patient(1), givenName: 'June' } },
         ]);
-        expect(outcome).toEqual({ conflicts: [current, current, current], written: [] });
+        expect(outcome).toEqual({
+          conflicts: [current, current, current],
+          written: [],
+          rejected: [],
+        });
         expect((await store.pull('patients', 0, 10)).documents).toEqual([current]);
       });
 
@@ -84,12 +93,14 @@ export function describeStoreContract(
         expect(await push([{ assumed: v1, next: v2 }])).toEqual({
           conflicts: [],
           written: [{ id: v1.id, seq: 4 }],
+          rejected: [],
         });
         expect(await store.pull('patients', 3, 10)).toEqual({ documents: [v3], lastSeq: 4 });
         // A stale copy pushed as if based on the current state is not written either.
         expect(await push([{ assumed: v3, next: v1 }])).toEqual({
           conflicts: [],
           written: [{ id: v1.id, seq: 5 }],
+          rejected: [],
         });
         expect((await store.pull('patients', 0, 10)).documents).toEqual([v3]);
         // A change the server never stored is still judged against the current state.
@@ -97,6 +108,7 @@ export function describeStoreContract(
         expect(await push([{ assumed: v1, next: unseen }])).toEqual({
           conflicts: [v3],
           written: [],
+          rejected: [],
         });
       });
 
@@ -105,8 +117,41 @@ export function describeStoreContract(
         const outcome = await push([
           { assumed: { ...patient(1), givenName: 'Old' }, next: patient(1) },
         ]);
-        expect(outcome).toEqual({ conflicts: [], written: [] });
+        expect(outcome).toEqual({ conflicts: [], written: [], rejected: [] });
         expect((await store.pull('patients', 0, 10)).lastSeq).toBe(1);
+      });
+
+      it('judges each row against the stored state inside the push, and stores nothing it refuses', async () => {
+        await push([{ next: patient(1) }]);
+        const seen: [string | null, string][] = [];
+        const outcome = await store.push(
+          'patients',
+          [
+            { assumed: patient(1), next: { ...patient(1), givenName: 'Grace' } },
+            { next: patient(2) },
+            { next: patient(3) },
+          ],
+          WRITER,
+          at(0),
+          (stored, next) => {
+            seen.push([stored ? String(stored.givenName) : null, next.id]);
+            return next.id === patient(3).id ? null : { code: 'forbidden', message: 'No' };
+          },
+        );
+        expect(seen).toEqual([
+          ['Ada', patient(1).id],
+          [null, patient(2).id],
+          [null, patient(3).id],
+        ]);
+        expect(outcome).toEqual({
+          conflicts: [],
+          written: [{ id: patient(3).id, seq: 2 }],
+          rejected: [
+            { id: patient(1).id, code: 'forbidden', message: 'No' },
+            { id: patient(2).id, code: 'forbidden', message: 'No' },
+          ],
+        });
+        expect((await store.pull('patients', 0, 10)).documents).toEqual([patient(1), patient(3)]);
       });
 
       it('keeps tombstones', async () => {

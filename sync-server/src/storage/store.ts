@@ -2,7 +2,7 @@ import type { Role } from '@clinicdesk/shared/auth/roles.ts';
 import type { Result } from '@clinicdesk/shared/result.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
-import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import type { RowRejection, WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 
 /**
  * The server's storage contract. SQLite implements it today; a PostgreSQL implementation must
@@ -20,13 +20,15 @@ export interface Store {
    * no stored document → write; stored state equals `next` → already done (a retried push: no
    * write, no new seq); stored state equals `assumed` → write; otherwise → conflict, returning
    * the stored document. Every write takes the next seq inside the transaction, so seq order is
-   * commit order.
+   * commit order. Before any of that, `authorise` judges each row against the stored state
+   * (null when there is none) inside the same transaction; a row it refuses changes nothing.
    */
   push(
     collection: CollectionName,
     rows: PushRowInput[],
     writer: DocumentWriter,
     serverTime: Date,
+    authorise?: RowAuthoriser,
   ): Promise<PushOutcome>;
 
   countUsers(): Promise<number>;
@@ -94,7 +96,15 @@ export type PushOutcome = {
   conflicts: WireDocument[];
   /** Rows actually written, with their new seq (retried rows are not in here). */
   written: { id: string; seq: number }[];
+  /** Rows `authorise` refused; nothing of them was stored. */
+  rejected: RowRejection[];
 };
+
+/** Null when the writer may turn `stored` into `next`, else why not. */
+export type RowAuthoriser = (
+  stored: WireDocument | null,
+  next: WireDocument,
+) => Omit<RowRejection, 'id'> | null;
 
 /** Who wrote a document: kept beside it, never inside it. */
 export type DeviceRecord = {

@@ -1,9 +1,10 @@
 import { version } from '$app/env';
+import { canUse, readableCollections } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { liveQuery, type Subscription as DexieSubscription } from 'dexie';
 import { startUploadQueue, type UploadQueue } from './blobs/upload-queue.ts';
 import { type ClinicDatabase, openClinicDatabase } from './db/database.ts';
-import { type LocalDatabase, openLocalDatabase } from './db/local-db.ts';
+import { type LocalDatabase, openLocalDatabase, purgeLocalData } from './db/local-db.ts';
 import { deviceId } from './session/device.ts';
 import { keepSessionAliveWhileActive } from './session/keep-alive.ts';
 import { type LiveStream, openLiveStream } from './sync/live-stream.ts';
@@ -57,16 +58,20 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   syncStatus.reset();
   void navigator.storage?.persist?.().catch(() => false);
   const device = deviceId();
-  const db = await openClinicDatabase(user.id, {
-    userId: user.id,
-    name: user.displayName,
-    deviceId: device,
-  });
+  const readable = readableCollections(user.role);
+  const db = await openClinicDatabase(
+    user.id,
+    { userId: user.id, name: user.displayName, deviceId: device },
+    { readable },
+  );
   const local = openLocalDatabase(user.id);
+  await purgeLocalData(local, readable, canUse(user.role, 'files.read'));
 
   // Every tab sets up replication; RxDB starts it only in the leader tab.
   const replications = new Map<string, CollectionReplication>();
   for (const collection of Object.values(db.collections)) {
+    // A collection the role may not read is neither pulled nor pushed (the server refuses both).
+    if (!readable.some((name) => name === collection.name)) continue;
     replications.set(
       collection.name,
       replicateCollection({ collection, deviceId: device, status: syncStatus, local }),

@@ -2,7 +2,13 @@ import type { Pool, PoolClient } from 'pg';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import { canonicalDocument } from '../document-hash.ts';
-import type { DocumentWriter, PullPage, PushOutcome, PushRowInput } from '../store.ts';
+import type {
+  DocumentWriter,
+  PullPage,
+  PushOutcome,
+  PushRowInput,
+  RowAuthoriser,
+} from '../store.ts';
 import { integer, text } from './postgres-row.ts';
 import { inTransaction } from './postgres-transaction.ts';
 
@@ -62,6 +68,7 @@ export function createPostgresDocuments(pool: Pool) {
     rows: PushRowInput[],
     writer: DocumentWriter,
     serverTime: Date,
+    authorise: RowAuthoriser = () => null,
   ): Promise<PushOutcome> {
     // A document without a string id cannot be stored under one; refusing the whole push keeps
     // it all-or-nothing, like a failed write inside the transaction would.
@@ -70,6 +77,7 @@ export function createPostgresDocuments(pool: Pool) {
         throw new TypeError('A pushed document has no string id');
     const prepared = rows.map((row) => ({
       id: row.next.id,
+      doc: row.next,
       deleted: Boolean(row.next._deleted),
       next: canonicalDocument(row.next),
       assumedHash: row.assumed ? canonicalDocument(row.assumed).hash : null,
@@ -80,13 +88,18 @@ export function createPostgresDocuments(pool: Pool) {
       let seq = integer(counter.rows[0] ?? {}, 'value');
       const stored = await lockCurrent(client, collection, [...new Set(prepared.map((r) => r.id))]);
 
-      const outcome: PushOutcome = { conflicts: [], written: [] };
+      const outcome: PushOutcome = { conflicts: [], written: [], rejected: [] };
       const writes = new Map<string, (typeof prepared)[number] & { seq: number }>();
       // Every write is a version, even one a later row of this same push overwrites.
       const versions: ((typeof prepared)[number] & { seq: number })[] = [];
       const reannounced: { id: string; seq: number }[] = [];
       for (const row of prepared) {
         const current = stored.get(row.id);
+        const refusal = authorise(current ? parseDocument(current.data) : null, row.doc);
+        if (refusal) {
+          outcome.rejected.push({ id: row.id, ...refusal });
+          continue;
+        }
         if (current) {
           // A retried push whose first attempt was stored: success, and no new seq, so devices
           // that already pulled it are not sent it again.

@@ -85,6 +85,7 @@ describePostgres('the PostgreSQL store', () => {
         expect(await store.push('patients', [{ next: doc }], WRITER, TEST_START)).toEqual({
           conflicts: [],
           written: [],
+          rejected: [],
         });
       } finally {
         await store.close();

@@ -2,7 +2,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import { canonicalDocument } from '../document-hash.ts';
-import type { DocumentWriter, PullPage, PushOutcome, PushRowInput } from '../store.ts';
+import type {
+  DocumentWriter,
+  PullPage,
+  PushOutcome,
+  PushRowInput,
+  RowAuthoriser,
+} from '../store.ts';
 import { integer, text } from './sqlite-row.ts';
 import { immediateTransaction } from './sqlite-transaction.ts';
 
@@ -48,12 +54,21 @@ export function createSqliteDocuments(db: DatabaseSync) {
     rows: PushRowInput[],
     writer: DocumentWriter,
     serverTime: Date,
+    authorise: RowAuthoriser = () => null,
   ): PushOutcome {
     return immediateTransaction(db, () => {
-      const outcome: PushOutcome = { conflicts: [], written: [] };
+      const outcome: PushOutcome = { conflicts: [], written: [], rejected: [] };
       for (const row of rows) {
         const next = canonicalDocument(row.next);
         const current = selectCurrent.get(collection, row.next.id);
+        const refusal = authorise(
+          current ? (JSON.parse(text(current, 'data')) as WireDocument) : null,
+          row.next,
+        );
+        if (refusal) {
+          outcome.rejected.push({ id: row.next.id, ...refusal });
+          continue;
+        }
         if (current) {
           const currentHash = text(current, 'data_hash');
           // A retried push whose first attempt was stored: success, and no new seq, so devices

@@ -30,8 +30,8 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
   return {
     pull: (collection, sinceSeq, limit) =>
       settle(() => documents.pull(collection, sinceSeq, limit)),
-    push: (collection, rows, writer, serverTime) =>
-      settle(() => documents.push(collection, rows, writer, serverTime)),
+    push: (collection, rows, writer, serverTime, authorise) =>
+      settle(() => documents.push(collection, rows, writer, serverTime, authorise)),
     countUsers: () => settle(() => accounts.countUsers()),
     createUser: (user) => settle(() => accounts.createUser(user)),
     findUserByUsername: (username) => settle(() => accounts.findUserByUsername(username)),

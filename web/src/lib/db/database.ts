@@ -1,6 +1,10 @@
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { sameDocumentState } from '@clinicdesk/shared/sync/canonical-json.ts';
-import { REPLICATED_COLLECTIONS } from '@clinicdesk/shared/sync/collections.ts';
+import {
+  COLLECTION_NAMES,
+  REPLICATED_COLLECTIONS,
+  type CollectionName,
+} from '@clinicdesk/shared/sync/collections.ts';
 import type { Editor } from '@clinicdesk/shared/sync/conflict.schema.ts';
 import { type EditableDocument, mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import {
@@ -44,8 +48,17 @@ function mergingConflictHandler<T extends EditableDocument>(): RxConflictHandler
 export async function openClinicDatabase(
   userId: string,
   editor: Editor,
-  /** Simulated devices (fault suite) run in Node with RxDB's memory storage. */
-  options: { storage?: RxStorage<unknown, unknown>; name?: string; multiInstance?: boolean } = {},
+  options: {
+    /** Simulated devices (fault suite) run in Node with RxDB's memory storage. */
+    storage?: RxStorage<unknown, unknown>;
+    name?: string;
+    multiInstance?: boolean;
+    /**
+     * The collections the user's role may read now (permissions.ts). Any other collection is
+     * purged on opening: its documents and its sync checkpoint leave the device. Default: all.
+     */
+    readable?: readonly CollectionName[];
+  } = {},
 ): Promise<ClinicDatabase> {
   const storage = options.storage ?? getRxStorageDexie({ chromeTransactionDurability: 'strict' });
   const db = await createRxDatabase<ClinicCollections>({
@@ -55,14 +68,8 @@ export async function openClinicDatabase(
     eventReduce: true,
     closeDuplicates: true,
   });
-  await db.addCollections({
-    patients: {
-      schema: REPLICATED_COLLECTIONS.patients.rxSchema() as RxJsonSchema<Patient>,
-      conflictHandler: mergingConflictHandler<Patient>(),
-      // Versions 1 and 2 only added optional fields: older documents are valid as they are.
-      migrationStrategies: { 1: (doc: Patient) => doc, 2: (doc: Patient) => doc },
-    },
-  });
+  await db.addCollections(collectionDefinitions());
+  if (options.readable) await purgeUnreadable(db, options.readable);
   for (const collection of Object.values(db.collections)) {
     collection.preInsert((data: EditableDocument) => {
       data.editedBy = editor;
@@ -72,4 +79,33 @@ export async function openClinicDatabase(
     }, false);
   }
   return db;
+}
+
+function collectionDefinitions() {
+  return {
+    patients: {
+      schema: REPLICATED_COLLECTIONS.patients.rxSchema() as RxJsonSchema<Patient>,
+      conflictHandler: mergingConflictHandler<Patient>(),
+      // Versions 1 and 2 only added optional fields: older documents are valid as they are.
+      migrationStrategies: { 1: (doc: Patient) => doc, 2: (doc: Patient) => doc },
+    },
+  } satisfies Record<CollectionName, unknown>;
+}
+
+/**
+ * Removes, from this device only, every document of a collection the user may no longer read,
+ * with the collection's replication state (so that regained access pulls everything afresh),
+ * then opens it again empty. Removing the storage, not deleting documents, leaves no tombstones
+ * that could ever be pushed. Local changes not yet synced go too: the server would refuse them
+ * (writing needs reading), and the person no longer has the right to hold them (ADR 0008).
+ */
+async function purgeUnreadable(db: ClinicDatabase, readable: readonly CollectionName[]) {
+  const definitions = collectionDefinitions();
+  for (const name of COLLECTION_NAMES) {
+    if (readable.includes(name)) continue;
+    const collection = db.collections[name];
+    if ((await collection.count().exec()) === 0) continue;
+    await collection.remove();
+    await db.addCollections({ [name]: definitions[name] });
+  }
 }

@@ -68,3 +68,20 @@ export function openLocalDatabase(userId: string): LocalDatabase {
   db.version(3).stores({ drafts: 'key' });
   return db;
 }
+
+/**
+ * The local side of a purge (see `purgeUnreadable` in database.ts): refused changes of
+ * collections the role may no longer read, and, without access to patient files, every cached
+ * file, queued upload and form draft (all of them are patient data).
+ */
+export async function purgeLocalData(
+  db: LocalDatabase,
+  readable: readonly string[],
+  mayReadFiles: boolean,
+): Promise<void> {
+  await db.transaction('rw', [db.refusedChanges, db.blobs, db.uploads, db.drafts], async () => {
+    await db.refusedChanges.filter((change) => !readable.includes(change.collection)).delete();
+    if (mayReadFiles) return;
+    await Promise.all([db.blobs.clear(), db.uploads.clear(), db.drafts.clear()]);
+  });
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { CollectionAccess } from '../auth/permissions.ts';
+import { authoriseRow, type Principal } from './authorise-row.ts';
+import type { CollectionName } from './collections.ts';
+import type { WireDocument } from './protocol.ts';
+
+const DEVICE = '0195a0c4-1111-7000-8000-000000000001';
+const OTHER_DEVICE = '0195a0c4-2222-7000-8000-000000000002';
+const rosa: Principal = { userId: 'u-rosa', role: 'front-desk', deviceId: DEVICE };
+const billing: Principal = { userId: 'u-bill', role: 'billing', deviceId: DEVICE };
+const rosaStamp = { userId: 'u-rosa', name: 'Rosa Diaz', deviceId: DEVICE };
+const benStamp = { userId: 'u-ben', name: 'Ben Okafor', deviceId: OTHER_DEVICE };
+
+const doc = (fields: Record<string, unknown> = {}): WireDocument => ({
+  id: 'p1',
+  _deleted: false,
+  givenName: 'Ada',
+  ...fields,
+});
+
+/**
+ * A table with a row rule, so that "stored state" and "new state" can differ in permission:
+ * here a front desk may write a patient unless it is marked `restricted` (cht-core's 8 cases).
+ */
+const ROW_RULE_TABLE = {
+  patients: {
+    read: ['front-desk', 'office-manager'],
+    write: ['front-desk', 'office-manager'],
+    writableState: (role, state) => role === 'office-manager' || state.restricted !== true,
+  },
+} satisfies Record<CollectionName, CollectionAccess>;
+
+const allowed = doc();
+const denied = doc({ restricted: true });
+const judge = (stored: WireDocument | null, next: WireDocument) =>
+  authoriseRow(rosa, 'patients', stored, next, ROW_RULE_TABLE)?.code ?? 'ok';
+
+describe('authoriseRow: both the stored and the new state must be writable', () => {
+  it.each([
+    ['new, allowed', null, allowed, 'ok'],
+    ['new, denied', null, denied, 'forbidden'],
+    ['denied → denied', denied, denied, 'forbidden'],
+    ['denied → allowed', denied, allowed, 'forbidden'],
+    ['allowed → denied', allowed, denied, 'forbidden'],
+    ['allowed → allowed', allowed, doc({ givenName: 'Grace' }), 'ok'],
+  ] as const)('%s → %s', (_case, stored, next, expected) => {
+    expect(judge(stored, next)).toBe(expected);
+  });
+
+  it('refuses every row of a collection the role may only read', () => {
+    expect(authoriseRow(billing, 'patients', null, allowed)?.code).toBe('forbidden');
+    expect(authoriseRow(billing, 'patients', allowed, doc({ givenName: 'X' }))?.code).toBe(
+      'forbidden',
+    );
+  });
+});
+
+describe('authoriseRow: author stamps cannot be forged', () => {
+  it('accepts a change signed by the sender on its own device', () => {
+    expect(authoriseRow(rosa, 'patients', null, doc({ editedBy: rosaStamp }))).toBeNull();
+  });
+
+  it("refuses a change signed in someone else's name, or from another device", () => {
+    expect(authoriseRow(rosa, 'patients', null, doc({ editedBy: benStamp }))?.code).toBe(
+      'forbidden',
+    );
+    const wrongDevice = { ...rosaStamp, deviceId: OTHER_DEVICE };
+    expect(authoriseRow(rosa, 'patients', null, doc({ editedBy: wrongDevice }))?.code).toBe(
+      'forbidden',
+    );
+  });
+
+  it("keeps another person's stamp that the stored state already had (a merge carries it)", () => {
+    const stored = doc({ editedBy: benStamp });
+    expect(authoriseRow(rosa, 'patients', stored, doc({ phone: '1', editedBy: benStamp }))).toBe(
+      null,
+    );
+  });
+
+  it('checks stamps nested in conflict records too', () => {
+    const forgedSettlement = {
+      'phone#1': {
+        path: 'phone',
+        kept: { value: '1' },
+        other: { value: '2' },
+        status: 'settled',
+        settlement: { value: '1', at: '2026-03-02T09:00:00.000Z', by: benStamp },
+      },
+    };
+    expect(authoriseRow(rosa, 'patients', null, doc({ conflicts: forgedSettlement }))?.code).toBe(
+      'forbidden',
+    );
+  });
+});

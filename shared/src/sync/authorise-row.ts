@@ -1,0 +1,58 @@
+import type { Role } from '../auth/roles.ts';
+import { COLLECTION_ACCESS, canWriteState, type CollectionAccess } from '../auth/permissions.ts';
+import { canonicalJson } from './canonical-json.ts';
+import type { CollectionName } from './collections.ts';
+import type { RowRejection, WireDocument } from './protocol.ts';
+
+/** Who is pushing: from the session and the device header, never from the pushed body. */
+export type Principal = { userId: string; role: Role; deviceId: string };
+
+/**
+ * May this principal turn the stored state (null: none yet) into `next`? Null when yes, the
+ * reason when not. Two rules, as in cht-core's bulk-docs filter plus mass-assignment defence:
+ *
+ * 1. The role may write the collection in BOTH the stored and the new state; otherwise a
+ *    device could create, take over, or hand away a document outside its reach.
+ * 2. Every author stamp in `next` (`editedBy`, and the `by` of conflict sides and settlements:
+ *    any `{ userId, name, deviceId }` object) is either carried over from the stored state or
+ *    names this very user on this very device. A device can record its own edits and keep other
+ *    people's earlier stamps (a merge does), but can never write a stamp in someone else's name.
+ */
+export function authoriseRow(
+  principal: Principal,
+  collection: CollectionName,
+  stored: WireDocument | null,
+  next: WireDocument,
+  table: Record<CollectionName, CollectionAccess> = COLLECTION_ACCESS,
+): Omit<RowRejection, 'id'> | null {
+  if (stored && !canWriteState(principal.role, collection, stored, table))
+    return { code: 'forbidden', message: 'Your role may not change this record' };
+  if (!canWriteState(principal.role, collection, next, table))
+    return { code: 'forbidden', message: 'Your role may not save this record in this state' };
+
+  const carried = new Set(stored ? authorStamps(stored).map((stamp) => canonicalJson(stamp)) : []);
+  for (const stamp of authorStamps(next)) {
+    if (carried.has(canonicalJson(stamp))) continue;
+    if (stamp.userId !== principal.userId || stamp.deviceId !== principal.deviceId)
+      return {
+        code: 'forbidden',
+        message: 'A change may only be signed by the person and device that send it',
+      };
+  }
+  return null;
+}
+
+type AuthorStamp = { userId: unknown; deviceId: unknown };
+
+/** Every author stamp anywhere in a document (schemas bound the depth, this walk does too). */
+function authorStamps(value: unknown, depth = 0, found: AuthorStamp[] = []): AuthorStamp[] {
+  if (depth > 32 || value === null || typeof value !== 'object') return found;
+  if (Array.isArray(value)) {
+    for (const item of value) authorStamps(item, depth + 1, found);
+    return found;
+  }
+  const record = value as Record<string, unknown>;
+  if ('userId' in record && 'deviceId' in record) found.push(record as AuthorStamp);
+  for (const field of Object.values(record)) authorStamps(field, depth + 1, found);
+  return found;
+}

@@ -1,0 +1,273 @@
+/**
+ * SRV-8/10/12/13: the permission table (shared/src/auth/permissions.ts) as the server enforces
+ * it, role by role, on pull, push, the live stream and every other /api route, including
+ * irregular spellings of the paths. Expectations are written out here, not read from the table.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
+import {
+  PROTOCOL_VERSION,
+  SYNC_BASE_PATH,
+  type WireDocument,
+} from '@clinicdesk/shared/sync/protocol.ts';
+import { openFsBlobStorage } from '../storage/blobs/fs-blob-storage.ts';
+import {
+  addStaff,
+  changed,
+  created,
+  createTempDir,
+  createTestServer,
+  device,
+  patient,
+  signIn,
+  sseReader,
+  type TestServer,
+} from '../test-support.ts';
+
+type Access = 'none' | 'read' | 'write';
+const PATIENTS: Record<Role, Access> = {
+  'front-desk': 'write',
+  billing: 'read',
+  clinician: 'read',
+  'office-manager': 'write',
+  admin: 'none',
+};
+const DEVICES_OVERVIEW: Role[] = ['office-manager', 'admin'];
+
+/** A name no response to a role without read access may contain. */
+const MARKER = 'Forbiddenmarker';
+
+// One server for the file (signing in five people per test would be slow: scrypt); every test
+// works on patients of its own, so tests do not depend on each other.
+let server: TestServer;
+let blobRoot: Awaited<ReturnType<typeof createTempDir>>;
+const cookies = {} as Record<Role, string>;
+let nextPatient = 1;
+let seeded: WireDocument;
+
+beforeAll(async () => {
+  blobRoot = await createTempDir();
+  server = await createTestServer({
+    blobs: await openFsBlobStorage(blobRoot.path),
+    heartbeatMs: 40,
+  });
+  for (const role of ROLES) {
+    await addStaff(server, role, role);
+    cookies[role] = await signIn(server, role);
+  }
+});
+afterAll(async () => {
+  await server.close();
+  await blobRoot.remove();
+});
+
+/** A patient stored by the front desk for this test, carrying the marker. */
+beforeEach(async () => {
+  seeded = patient(nextPatient++, { familyName: MARKER });
+  const seeding = await device(server, cookies['front-desk']).push('patients', [created(seeded)]);
+  expect(seeding.status).toBe(200);
+});
+
+const fresh = () => patient(nextPatient++);
+const storedState = async (id: string) =>
+  (await server.store.pull('patients', 0, 1000)).documents.find((doc) => doc.id === id) ?? null;
+
+describe.each(ROLES)('%s', (role) => {
+  const access = PATIENTS[role];
+
+  it(`pulls patients: ${access === 'none' ? 'refused, nothing sent' : 'allowed'}`, async () => {
+    const response = await device(server, cookies[role]).pull('patients');
+    const text = await response.text();
+    if (access === 'none') {
+      expect(response.status).toBe(403);
+      expect(JSON.parse(text)).toMatchObject({ error: { code: 'forbidden' } });
+      expect(text).not.toContain(MARKER);
+      expect(text).not.toContain('checkpoint');
+    } else {
+      expect(response.status).toBe(200);
+      expect(text).toContain(MARKER);
+    }
+  });
+
+  it(`pushes a new patient: ${access === 'write' ? 'stored' : 'refused, nothing stored'}`, async () => {
+    const doc = fresh();
+    const response = await device(server, cookies[role]).push('patients', [created(doc)]);
+    if (access === 'none') {
+      expect(response.status).toBe(403);
+    } else {
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { rejected: { id: string; code: string }[] };
+      expect(body.rejected).toEqual(
+        access === 'write' ? [] : [expect.objectContaining({ id: doc.id, code: 'forbidden' })],
+      );
+    }
+    expect(await storedState(doc.id)).toEqual(access === 'write' ? doc : null);
+  });
+
+  it(`changes a stored patient: ${access === 'write' ? 'stored' : 'refused, unchanged'}`, async () => {
+    const edit = { ...seeded, givenName: 'Grace' };
+    const response = await device(server, cookies[role]).push('patients', [changed(seeded, edit)]);
+    expect(response.status).toBe(access === 'none' ? 403 : 200);
+    const text = await response.text();
+    // A refused device learns nothing about the stored record either (no conflict answer).
+    if (access === 'none') expect(text).not.toContain(MARKER);
+    expect(await storedState(seeded.id)).toEqual(access === 'write' ? edit : seeded);
+  });
+
+  it(`hears of patient changes on the live stream only ${access === 'none' ? '(never)' : '(yes)'}`, async () => {
+    const deviceId = crypto.randomUUID();
+    const response = await server.request(
+      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${deviceId}`,
+      { headers: { cookie: cookies[role] } },
+    );
+    expect(response.status).toBe(200);
+    const events = sseReader(response);
+    expect((await events.next()).event).toBe('resync');
+    await device(server, cookies['front-desk']).push('patients', [created(fresh())]);
+    // The push is announced before the next heartbeat is even due, to those who may hear it.
+    let next = await events.next();
+    if (access === 'none') {
+      expect(next.event).toBe('heartbeat');
+      next = await events.next();
+      expect(next.event).toBe('heartbeat');
+    } else {
+      expect(next).toMatchObject({ event: 'change', data: { collection: 'patients' } });
+    }
+    await events.cancel();
+  });
+
+  it(`sees the Devices overview: ${DEVICES_OVERVIEW.includes(role) ? 'yes' : 'no'}`, async () => {
+    const response = await server.request(`${SYNC_BASE_PATH}/devices`, {
+      headers: device(server, cookies[role]).headers,
+    });
+    expect(response.status).toBe(DEVICES_OVERVIEW.includes(role) ? 200 : 403);
+  });
+
+  it('reports its own device health (every role)', async () => {
+    const response = await server.request(`${SYNC_BASE_PATH}/devices/report`, {
+      method: 'POST',
+      headers: { ...device(server, cookies[role]).headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ bogus: true }),
+    });
+    // Past authorisation: the body is judged (and refused as not a report).
+    expect(response.status).toBe(400);
+  });
+
+  it(`reads and uploads patient files: ${access}`, async () => {
+    const headers = device(server, cookies[role]).headers;
+    const bytes = new Uint8Array(64).fill(nextPatient);
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const address = createHash('sha256').update(bytes).digest('hex');
+    const upload = await server.request(`/api/blobs/${address}`, {
+      method: 'PUT',
+      headers: { ...headers, 'content-type': 'image/png' },
+      body: bytes,
+    });
+    expect(upload.status < 300).toBe(access === 'write');
+    if (access !== 'write') expect(upload.status).toBe(403);
+    // Stored by someone who may: every reader may read it, nobody else.
+    await server.request(`/api/blobs/${address}`, {
+      method: 'PUT',
+      headers: { ...device(server, cookies['front-desk']).headers, 'content-type': 'image/png' },
+      body: bytes,
+    });
+    const read = await server.request(`/api/blobs/${address}`, { headers });
+    expect(read.status).toBe(access === 'none' ? 403 : 200);
+  });
+});
+
+describe('irregular spellings of the sync paths (SRV-12)', () => {
+  const pushPaths = [
+    '//api//sync/v1/patients/push',
+    '/api/sync/v1/patients/push/',
+    '/API/sync/v1/patients/push',
+    '/api/SYNC/v1/patients/push',
+    '/api/sync/v1/Patients/push',
+    '/api/./sync/v1/patients/push',
+    '/api/%73ync/v1/patients/push',
+    '/api/sync/v1/%70atients/push',
+    '/api%2Fsync%2Fv1%2Fpatients%2Fpush',
+    '/api/sync/v1/patients/push;x',
+    '/api/sync/v1/x/../patients/push',
+    '/api\\sync\\v1\\patients\\push',
+  ];
+
+  it.each(pushPaths)('%s stores nothing for a read-only role', async (path) => {
+    const doc = fresh();
+    const response = await server.request(path, {
+      method: 'POST',
+      headers: { ...device(server, cookies.billing).headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ rows: [created(doc)] }),
+    });
+    // Either refused before routing, or routed to the one handler that checks the role.
+    if (response.status === 200)
+      expect(await response.json()).toMatchObject({ rejected: [{ code: 'forbidden' }] });
+    else expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(await storedState(doc.id)).toBeNull();
+  });
+
+  it.each(pushPaths.map((path) => path.replace('push', 'pull')))(
+    '%s sends nothing to a role without read access',
+    async (path) => {
+      const response = await server.request(path, {
+        headers: device(server, cookies.admin).headers,
+      });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(await response.text()).not.toContain(MARKER);
+    },
+  );
+
+  it.each(pushPaths.map((path) => path.replace('push', 'pull')))(
+    '%s sends nothing without a session',
+    async (path) => {
+      const response = await server.request(path);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(await response.text()).not.toContain(MARKER);
+    },
+  );
+});
+
+describe('forged identity (SRV-13)', () => {
+  it("refuses a change stamped with another person's name, and stores nothing", async () => {
+    const frontDesk = device(server, cookies['front-desk']);
+    const manager = await server.store.findUserByUsername('office-manager');
+    const forged = patient(nextPatient++, {
+      editedBy: { userId: manager?.id ?? '', name: 'Someone Else', deviceId: frontDesk.deviceId },
+    });
+    const response = await frontDesk.push('patients', [created(forged)]);
+    expect(await response.json()).toMatchObject({
+      rejected: [{ id: forged.id, code: 'forbidden' }],
+    });
+    expect(await storedState(forged.id)).toBeNull();
+  });
+
+  it('takes a change stamped by the sender on its own device', async () => {
+    const frontDesk = device(server, cookies['front-desk']);
+    const me = await server.store.findUserByUsername('front-desk');
+    const own = patient(nextPatient++, {
+      editedBy: { userId: me?.id ?? '', name: 'Test front-desk', deviceId: frontDesk.deviceId },
+    });
+    const response = await frontDesk.push('patients', [created(own)]);
+    expect(await response.json()).toEqual({ conflicts: [], rejected: [] });
+  });
+
+  it('refuses sync from another device id than the one the session signed in on', async () => {
+    const signedInOn = crypto.randomUUID();
+    const login = await server.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: 'front-desk',
+        password: 'correct horse battery staple',
+        deviceId: signedInOn,
+      }),
+    });
+    const cookie = /^(cd_session=[^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    expect((await device(server, cookie, signedInOn).pull('patients')).status).toBe(200);
+    const doc = fresh();
+    const other = await device(server, cookie).push('patients', [created(doc)]);
+    expect(other.status).toBe(403);
+    expect(await storedState(doc.id)).toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+import { canRead, canUse, canWrite } from '@clinicdesk/shared/auth/permissions.ts';
+import type { Role } from '@clinicdesk/shared/auth/roles.ts';
+
+export type MenuItem = { href: string; label: string };
+
+/**
+ * What a role sees in the menus, from the same permission table the server enforces. Hiding is
+ * a courtesy: the server refuses whatever a role may not do, however it is asked.
+ */
+export function mainMenu(role: Role): MenuItem[] {
+  const items: MenuItem[] = [];
+  if (canRead(role, 'patients')) items.push({ href: '/patients', label: 'Patients' });
+  if (syncTabs(role).length > 0) items.push({ href: '/sync', label: 'Sync' });
+  return items;
+}
+
+/** The Sync page's tabs: settling conflicts needs write access, the overview its feature. */
+export function syncTabs(role: Role): MenuItem[] {
+  const tabs: MenuItem[] = [];
+  if (canWrite(role, 'patients')) tabs.push({ href: '/sync/conflicts', label: 'Conflicts' });
+  if (canUse(role, 'devices.overview')) tabs.push({ href: '/sync/devices', label: 'Devices' });
+  return tabs;
+}
+
+/** Where a role lands after signing in: the first thing it may use. */
+export function homePath(role: Role): string {
+  return mainMenu(role)[0]?.href ?? '/patients';
+}
