@@ -13,11 +13,13 @@ import { BLOBS_BASE_PATH, createBlobRoutes } from './routes/blobs.routes.ts';
 import { createStaticRoutes } from './routes/static.routes.ts';
 import { createSyncStreamRoutes, DEFAULT_HEARTBEAT_MS } from './routes/sync-stream.routes.ts';
 import { createSyncRoutes } from './routes/sync.routes.ts';
+import { createUsersRoutes } from './routes/users.routes.ts';
 import { createAccessChanges } from './services/access-changes.ts';
 import { createAuthService } from './services/auth.service.ts';
 import { createBlobService } from './services/blob.service.ts';
 import { createInProcessChangeBus, type ChangeBus } from './services/change-bus.ts';
 import { createSyncService } from './services/sync.service.ts';
+import { createUsersService } from './services/users.service.ts';
 import type { BlobStorage } from './storage/blobs/blob-storage.ts';
 import type { Store } from './storage/store.ts';
 
@@ -52,6 +54,7 @@ export function createApp(deps: AppDeps) {
   const shellScripts = deps.staticRoot ? createShellScriptHashes(deps.staticRoot) : () => '';
 
   const access = createAccessChanges();
+  const users = createUsersService({ store, clock, randomBytes: deps.randomBytes, access });
 
   const app = new Hono<AppEnv>()
     // First of all: an API path in any but its one spelling is refused before routing.
@@ -89,6 +92,9 @@ export function createApp(deps: AppDeps) {
     )
     // Every path under /api/sync needs a session, including unknown ones, so that nobody
     // signed out can learn which paths exist.
+    .use('/api/users/*', requireSession)
+    .use('/api/users', requireSession)
+    .route('/api/users', createUsersRoutes({ users }))
     .use('/api/sync/*', requireSession)
     .route(SYNC_BASE_PATH, createSyncRoutes({ sync, store, clock }))
     .route(

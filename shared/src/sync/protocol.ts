@@ -68,6 +68,7 @@ export const HEARTBEAT_SECONDS = 15;
 /** Error codes of the HTTP API (the body is `{ error: { code, message } }`). */
 export type ApiErrorCode =
   | 'unauthenticated'
+  | 'account-deactivated'
   | 'invalid-credentials'
   | 'forbidden'
   | 'not-found'

@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeDatabase, readServerConfig } from '../server-config.ts';
-import { createStaffAccount, PASSWORD_MIN_LENGTH } from '../services/staff-accounts.service.ts';
+import { createStaffAccount } from '../services/staff-accounts.service.ts';
 import { openPostgresStore } from '../storage/postgres/postgres-store.ts';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.ts';
 
@@ -32,10 +32,6 @@ async function createAdmin(): Promise<number> {
   }
 
   const password = process.env.CLINICDESK_ADMIN_PASSWORD ?? (await readPassword());
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    console.error(`The password needs at least ${PASSWORD_MIN_LENGTH} characters.`);
-    return 1;
-  }
 
   const { database } = config.value;
   if (database.kind === 'sqlite') mkdirSync(config.value.dataDir, { recursive: true });

@@ -4,6 +4,7 @@ import type { ApiError, ApiErrorCode } from '@clinicdesk/shared/sync/protocol.ts
 /** The one table from API error codes to HTTP statuses. */
 export const API_ERROR_STATUS = {
   unauthenticated: 401,
+  'account-deactivated': 401,
   'invalid-credentials': 401,
   forbidden: 403,
   'not-found': 404,
@@ -19,6 +20,8 @@ export const API_ERROR_STATUS = {
 /** What staff read when a request fails for a reason they did not cause or cannot fix alone. */
 export const API_ERROR_MESSAGES = {
   unauthenticated: 'Sign in to continue',
+  'account-deactivated':
+    'This account has been deactivated, so it was signed out and its data removed from this device. Ask your administrator if this is a mistake.',
   'invalid-credentials': 'That username and password do not match',
   forbidden: 'Your role does not allow this',
   'not-found': 'Not found',

@@ -7,8 +7,13 @@ import { SESSION_COOKIE, type AuthService } from '../services/auth.service.ts';
 /** Lets a request through only with a live session, which it puts on the context. */
 export function createRequireSession(auth: AuthService) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const session = await auth.resume(getCookie(c, SESSION_COOKIE));
-    if (!session) return apiError(c, 'unauthenticated');
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = await auth.resume(token);
+    if (!session)
+      return apiError(
+        c,
+        (await auth.isDeactivated(token)) ? 'account-deactivated' : 'unauthenticated',
+      );
     c.set('session', session);
     await next();
   });

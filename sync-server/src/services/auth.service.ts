@@ -45,6 +45,8 @@ export type AuthService = {
   logout(token: string | undefined): Promise<void>;
   /** The live session of a cookie token, refreshing its idle timer; null when none. */
   resume(token: string | undefined): Promise<AuthenticatedSession | null>;
+  /** Whether this cookie belongs to a session of a person who has since been deactivated. */
+  isDeactivated(token: string | undefined): Promise<boolean>;
   /**
    * The session's user as they are now (role included), or null when the session is over;
    * without counting as activity (open streams ask this).
@@ -70,13 +72,14 @@ export function createAuthService(deps: {
     const { session, user } = found;
     const expired =
       now >= session.expiresAt.getTime() ||
-      now >= session.lastSeenAt.getTime() + SESSION_LIFETIME.idleMs ||
-      !user.active;
+      now >= session.lastSeenAt.getTime() + SESSION_LIFETIME.idleMs;
     if (expired) {
       await store.deleteSession(tokenHash);
       return null;
     }
-    return found;
+    // A deactivated person's sessions are over, but kept (until they expire) so that the device
+    // can be told why and clear the person's data; reactivation deletes them, never revives.
+    return user.active ? found : null;
   }
 
   return {
@@ -128,6 +131,12 @@ export function createAuthService(deps: {
         sessionId: tokenHash,
         deviceId: found.session.deviceId,
       };
+    },
+
+    async isDeactivated(token) {
+      if (!token || !TOKEN_PATTERN.test(token)) return false;
+      const found = await store.findSession(sha256Hex(token));
+      return found !== null && !found.user.active;
     },
 
     async currentUser(sessionId) {

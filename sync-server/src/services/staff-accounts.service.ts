@@ -4,9 +4,9 @@ import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { Store } from '../storage/store.ts';
 import { toSessionUser } from './auth.service.ts';
 import { hashPassword, PASSWORD_SALT_BYTES } from './password-hash.ts';
+import { checkNewPassword } from './password-rules.ts';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
-export const PASSWORD_MIN_LENGTH = 12;
 
 export type NewStaffAccount = {
   username: string;
@@ -16,7 +16,7 @@ export type NewStaffAccount = {
 };
 
 export type StaffAccountError = {
-  code: 'invalid-username' | 'invalid-display-name' | 'password-too-short' | 'duplicate-username';
+  code: 'invalid-username' | 'invalid-display-name' | 'weak-password' | 'duplicate-username';
   message: string;
 };
 
@@ -36,11 +36,8 @@ export async function createStaffAccount(
       code: 'invalid-display-name',
       message: 'Enter a display name (at most 100 characters)',
     });
-  if (input.password.length < PASSWORD_MIN_LENGTH)
-    return fail({
-      code: 'password-too-short',
-      message: `A password needs at least ${PASSWORD_MIN_LENGTH} characters`,
-    });
+  const rule = checkNewPassword(input.password, { username: input.username, displayName });
+  if (!rule.ok) return fail({ code: 'weak-password', message: rule.error });
 
   const now = deps.clock();
   const created = await deps.store.createUser({

@@ -35,6 +35,13 @@ export interface Store {
   /** Usernames are unique without regard to case. */
   createUser(user: UserRecord): Promise<CreateUserResult>;
   findUserByUsername(username: string): Promise<UserRecord | null>;
+  findUserById(id: string): Promise<UserRecord | null>;
+  /** Every account, active or not, ordered by display name. */
+  listUsers(): Promise<UserRecord[]>;
+  /** Changes the given fields of an account; null when there is no such account. */
+  updateUser(id: string, changes: UserChanges): Promise<UserRecord | null>;
+  /** Ends every session of a user (deactivation, reactivation, password reset). */
+  deleteUserSessions(userId: string): Promise<void>;
 
   createSession(session: SessionRecord): Promise<void>;
   /** The session and its user, whatever their state; the caller decides whether it still counts. */
@@ -127,6 +134,10 @@ export type UserRecord = {
   active: boolean;
   createdAt: Date;
 };
+
+export type UserChanges = Partial<
+  Pick<UserRecord, 'displayName' | 'role' | 'active' | 'passwordHash'>
+>;
 
 export type CreateUserResult = Result<UserRecord, { code: 'duplicate-username' }>;
 

@@ -9,6 +9,7 @@ import {
   type DeviceRecord,
   type LoginThrottleState,
   type SessionRecord,
+  type UserChanges,
   type UserRecord,
 } from '../store.ts';
 import { boolean, integer, optionalText, text, timestamp } from './postgres-row.ts';
@@ -46,6 +47,38 @@ export function createPostgresAccounts(pool: Pool) {
         ],
       );
       return rowCount === 1 ? ok(user) : fail({ code: 'duplicate-username' as const });
+    },
+
+    async findUserById(id: string): Promise<UserRecord | null> {
+      const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]);
+      const row = rows[0] as Row | undefined;
+      return row ? toUser(row) : null;
+    },
+
+    async listUsers(): Promise<UserRecord[]> {
+      const { rows } = await pool.query('SELECT * FROM users ORDER BY lower(display_name), id');
+      return rows.map((row: Row) => toUser(row));
+    },
+
+    async updateUser(id: string, changes: UserChanges): Promise<UserRecord | null> {
+      const { rows } = await pool.query(
+        `UPDATE users SET display_name = coalesce($1, display_name), role = coalesce($2, role),
+           active = coalesce($3, active), password_hash = coalesce($4, password_hash)
+         WHERE id = $5 RETURNING *`,
+        [
+          changes.displayName ?? null,
+          changes.role ?? null,
+          changes.active ?? null,
+          changes.passwordHash ?? null,
+          id,
+        ],
+      );
+      const row = rows[0] as Row | undefined;
+      return row ? toUser(row) : null;
+    },
+
+    async deleteUserSessions(userId: string): Promise<void> {
+      await pool.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
     },
 
     async findUserByUsername(username: string): Promise<UserRecord | null> {

@@ -9,6 +9,7 @@ import {
   type DeviceRecord,
   type LoginThrottleState,
   type SessionRecord,
+  type UserChanges,
   type UserRecord,
 } from '../store.ts';
 import { integer, optionalText, text } from './sqlite-row.ts';
@@ -20,6 +21,13 @@ type Row = Record<string, SQLOutputValue>;
 export function createSqliteAccounts(db: DatabaseSync) {
   const countUsers = db.prepare('SELECT count(*) AS n FROM users');
   const userByUsername = db.prepare('SELECT * FROM users WHERE username = ?');
+  const userById = db.prepare('SELECT * FROM users WHERE id = ?');
+  const allUsers = db.prepare('SELECT * FROM users ORDER BY display_name COLLATE NOCASE, id');
+  const updateUser = db.prepare(`
+    UPDATE users SET display_name = coalesce(?, display_name), role = coalesce(?, role),
+      active = coalesce(?, active), password_hash = coalesce(?, password_hash)
+    WHERE id = ?`);
+  const deleteUserSessions = db.prepare('DELETE FROM sessions WHERE user_id = ?');
   const insertUser = db.prepare(`
     INSERT INTO users (id, username, display_name, role, password_hash, active, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -96,6 +104,29 @@ export function createSqliteAccounts(db: DatabaseSync) {
     findUserByUsername(username: string): UserRecord | null {
       const row = userByUsername.get(username);
       return row ? toUser(row) : null;
+    },
+
+    findUserById(id: string): UserRecord | null {
+      const row = userById.get(id);
+      return row ? toUser(row) : null;
+    },
+
+    listUsers: (): UserRecord[] => allUsers.all().map(toUser),
+
+    updateUser(id: string, changes: UserChanges): UserRecord | null {
+      updateUser.run(
+        changes.displayName ?? null,
+        changes.role ?? null,
+        changes.active === undefined ? null : changes.active ? 1 : 0,
+        changes.passwordHash ?? null,
+        id,
+      );
+      const row = userById.get(id);
+      return row ? toUser(row) : null;
+    },
+
+    deleteUserSessions(userId: string): void {
+      deleteUserSessions.run(userId);
     },
 
     createSession(session: SessionRecord): void {

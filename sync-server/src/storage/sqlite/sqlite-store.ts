@@ -35,6 +35,10 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     countUsers: () => settle(() => accounts.countUsers()),
     createUser: (user) => settle(() => accounts.createUser(user)),
     findUserByUsername: (username) => settle(() => accounts.findUserByUsername(username)),
+    findUserById: (id) => settle(() => accounts.findUserById(id)),
+    listUsers: () => settle(() => accounts.listUsers()),
+    updateUser: (id, changes) => settle(() => accounts.updateUser(id, changes)),
+    deleteUserSessions: (userId) => settle(() => accounts.deleteUserSessions(userId)),
     createSession: (session) => settle(() => accounts.createSession(session)),
     findSession: (tokenHash) => settle(() => accounts.findSession(tokenHash)),
     touchSession: (tokenHash, lastSeenAt) =>

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
+import { PROTOCOL_VERSION, SYNC_BASE_PATH } from '@clinicdesk/shared/sync/protocol.ts';
+import { LOGIN_THROTTLE } from '../services/login-throttle.ts';
+import {
+  addStaff,
+  createTestServer,
+  device,
+  signIn,
+  sseReader,
+  TEST_PASSWORD,
+  type TestServer,
+} from '../test-support.ts';
+
+let server: TestServer;
+let admin: string;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  await addStaff(server, 'ada-admin', 'admin');
+  admin = await signIn(server, 'ada-admin');
+});
+afterAll(() => server.close());
+
+const NEW_PASSWORD = 'lantern orchard violet 42';
+
+function call(method: string, path: string, body?: unknown, cookie = admin) {
+  return server.request(`/api/users${path}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function account(response: Response): Promise<StaffAccount> {
+  expect(response.status).toBeLessThan(300);
+  return ((await response.json()) as { user: StaffAccount }).user;
+}
+
+const login = (username: string, password: string) =>
+  server.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+
+describe('an administrator manages staff accounts', () => {
+  it('creates an account with a role; the person signs in with their own password', async () => {
+    const created = await account(
+      await call('POST', '', {
+        username: 'bo.front',
+        displayName: 'Bo Lindqvist',
+        role: 'front-desk',
+        password: NEW_PASSWORD,
+      }),
+    );
+    expect(created).toMatchObject({ username: 'bo.front', role: 'front-desk', active: true });
+    expect((await login('bo.front', NEW_PASSWORD)).status).toBe(200);
+    const list = (await (await call('GET', '')).json()) as { users: StaffAccount[] };
+    expect(list.users.map((user) => user.username)).toContain('bo.front');
+    expect(JSON.stringify(list)).not.toContain('scrypt');
+  });
+
+  it.each([
+    ['too short', 'short pass', /at least 15 characters/],
+    ['a common password', 'qwerty123456789', /common or leaked/],
+    ['a repeated pattern', 'abababababababab', /repeated or running/],
+    ["the person's own name", 'cyrus.nadeau2026!', /your name/],
+  ])('refuses a first password that is %s, with a clear message', async (_what, password, why) => {
+    const response = await call('POST', '', {
+      username: 'cyrus.nadeau',
+      displayName: 'Cyrus Nadeau',
+      role: 'billing',
+      password,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(why);
+    expect(await server.store.findUserByUsername('cyrus.nadeau')).toBeNull();
+  });
+
+  it('accepts long passphrases with spaces and any characters', async () => {
+    const created = await call('POST', '', {
+      username: 'dana.unicode',
+      displayName: 'Dana Øster',
+      role: 'clinician',
+      password: 'fjord kaffe 🌧 tröja nätter',
+    });
+    expect(created.status).toBe(201);
+    expect((await login('dana.unicode', 'fjord kaffe 🌧 tröja nätter')).status).toBe(200);
+  });
+
+  it('is refused to every other role, and to nobody signed in', async () => {
+    await addStaff(server, 'mo-manager', 'office-manager');
+    const manager = await signIn(server, 'mo-manager');
+    expect((await call('GET', '', undefined, manager)).status).toBe(403);
+    expect(
+      (
+        await call(
+          'POST',
+          '',
+          { username: 'x', displayName: 'X', role: 'admin', password: NEW_PASSWORD },
+          manager,
+        )
+      ).status,
+    ).toBe(403);
+    expect((await server.request('/api/users')).status).toBe(401);
+    expect(await server.store.findUserByUsername('x')).toBeNull();
+  });
+
+  it('never leaves the clinic without an active administrator', async () => {
+    const me = await server.store.findUserByUsername('ada-admin');
+    const demote = await call('PATCH', `/${me?.id}`, { role: 'front-desk' });
+    expect(demote.status).toBe(400);
+    const self = await call('PATCH', `/${me?.id}`, { active: false });
+    expect(self.status).toBe(400);
+    expect((await server.store.findUserByUsername('ada-admin'))?.role).toBe('admin');
+  });
+});
+
+describe('access changes take effect at once', () => {
+  it('a role change applies at the next request, and closes the live stream', async () => {
+    const user = await addStaff(server, 'eve.desk', 'front-desk');
+    const cookie = await signIn(server, 'eve.desk');
+    const stream = await server.request(
+      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${crypto.randomUUID()}`,
+      { headers: { cookie } },
+    );
+    const events = sseReader(stream);
+    expect((await events.next()).event).toBe('resync');
+
+    expect((await account(await call('PATCH', `/${user.id}`, { role: 'admin' }))).role).toBe(
+      'admin',
+    );
+    // The stream ends without waiting for a heartbeat…
+    await expect(events.next()).rejects.toThrow('The stream ended');
+    // …and the very next pull is judged under the new role.
+    expect((await device(server, cookie).pull('patients')).status).toBe(403);
+    const session = (await (
+      await server.request('/api/auth/session', { headers: { cookie } })
+    ).json()) as {
+      user: { role: string };
+    };
+    expect(session.user.role).toBe('admin');
+  });
+
+  it('deactivation ends every session: the device is told why, and sign-in is refused', async () => {
+    const user = await addStaff(server, 'finn.desk', 'front-desk');
+    const cookie = await signIn(server, 'finn.desk');
+    const stream = await server.request(
+      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${crypto.randomUUID()}`,
+      { headers: { cookie } },
+    );
+    const events = sseReader(stream);
+    await events.next();
+
+    expect((await account(await call('PATCH', `/${user.id}`, { active: false }))).active).toBe(
+      false,
+    );
+    await expect(events.next()).rejects.toThrow('The stream ended');
+    const pull = await device(server, cookie).pull('patients');
+    expect(pull.status).toBe(401);
+    expect(await pull.json()).toMatchObject({ error: { code: 'account-deactivated' } });
+    expect((await login('finn.desk', TEST_PASSWORD)).status).toBe(401);
+
+    // Reactivated: the old session stays dead; a new sign-in works.
+    await account(await call('PATCH', `/${user.id}`, { active: true }));
+    const again = await device(server, cookie).pull('patients');
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect((await login('finn.desk', TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('a password reset ends the old sessions; only the new password signs in', async () => {
+    const user = await addStaff(server, 'gia.bill', 'billing');
+    const cookie = await signIn(server, 'gia.bill');
+    await account(await call('POST', `/${user.id}/password`, { password: NEW_PASSWORD }));
+    expect((await device(server, cookie).pull('patients')).status).toBe(401);
+    expect((await login('gia.bill', TEST_PASSWORD)).status).toBe(401);
+    expect((await login('gia.bill', NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it('unlocks an account locked by failed sign-ins', async () => {
+    const user = await addStaff(server, 'hal.clin', 'clinician');
+    await server.store.lockLogin(`account:hal.clin`, server.clock.now());
+    const list = (await (await call('GET', '')).json()) as { users: StaffAccount[] };
+    expect(list.users.find((u) => u.id === user.id)?.locked).toBe(true);
+    expect((await login('hal.clin', TEST_PASSWORD)).status).toBe(429);
+    expect((await account(await call('POST', `/${user.id}/unlock`))).locked).toBe(false);
+    expect((await login('hal.clin', TEST_PASSWORD)).status).toBe(200);
+    expect(LOGIN_THROTTLE.lockAfterFailures).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,97 @@
+import { Hono } from 'hono';
+import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
+import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
+import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
+import type { AppEnv } from '../app-env.ts';
+import { apiError } from '../http/api-error.ts';
+import { readJson, requireJson } from '../middleware/json-body.ts';
+import { requireFeature } from '../middleware/require-feature.ts';
+import type { UsersService } from '../services/users.service.ts';
+
+const BODY_MAX_BYTES = 4096;
+const NO_ACCOUNT = 'There is no such staff account';
+
+/**
+ * `/api/users`: the administrator's staff accounts (list, create, change role or name,
+ * deactivate and reactivate, reset a password, unlock). Mounted behind `requireSession`; every
+ * route needs the `users.manage` feature.
+ */
+export function createUsersRoutes(deps: { users: UsersService }) {
+  const { users } = deps;
+  const json = requireJson({ maxBytes: BODY_MAX_BYTES });
+  return new Hono<AppEnv>()
+    .use('*', requireFeature('users.manage'))
+    .get('/', async (c) => c.json({ users: await users.list() }, 200))
+    .post('/', json, async (c) => {
+      const input = parseNewAccount(await readJson(c.req));
+      if (!input.ok) return apiError(c, 'invalid-request', input.error);
+      const created = await users.create(input.value);
+      if (!created.ok) return apiError(c, 'invalid-request', created.error.message);
+      return c.json({ user: created.value }, 201);
+    })
+    .patch('/:id', json, async (c) => {
+      const id = c.req.param('id');
+      if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
+      const changes = parseChanges(await readJson(c.req));
+      if (!changes.ok) return apiError(c, 'invalid-request', changes.error);
+      const result = await users.change(c.get('session').user.id, id, changes.value);
+      if (!result.ok) return apiError(c, result.error.code, result.error.message);
+      return c.json({ user: result.value }, 200);
+    })
+    .post('/:id/password', json, async (c) => {
+      const id = c.req.param('id');
+      if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
+      const body = (await readJson(c.req)) as { password?: unknown } | null;
+      if (typeof body?.password !== 'string')
+        return apiError(c, 'invalid-request', 'Send { "password" }');
+      const result = await users.resetPassword(id, body.password);
+      if (!result.ok) return apiError(c, result.error.code, result.error.message);
+      return c.json({ user: result.value }, 200);
+    })
+    .post(
+      '/:id/unlock',
+      requireJson({ maxBytes: BODY_MAX_BYTES, bodyOptional: true }),
+      async (c) => {
+        const id = c.req.param('id');
+        if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
+        const result = await users.unlock(id);
+        if (!result.ok) return apiError(c, result.error.code, result.error.message);
+        return c.json({ user: result.value }, 200);
+      },
+    );
+}
+
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+function parseNewAccount(
+  body: unknown,
+): Result<{ username: string; displayName: string; role: Role; password: string }, string> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return fail('Send { "username", "displayName", "role", "password" }');
+  const { username, displayName, role, password } = body as Record<string, unknown>;
+  if (typeof username !== 'string') return fail('Enter a username');
+  if (typeof displayName !== 'string') return fail('Enter the person’s name');
+  if (!isRole(role)) return fail('Choose one of the roles');
+  if (typeof password !== 'string') return fail('Enter a first password');
+  return ok({ username: username.trim(), displayName, role, password });
+}
+
+function parseChanges(
+  body: unknown,
+): Result<{ role?: Role; active?: boolean; displayName?: string }, string> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return fail('Send { "role" }, { "active" } or { "displayName" }');
+  const { role, active, displayName, ...rest } = body as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return fail(`Unknown field ${Object.keys(rest)[0]}`);
+  if (role !== undefined && !isRole(role)) return fail('Choose one of the roles');
+  if (active !== undefined && typeof active !== 'boolean') return fail('active is true or false');
+  if (displayName !== undefined && typeof displayName !== 'string')
+    return fail('Enter the person’s name');
+  return ok({
+    ...(role !== undefined ? { role } : {}),
+    ...(active !== undefined ? { active } : {}),
+    ...(displayName !== undefined ? { displayName } : {}),
+  });
+}

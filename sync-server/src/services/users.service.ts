@@ -1,0 +1,127 @@
+import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
+import type { StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
+import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
+import { accountThrottleKey, type Store, type UserRecord } from '../storage/store.ts';
+import type { AccessChanges } from './access-changes.ts';
+import { hashPassword, PASSWORD_SALT_BYTES } from './password-hash.ts';
+import { createStaffAccount, type StaffAccountError } from './staff-accounts.service.ts';
+import { checkNewPassword } from './password-rules.ts';
+
+export type UsersError = {
+  code: 'not-found' | 'invalid-request';
+  message: string;
+};
+
+export type UsersService = ReturnType<typeof createUsersService>;
+
+/**
+ * What an administrator does to staff accounts. Every change that narrows or moves access is
+ * announced on `access`, so the person's open streams close at once, and deactivation, a
+ * reactivation and a password reset end the person's sessions.
+ */
+export function createUsersService(deps: {
+  store: Store;
+  clock: () => Date;
+  randomBytes: (n: number) => Uint8Array;
+  access: AccessChanges;
+}) {
+  const { store, access } = deps;
+
+  async function view(user: UserRecord): Promise<StaffAccount> {
+    const throttle = await store.loginThrottle(accountThrottleKey(user.username), deps.clock());
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      active: user.active,
+      locked: throttle.lockedAt !== null,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+
+  /** The clinic must never be left without an active administrator. */
+  async function leavesAnAdministrator(target: UserRecord, next: Role, active: boolean) {
+    if (target.role !== 'admin' || !target.active || (next === 'admin' && active)) return true;
+    return (await store.listUsers()).some(
+      (user) => user.role === 'admin' && user.active && user.id !== target.id,
+    );
+  }
+
+  return {
+    async list(): Promise<StaffAccount[]> {
+      return Promise.all((await store.listUsers()).map(view));
+    },
+
+    async create(input: {
+      username: string;
+      displayName: string;
+      role: Role;
+      password: string;
+    }): Promise<Result<StaffAccount, StaffAccountError>> {
+      const created = await createStaffAccount(deps, input);
+      if (!created.ok) return created;
+      const user = await store.findUserById(created.value.id);
+      if (!user) throw new Error('A created account could not be read back');
+      return ok(await view(user));
+    },
+
+    async change(
+      actorId: string,
+      id: string,
+      changes: { role?: Role; active?: boolean; displayName?: string },
+    ): Promise<Result<StaffAccount, UsersError>> {
+      const target = await store.findUserById(id);
+      if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
+      if (changes.role !== undefined && !ROLES.includes(changes.role))
+        return fail({ code: 'invalid-request', message: 'Choose one of the roles' });
+      const displayName = changes.displayName?.trim();
+      if (displayName !== undefined && (displayName.length === 0 || displayName.length > 100))
+        return fail({
+          code: 'invalid-request',
+          message: 'Enter a display name (at most 100 characters)',
+        });
+      const nextRole = changes.role ?? target.role;
+      const nextActive = changes.active ?? target.active;
+      if (id === actorId && !nextActive)
+        return fail({ code: 'invalid-request', message: 'You cannot deactivate your own account' });
+      if (!(await leavesAnAdministrator(target, nextRole, nextActive)))
+        return fail({
+          code: 'invalid-request',
+          message: 'Keep at least one active administrator: make someone else one first',
+        });
+
+      const updated = await store.updateUser(id, {
+        ...(changes.role !== undefined ? { role: changes.role } : {}),
+        ...(changes.active !== undefined ? { active: changes.active } : {}),
+        ...(displayName !== undefined ? { displayName } : {}),
+      });
+      if (!updated) return fail({ code: 'not-found', message: 'There is no such staff account' });
+      // Reactivation must never bring an old session back to life.
+      if (changes.active === true && !target.active) await store.deleteUserSessions(id);
+      if (nextRole !== target.role || nextActive !== target.active) access.publish(id);
+      return ok(await view(updated));
+    },
+
+    async resetPassword(id: string, password: string): Promise<Result<StaffAccount, UsersError>> {
+      const target = await store.findUserById(id);
+      if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
+      const rule = checkNewPassword(password, target);
+      if (!rule.ok) return fail({ code: 'invalid-request', message: rule.error });
+      const passwordHash = await hashPassword(password, deps.randomBytes(PASSWORD_SALT_BYTES));
+      const updated = await store.updateUser(id, { passwordHash });
+      if (!updated) return fail({ code: 'not-found', message: 'There is no such staff account' });
+      // Whoever held the old password is out, everywhere, at once.
+      await store.deleteUserSessions(id);
+      access.publish(id);
+      return ok(await view(updated));
+    },
+
+    async unlock(id: string): Promise<Result<StaffAccount, UsersError>> {
+      const target = await store.findUserById(id);
+      if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
+      await store.unlockAccount(target.username);
+      return ok(await view(target));
+    },
+  };
+}
