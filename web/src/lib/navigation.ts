@@ -11,6 +11,7 @@ export function mainMenu(role: Role): MenuItem[] {
   const items: MenuItem[] = [];
   if (canRead(role, 'patients')) items.push({ href: '/patients', label: 'Patients' });
   if (syncTabs(role).length > 0) items.push({ href: '/sync', label: 'Sync' });
+  if (canUse(role, 'users.manage')) items.push({ href: '/admin/users', label: 'Staff' });
   return items;
 }
 

@@ -1,11 +1,14 @@
 import { version } from '$app/env';
 import { canUse, readableCollections } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
-import { liveQuery, type Subscription as DexieSubscription } from 'dexie';
+import Dexie, { liveQuery, type Subscription as DexieSubscription } from 'dexie';
 import { startUploadQueue, type UploadQueue } from './blobs/upload-queue.ts';
-import { type ClinicDatabase, openClinicDatabase } from './db/database.ts';
+import { type ClinicDatabase, openClinicDatabase, removeClinicDatabase } from './db/database.ts';
 import { type LocalDatabase, openLocalDatabase, purgeLocalData } from './db/local-db.ts';
+import { checkAccess } from './session/access-watch.ts';
 import { deviceId } from './session/device.ts';
+import { forgetUser, rememberUser } from './session/local-session.ts';
+import { session } from './session/session.svelte.ts';
 import { keepSessionAliveWhileActive } from './session/keep-alive.ts';
 import { type LiveStream, openLiveStream } from './sync/live-stream.ts';
 import { openConflictItems } from './sync/conflict-inbox.svelte.ts';
@@ -87,10 +90,27 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
     status: syncStatus,
     waitForLeadership: () => db.waitForLeadership(),
     onLeadership: () => {
-      leaderSync = startLeaderSync(db, device, replications, trackers);
+      leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
       uploads = startUploadQueue({ local, deviceId: device, status: syncStatus });
     },
   });
+
+  // Who is this person now? Asked when the stream (re)connects and when a request is refused.
+  let asking = false;
+  const askAccess = () => {
+    if (asking) return;
+    asking = true;
+    void checkAccess(
+      user,
+      (now) => {
+        // Reopening under the new role purges what it may no longer read (openClinicDatabase).
+        rememberUser(now);
+        location.reload();
+      },
+      () => void removeAccountFromDevice(db.name, local.name),
+    ).finally(() => (asking = false));
+  };
+  const stopAccessWatch = syncStatus.onAccessQuestion(askAccess);
 
   const stopKeepAlive = keepSessionAliveWhileActive(syncStatus);
   const conflictWatch = openConflictItems(db).subscribe(
@@ -112,6 +132,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
       uploads?.retryNow();
     },
     async close() {
+      stopAccessWatch();
       stopKeepAlive();
       conflictWatch.unsubscribe();
       refusedWatch.unsubscribe();
@@ -125,6 +146,19 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   };
 }
 
+/**
+ * A deactivated account: its local data (documents, files, drafts, refused changes) leaves this
+ * device and the person is signed out. Unsynced changes go too — the server refuses them.
+ */
+async function removeAccountFromDevice(dbName: string, localName: string): Promise<void> {
+  await closeWorkspace();
+  await removeClinicDatabase(dbName);
+  await Dexie.delete(localName);
+  forgetUser();
+  session.user = null;
+  location.assign('/login?ended=deactivated');
+}
+
 type LeaderSync = { reconnect: () => void; close: () => void };
 
 /**
@@ -136,6 +170,7 @@ function startLeaderSync(
   device: string,
   replications: Map<string, CollectionReplication>,
   trackers: PendingTracker[],
+  askAccess: () => void,
 ): LeaderSync {
   for (const collection of Object.values(db.collections)) {
     const replication = replications.get(collection.name);
@@ -161,8 +196,10 @@ function startLeaderSync(
       resync();
     },
     onEvent: (event) => {
-      if (event.type === 'resync') resync();
-      else if (event.type === 'change') resync(event.collection);
+      if (event.type === 'resync') {
+        resync();
+        askAccess();
+      } else if (event.type === 'change') resync(event.collection);
       else syncStatus.reportLive();
     },
     onDown: (failure) => syncStatus.reportFailure(failure),

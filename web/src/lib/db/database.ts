@@ -10,6 +10,7 @@ import { type EditableDocument, mergeEdits } from '@clinicdesk/shared/sync/merge
 import {
   addRxPlugin,
   createRxDatabase,
+  removeRxDatabase,
   type RxCollection,
   type RxConflictHandler,
   type RxDatabase,
@@ -79,6 +80,11 @@ export async function openClinicDatabase(
     }, false);
   }
   return db;
+}
+
+/** Deletes a user's whole local database from this device (a deactivated account). */
+export async function removeClinicDatabase(name: string): Promise<void> {
+  await removeRxDatabase(name, getRxStorageDexie());
 }
 
 function collectionDefinitions() {

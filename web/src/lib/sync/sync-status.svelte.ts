@@ -26,6 +26,15 @@ export class SyncStatus {
   private pendingByCollection: Record<string, number> = {};
   /** Not reactive state: plain callbacks for the tab coordination. */
   private listeners: (() => void)[] = [];
+  /** Called when the server's answer says this person's access may have changed. */
+  private accessListeners: (() => void)[] = [];
+
+  onAccessQuestion(listener: () => void): () => void {
+    this.accessListeners.push(listener);
+    return () => {
+      this.accessListeners = this.accessListeners.filter((l) => l !== listener);
+    };
+  }
 
   /** Called after each change of what the leader tab shares with the others. */
   onChange(listener: () => void): () => void {
@@ -70,8 +79,16 @@ export class SyncStatus {
 
   reportFailure(outcome: ApiFailure): void {
     this.lastProblem = outcome.message;
+    // A refusal or a deactivated account means the person's access changed on the server: the
+    // workspace asks who they are now (and purges or signs out).
+    if (
+      outcome.kind === 'api' &&
+      (outcome.code === 'forbidden' || outcome.code === 'account-deactivated')
+    )
+      for (const listener of this.accessListeners) listener();
     if (outcome.kind === 'network') this.connection = 'offline';
-    else if (outcome.code === 'unauthenticated') this.connection = 'signed-out';
+    else if (outcome.code === 'unauthenticated' || outcome.code === 'account-deactivated')
+      this.connection = 'signed-out';
     else if (outcome.code === 'update-required') this.connection = 'update-required';
     else this.connection = 'offline';
     this.changed();
