@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { ClinicServer } from '../support/clinic-server.ts';
-import { FRONT_DESK } from '../support/demo-logins.ts';
+import { ADMIN, FRONT_DESK } from '../support/demo-logins.ts';
 import { Device } from './pages/device.ts';
 
 /**
@@ -65,6 +65,19 @@ for (const size of SIZES) {
     await page.getByTestId('patient-row').first().click();
     await expect(page.getByRole('heading', { name: 'Demographics' })).toBeVisible();
     await shot('patient');
+
+    await device.signOut();
+    await device.signIn(ADMIN.username, ADMIN.password, 'Sync');
+    await page.getByRole('link', { name: 'Staff' }).click();
+    await expect(page.getByTestId('staff-account').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'things to fix' })).toBeVisible();
+    await page
+      .getByTestId('staff-account')
+      .first()
+      .getByRole('button', { name: 'Reset password' })
+      .click();
+    await shot('staff');
 
     if (process.env.UPDATE_DOC_SCREENSHOTS && size.name === 'portrait') {
       const docs = new URL('../../docs/screenshots/', import.meta.url).pathname;

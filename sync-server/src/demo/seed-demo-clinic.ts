@@ -19,7 +19,7 @@ export async function seedDemoClinic(deps: {
   randomBytes: (n: number) => Uint8Array;
 }): Promise<{ accounts: number; patients: number }> {
   for (const account of DEMO_ACCOUNTS) {
-    const created = await createStaffAccount(deps, account);
+    const created = await createStaffAccount(deps, account, { demoAccount: true });
     if (!created.ok) throw new Error(`Could not create demo account: ${created.error.message}`);
   }
   const patients = generateDemoPatients(DEMO_PATIENT_COUNT, deps.clock());

@@ -38,12 +38,37 @@ export class Device {
     return new Device(context, page);
   }
 
-  async signIn(username: string, password: string): Promise<void> {
+  /** Signs in and waits for the role's first page (Patients unless told otherwise). */
+  async signIn(username: string, password: string, landsOn = 'Patients'): Promise<void> {
     await this.page.goto('/login');
     await this.page.getByLabel('Username').fill(username);
     await this.page.getByLabel('Password').fill(password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Patients' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: landsOn, level: 1 })).toBeVisible();
+  }
+
+  /** Records in this browser's local patient store (RxDB on IndexedDB), read straight from it. */
+  async localPatientCount(): Promise<number> {
+    return this.page.evaluate(async () => {
+      let count = 0;
+      for (const info of await indexedDB.databases()) {
+        if (!info.name?.includes('--patients')) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(info.name ?? '');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+        });
+        if (db.objectStoreNames.contains('docs')) {
+          count += await new Promise<number>((resolve, reject) => {
+            const request = db.transaction('docs').objectStore('docs').count();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error ?? new Error('count failed'));
+          });
+        }
+        db.close();
+      }
+      return count;
+    });
   }
 
   /** Another tab of this same browser (same cookies, same local database). */
@@ -144,6 +169,11 @@ export class Device {
 
   patientRow(familyName: string, givenName: string): Locator {
     return this.page.getByTestId('patient-row').filter({ hasText: `${familyName}, ${givenName}` });
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { version } from '$app/env';
 import { canUse, readableCollections } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
-import Dexie, { liveQuery, type Subscription as DexieSubscription } from 'dexie';
+import { Dexie, liveQuery, type Subscription as DexieSubscription } from 'dexie';
 import { startUploadQueue, type UploadQueue } from './blobs/upload-queue.ts';
 import { type ClinicDatabase, openClinicDatabase, removeClinicDatabase } from './db/database.ts';
 import { type LocalDatabase, openLocalDatabase, purgeLocalData } from './db/local-db.ts';

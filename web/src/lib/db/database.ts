@@ -17,10 +17,14 @@ import {
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+// Tab coordination waits for leadership even when the role replicates nothing (replication
+// would otherwise be what brings the plugin in).
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 export type ClinicCollections = {
   patients: RxCollection<Patient>;
