@@ -8,6 +8,7 @@ import { createShellScriptHashes } from './http/shell-script-hashes.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
 import { canonicalApiPath } from './middleware/canonical-path.ts';
 import { createRequireSession } from './middleware/require-session.ts';
+import { sameOriginOnly } from './middleware/same-origin.ts';
 import { createAuthRoutes } from './routes/auth.routes.ts';
 import { BLOBS_BASE_PATH, createBlobRoutes } from './routes/blobs.routes.ts';
 import { createStaticRoutes } from './routes/static.routes.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
       // Patient data must never sit in a browser or proxy cache; the device has its own store.
       c.header('Cache-Control', 'no-store');
     })
+    .use('/api/*', sameOriginOnly)
     .get('/api/health', (c) => c.json({ ok: true as const }, 200))
     .route(
       '/api/auth',

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       log.info(
         [
           'There are no staff accounts yet. Create the first administrator:',
-          '  CLINICDESK_ADMIN_PASSWORD=... pnpm exec node sync-server/src/cli/create-admin.ts --username admin --display-name "Office Administrator"',
+          '  pnpm run create-admin --username <name> --display-name "<Full Name>"',
           'or start the demo clinic with: pnpm serve:demo',
         ].join('\n'),
       );
