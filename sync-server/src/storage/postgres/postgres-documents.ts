@@ -68,7 +68,7 @@ export function createPostgresDocuments(pool: Pool) {
     rows: PushRowInput[],
     writer: DocumentWriter,
     serverTime: Date,
-    authorise: RowAuthoriser = () => null,
+    authorise?: RowAuthoriser,
   ): Promise<PushOutcome> {
     // A document without a string id cannot be stored under one; refusing the whole push keeps
     // it all-or-nothing, like a failed write inside the transaction would.
@@ -95,7 +95,7 @@ export function createPostgresDocuments(pool: Pool) {
       const reannounced: { id: string; seq: number }[] = [];
       for (const row of prepared) {
         const current = stored.get(row.id);
-        const refusal = authorise(current ? parseDocument(current.data) : null, row.doc);
+        const refusal = authorise?.(current ? parseDocument(current.data) : null, row.doc);
         if (refusal) {
           outcome.rejected.push({ id: row.id, ...refusal });
           continue;

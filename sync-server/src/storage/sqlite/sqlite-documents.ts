@@ -54,14 +54,14 @@ export function createSqliteDocuments(db: DatabaseSync) {
     rows: PushRowInput[],
     writer: DocumentWriter,
     serverTime: Date,
-    authorise: RowAuthoriser = () => null,
+    authorise?: RowAuthoriser,
   ): PushOutcome {
     return immediateTransaction(db, () => {
       const outcome: PushOutcome = { conflicts: [], written: [], rejected: [] };
       for (const row of rows) {
         const next = canonicalDocument(row.next);
         const current = selectCurrent.get(collection, row.next.id);
-        const refusal = authorise(
+        const refusal = authorise?.(
           current ? (JSON.parse(text(current, 'data')) as WireDocument) : null,
           row.next,
         );
