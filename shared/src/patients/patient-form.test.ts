@@ -8,11 +8,11 @@ const valid: PatientForm = {
   familyName: 'Quill-Hart',
   dateOfBirth: '03/14/1985',
   sex: 'female',
-  phone: '(555) 201-0147',
+  mobilePhone: '(555) 201-0147',
   email: 'avery.q@example.com',
 };
 
-function errorsOf(form: Partial<PatientForm>) {
+function errorsOf(form: Record<string, string>) {
   const result = validatePatientForm({ ...valid, ...form }, today);
   return result.ok ? {} : result.error;
 }
@@ -28,6 +28,7 @@ describe('validatePatientForm', () => {
         dateOfBirth: '1985-03-14',
         sex: 'female',
         phone: '+15552010147',
+        phoneType: 'mobile',
         email: 'avery.q@example.com',
       },
     });
@@ -57,7 +58,7 @@ describe('validatePatientForm', () => {
   });
 
   it('refuses phone numbers without an area code', () => {
-    expect(errorsOf({ phone: '201-0147' }).phone).toBe(
+    expect(errorsOf({ mobilePhone: '201-0147' }).mobilePhone).toBe(
       'Enter a 10-digit phone number with its area code',
     );
   });

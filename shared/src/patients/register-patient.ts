@@ -20,17 +20,18 @@ export function editPatient(current: Patient, details: PatientDetails, now: Date
   return finishEdit(current, withoutUndefined(next) as Patient, now);
 }
 
-/** The fields the registration form shows and edits. */
+/**
+ * The fields the registration form shows and edits: all of the details. The photo, chart number,
+ * merge pointer and sync bookkeeping are managed elsewhere and survive an edit untouched.
+ */
 export const FORM_FIELDS = [
-  'givenName',
-  'middleName',
-  'familyName',
-  'dateOfBirth',
-  'sex',
-  'phone',
-  'email',
-  'address',
-] as const satisfies readonly (keyof PatientDetails)[];
+  'givenName', 'middleName', 'familyName', 'suffix', 'preferredName', 'previousNames',
+  'dateOfBirth', 'dateOfBirthEstimated', 'sex', 'genderIdentity', 'genderIdentityText',
+  'pronouns', 'pronounsText', 'race', 'ethnicity', 'preferredLanguage', 'interpreterNeeded',
+  'phone', 'phoneType', 'otherPhones', 'email', 'address', 'mailingAddress', 'emergencyContacts',
+  'guarantor', 'employer', 'primaryCareProvider', 'referringProvider', 'preferredPharmacy',
+  'coverage', 'privacyNotice', 'communication', 'consents',
+] as const satisfies readonly (keyof PatientDetails)[]; // prettier-ignore
 
 /** The patient with one field set (or removed, with `undefined`), or null if nothing changed. */
 export function setPatientField<K extends keyof PatientDetails>(
