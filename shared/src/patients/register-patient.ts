@@ -34,10 +34,10 @@ export const FORM_FIELDS = [
 ] as const satisfies readonly (keyof PatientDetails)[]; // prettier-ignore
 
 /** The patient with one field set (or removed, with `undefined`), or null if nothing changed. */
-export function setPatientField<K extends keyof PatientDetails>(
+export function setPatientField<K extends keyof Omit<Patient, 'id' | 'createdAt' | 'updatedAt'>>(
   current: Patient,
   field: K,
-  value: PatientDetails[K],
+  value: Patient[K],
   now: Date,
 ): Patient | null {
   return finishEdit(current, withoutUndefined({ ...current, [field]: value }), now);

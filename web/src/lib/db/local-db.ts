@@ -47,6 +47,8 @@ export type FormDraft = {
   /** Which form: `patient-registration`, say. */
   key: string;
   fields: Record<string, string>;
+  /** What the form started from (an edit's original record), to merge against on saving. */
+  base?: unknown;
   savedAt: string;
 };
 

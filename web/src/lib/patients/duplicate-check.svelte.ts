@@ -25,14 +25,18 @@ export class DuplicateCheck {
   }
 
   matches(form: PatientForm): DuplicateMatch[] {
-    const text = (value: string) => value.trim() || undefined;
+    const text = (value: string | undefined) => value?.trim() || undefined;
+    // The number to call first, as the saved record will hold it.
+    const phone = [form.preferredPhone, 'mobile', 'home', 'work']
+      .map((type) => text(form[`${type ?? ''}Phone`]))
+      .find(Boolean);
     return findLikelyDuplicates(
       {
         givenName: text(form.givenName),
         familyName: text(form.familyName),
-        dateOfBirth: parseDateOfBirth(form.dateOfBirth) ?? undefined,
+        dateOfBirth: parseDateOfBirth(form.dateOfBirth ?? '') ?? undefined,
         sex: (text(form.sex) as Patient['sex'] | undefined) ?? undefined,
-        phone: normalisePhone(form.phone) ?? undefined,
+        phone: (phone && normalisePhone(phone)) ?? undefined,
         email: text(form.email),
       },
       this.patients.current,

@@ -5,10 +5,12 @@ const SAVE_AFTER_MS = 250;
 
 /**
  * Keeps a form's typed values in the local database as they are typed, so that a reload, a
- * crash or a dead battery in the middle of a registration loses nothing. The draft is removed
- * once the record is saved or the person discards it.
+ * crash or a dead battery in the middle of a registration or an edit loses nothing. The draft is
+ * removed once the record is saved or the person discards it. An edit's draft also keeps the
+ * record as it was when editing began (`base`), so that saving later still merges only what this
+ * person changed over whatever synced meanwhile.
  */
-export class FormDraft<T extends Record<string, string>> {
+export class FormDraft<B = undefined> {
   /** When a draft was brought back on opening the form (ISO), for the notice. */
   restoredFrom = $state<string | null>(null);
   /** When the typed values were last stored (ISO); null when nothing is kept. */
@@ -23,21 +25,22 @@ export class FormDraft<T extends Record<string, string>> {
     this.key = key;
   }
 
-  /** The saved draft merged over `empty`, or null when there is none. */
-  async restore(empty: T): Promise<T | null> {
+  /** The saved draft's fields over `empty` (and its base), or null when there is none. */
+  async restore(
+    empty: Record<string, string>,
+  ): Promise<{ fields: Record<string, string>; base: B } | null> {
     const draft = await this.local.drafts.get(this.key);
     if (!draft) return null;
     this.restoredFrom = draft.savedAt;
-    const restored = { ...empty };
-    for (const field of Object.keys(empty) as (keyof T)[]) {
-      const value = draft.fields[field as string];
-      if (typeof value === 'string') restored[field] = value as T[keyof T];
-    }
-    return restored;
+    const fields = { ...empty };
+    // Rows added while typing (a second contact, say) have keys the empty form does not.
+    for (const [field, value] of Object.entries(draft.fields))
+      if (typeof value === 'string') fields[field] = value;
+    return { fields, base: draft.base as B };
   }
 
   /** Saves shortly after the last keystroke; an all-empty form leaves no draft behind. */
-  keep(fields: T): void {
+  keep(fields: Record<string, string>, base?: B): void {
     clearTimeout(this.timer);
     const snapshot = { ...fields };
     this.timer = setTimeout(() => {
@@ -48,7 +51,7 @@ export class FormDraft<T extends Record<string, string>> {
           this.keptAt = null;
         } else {
           const savedAt = nowIso();
-          await this.local.drafts.put({ key: this.key, fields: snapshot, savedAt });
+          await this.local.drafts.put({ key: this.key, fields: snapshot, base, savedAt });
           this.keptAt = savedAt;
         }
       });

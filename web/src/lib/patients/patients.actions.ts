@@ -13,7 +13,7 @@ import {
 } from '@clinicdesk/shared/patients/register-patient.ts';
 import { mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import { storeLocalBlob } from '../blobs/blob-store.ts';
-import { downscalePhoto } from '../blobs/downscale-photo.ts';
+import { CARD_MAX_SIDE_PX, downscalePhoto, PHOTO_MAX_SIDE_PX } from '../blobs/downscale-photo.ts';
 import { newId } from '../session/device.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -66,12 +66,29 @@ export async function addPatientPhoto(
   patientId: string,
   file: Blob,
 ): Promise<Result<BlobRef, string>> {
-  const photo = await downscalePhoto(file);
+  const stored = await storePhoto(workspace, file, PHOTO_MAX_SIDE_PX);
+  if (stored.ok) await setPatientPhoto(workspace, patientId, stored.value);
+  return stored;
+}
+
+/**
+ * Takes a photo of one side of an insurance card for the registration form: shrunk, kept on
+ * this device and queued for upload at once (it counts as unsynced until it reaches the
+ * server), so it survives going offline before the form is saved.
+ */
+export function takeCardPhoto(workspace: Workspace, file: Blob): Promise<Result<BlobRef, string>> {
+  return storePhoto(workspace, file, CARD_MAX_SIDE_PX);
+}
+
+async function storePhoto(
+  workspace: Workspace,
+  file: Blob,
+  maxSide: number,
+): Promise<Result<BlobRef, string>> {
+  const photo = await downscalePhoto(file, maxSide);
   if (!photo.ok) return fail(photo.error.message);
   const stored = await storeLocalBlob(workspace.local, photo.value);
-  if (!stored.ok) return fail(stored.error.message);
-  await setPatientPhoto(workspace, patientId, stored.value);
-  return ok(stored.value);
+  return stored.ok ? ok(stored.value) : fail(stored.error.message);
 }
 
 /** Points the patient's record at a photo already stored on this device. */
