@@ -39,7 +39,10 @@ async function main(): Promise<void> {
 
   const noStaff = (await store.countUsers()) === 0;
   if (demo && noStaff) {
-    const seeded = await seedDemoClinic({ store, clock, randomBytes: random });
+    const seeded = await seedDemoClinic(
+      { store, clock, randomBytes: random },
+      config.value.demoPatients,
+    );
     log.info(`Seeded the demo clinic: ${seeded.accounts} accounts, ${seeded.patients} patients`);
   }
 

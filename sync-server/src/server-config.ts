@@ -17,7 +17,12 @@ export type ServerConfig = {
   staticRoot: string;
   secureCookies: boolean;
   demo: boolean;
+  /** How many synthetic patients the demo clinic starts with (DEMO_PATIENTS). */
+  demoPatients: number;
 };
+
+/** A clinic's worth of patients to try the desk with, still quick to seed and to sync. */
+export const DEFAULT_DEMO_PATIENTS = 3000;
 
 /**
  * The server's settings from the environment and command line, which the caller passes in
@@ -38,6 +43,9 @@ export function readServerConfig(
   if (secure !== 'true' && secure !== 'false')
     return fail(`SECURE_COOKIES must be true or false (got ${secure})`);
   const dataDir = env.DATA_DIR || join(repoRoot, 'data');
+  const demoPatients = Number(env.DEMO_PATIENTS ?? DEFAULT_DEMO_PATIENTS);
+  if (!Number.isInteger(demoPatients) || demoPatients < 0 || demoPatients > 100_000)
+    return fail(`DEMO_PATIENTS must be a whole number from 0 to 100000 (got ${env.DEMO_PATIENTS})`);
   return ok({
     port,
     host: env.HOST || '127.0.0.1',
@@ -48,6 +56,7 @@ export function readServerConfig(
     staticRoot: env.STATIC_ROOT || join(repoRoot, 'web', 'build'),
     secureCookies: secure === 'true',
     demo: argv.includes('--demo'),
+    demoPatients,
   });
 }
 

@@ -28,10 +28,10 @@ test('registering someone already on file offers their existing chart', async ({
   // Months later: a new registration, with the name misspelt.
   await desk.page.getByRole('link', { name: 'Register patient' }).click();
   const form = desk.page.getByRole('form', { name: 'Patient registration' });
-  await form.getByLabel('First name').fill('Wilhelmena');
-  await form.getByLabel('Last name').fill('Brackenbery');
+  await form.getByLabel('First name', { exact: true }).fill('Wilhelmena');
+  await form.getByLabel('Last name', { exact: true }).fill('Brackenbery');
   await expect(desk.page.getByTestId('possible-duplicate')).toHaveCount(0);
-  await form.getByLabel('Date of birth').fill('08/23/1971');
+  await form.getByLabel('Date of birth', { exact: true }).fill('08/23/1971');
 
   const match = desk.page.getByTestId('possible-duplicate');
   await expect(match).toHaveCount(1);

@@ -20,16 +20,16 @@ test('a half-typed registration survives a reload while offline, and is gone onc
 
   await desk.page.getByRole('link', { name: 'Register patient' }).click();
   const form = desk.page.getByRole('form', { name: 'Patient registration' });
-  await form.getByLabel('First name').fill('Temperance');
-  await form.getByLabel('Last name').fill('Draftwood');
-  await form.getByLabel('Date of birth').fill('02/14/1990');
+  await form.getByLabel('First name', { exact: true }).fill('Temperance');
+  await form.getByLabel('Last name', { exact: true }).fill('Draftwood');
+  await form.getByLabel('Date of birth', { exact: true }).fill('02/14/1990');
   await expect(desk.page.getByTestId('draft-kept')).toBeVisible();
 
   await desk.page.reload();
   await expect(desk.page.getByTestId('draft-restored')).toContainText('was kept on this device');
-  await expect(form.getByLabel('First name')).toHaveValue('Temperance');
-  await expect(form.getByLabel('Last name')).toHaveValue('Draftwood');
-  await expect(form.getByLabel('Date of birth')).toHaveValue('02/14/1990');
+  await expect(form.getByLabel('First name', { exact: true })).toHaveValue('Temperance');
+  await expect(form.getByLabel('Last name', { exact: true })).toHaveValue('Draftwood');
+  await expect(form.getByLabel('Date of birth', { exact: true })).toHaveValue('02/14/1990');
   await desk.page.screenshot({
     path: new URL('../.artifacts/screenshots/draft-restored-portrait.png', import.meta.url)
       .pathname,
@@ -42,17 +42,17 @@ test('a half-typed registration survives a reload while offline, and is gone onc
   // The next registration starts empty.
   await desk.openPatients();
   await desk.page.getByRole('link', { name: 'Register patient' }).click();
-  await expect(form.getByLabel('First name')).toHaveValue('');
+  await expect(form.getByLabel('First name', { exact: true })).toHaveValue('');
   await expect(desk.page.getByTestId('draft-restored')).toHaveCount(0);
 
   // Starting over throws a kept draft away.
-  await form.getByLabel('First name').fill('Ephemeral');
+  await form.getByLabel('First name', { exact: true }).fill('Ephemeral');
   await expect(desk.page.getByTestId('draft-kept')).toBeVisible();
   await desk.page.reload();
   await desk.page.getByRole('button', { name: 'Start over' }).click();
-  await expect(form.getByLabel('First name')).toHaveValue('');
+  await expect(form.getByLabel('First name', { exact: true })).toHaveValue('');
   await desk.page.reload();
-  await expect(form.getByLabel('First name')).toHaveValue('');
+  await expect(form.getByLabel('First name', { exact: true })).toHaveValue('');
   await expect(desk.page.getByTestId('draft-restored')).toHaveCount(0);
   await desk.close();
 });

@@ -30,6 +30,8 @@ async function expectFitsAndTouchable(page: Page) {
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('a, button, input, select')]
       .filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden'))
+      // A checkbox is touched through its label, which is the target that must be large enough.
+      .map((el) => (el.matches('input[type=checkbox]') ? (el.closest('label') ?? el) : el))
       .filter((el) => el.getBoundingClientRect().height < 44)
       .map((el) => el.outerHTML.slice(0, 80)),
   );
@@ -61,10 +63,31 @@ for (const size of SIZES) {
     await expect(page.getByRole('alert').filter({ hasText: 'things to fix' })).toBeVisible();
     await shot('register-errors');
 
+    // Each section of the form, with its conditional parts open (a plan whose subscriber is not
+    // the patient, a privacy notice not obtained, a contact row).
+    const form = page.getByRole('form', { name: 'Patient registration' });
+    await form.getByLabel('Primary payer type').selectOption({ label: 'Commercial insurance' });
+    await form.getByLabel("Patient's relationship to the subscriber").selectOption('spouse');
+    await form.getByLabel(/^Acknowledgment/).selectOption('not-obtained');
+    await form.getByRole('button', { name: 'Add an emergency contact' }).click();
+    await form.getByRole('button', { name: 'Save patient' }).click();
+    for (const section of ['identity', 'contact', 'coverage', 'consents', 'people']) {
+      await page.locator(`#section-${section}`).evaluate((el) => el.scrollIntoView());
+      await shot(`register-${section}`);
+    }
+
     await device.openPatients();
     await page.getByTestId('patient-row').first().click();
-    await expect(page.getByRole('heading', { name: 'Demographics' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Coverage' })).toBeVisible();
     await shot('patient');
+    await page.getByRole('heading', { name: 'Coverage' }).evaluate((el) => el.scrollIntoView());
+    await shot('patient-coverage');
+    await page.getByRole('heading', { name: 'Consents' }).evaluate((el) => el.scrollIntoView());
+    await shot('patient-consents');
+
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.locator('#section-coverage').evaluate((el) => el.scrollIntoView());
+    await shot('edit-coverage');
 
     await device.signOut();
     await device.signIn(ADMIN.username, ADMIN.password, 'Sync');

@@ -74,6 +74,8 @@ export class ClinicServer {
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
         STATIC_ROOT: this.staticRoot,
+        // Journeys need a clinic, not the full demo (3,000 patients would slow every sign-in).
+        DEMO_PATIENTS: '300',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

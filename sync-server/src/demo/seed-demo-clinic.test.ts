@@ -7,8 +7,11 @@ import { openSqliteStore } from '../storage/sqlite/sqlite-store.ts';
 import type { Store } from '../storage/store.ts';
 import { createTempDir, TEST_START } from '../test-support.ts';
 import { DEMO_ACCOUNTS, formatDemoBanner } from './demo-accounts.ts';
-import { generateDemoPatients } from './demo-patients.ts';
-import { DEMO_PATIENT_COUNT, seedDemoClinic } from './seed-demo-clinic.ts';
+import { ageOn } from '@clinicdesk/shared/patients/date-of-birth.ts';
+import { DEMO_AGE_REFERENCE, generateDemoPatients } from './demo-patients.ts';
+import { seedDemoClinic } from './seed-demo-clinic.ts';
+
+const DEMO_PATIENT_COUNT = 300;
 
 describe('demo patients', () => {
   const patients = generateDemoPatients(DEMO_PATIENT_COUNT, TEST_START);
@@ -25,6 +28,23 @@ describe('demo patients', () => {
       expect(String(doc.updatedAt) <= TEST_START.toISOString()).toBe(true);
     }
     expect(new Set(patients.map((doc) => doc.id)).size).toBe(DEMO_PATIENT_COUNT);
+  });
+
+  it('have what a front desk records: coverage fitting their age, consents and contacts', () => {
+    const share = (test: (doc: (typeof patients)[number]) => boolean) =>
+      patients.filter(test).length / patients.length;
+    const coverage = (doc: (typeof patients)[number]) =>
+      doc.coverage as { primary?: { payerType: string; relationship?: string } } | undefined;
+    const age = (doc: (typeof patients)[number]) =>
+      ageOn(String(doc.dateOfBirth), DEMO_AGE_REFERENCE);
+    expect(share((doc) => !!coverage(doc)?.primary)).toBeGreaterThan(0.85);
+    expect(share((doc) => !!doc.privacyNotice)).toBeGreaterThan(0.9);
+    expect(share((doc) => !!doc.emergencyContacts)).toBeGreaterThan(0.6);
+    // Everyone 66 or older is on Medicare; every child has a guarantor.
+    for (const doc of patients) {
+      if (age(doc) >= 65) expect(coverage(doc)?.primary?.payerType).toBe('medicare');
+      if (age(doc) < 18) expect(doc.guarantor).toBeDefined();
+    }
   });
 
   it('are the same people on every run', () => {
@@ -50,11 +70,10 @@ describe('seeding the demo clinic', () => {
   });
 
   it('creates one account per role with its printed password, and the patients in the store', async () => {
-    const seeded = await seedDemoClinic({
-      store,
-      clock: () => TEST_START,
-      randomBytes: (n) => randomBytes(n),
-    });
+    const seeded = await seedDemoClinic(
+      { store, clock: () => TEST_START, randomBytes: (n) => randomBytes(n) },
+      DEMO_PATIENT_COUNT,
+    );
     expect(seeded).toEqual({ accounts: 5, patients: DEMO_PATIENT_COUNT });
 
     const admin = await store.findUserByUsername('admin');

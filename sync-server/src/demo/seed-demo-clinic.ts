@@ -4,8 +4,6 @@ import type { Store } from '../storage/store.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { generateDemoPatients } from './demo-patients.ts';
 
-export const DEMO_PATIENT_COUNT = 300;
-
 /** Who the store records as the writer of seeded documents. */
 export const SEED_WRITER = { userId: 'seed', deviceId: 'seed' } as const;
 
@@ -13,16 +11,19 @@ export const SEED_WRITER = { userId: 'seed', deviceId: 'seed' } as const;
  * Fills an empty server with the demo clinic: one account per role and synthetic patients,
  * written through the same push path as a device's, so they sync like any other write.
  */
-export async function seedDemoClinic(deps: {
-  store: Store;
-  clock: () => Date;
-  randomBytes: (n: number) => Uint8Array;
-}): Promise<{ accounts: number; patients: number }> {
+export async function seedDemoClinic(
+  deps: {
+    store: Store;
+    clock: () => Date;
+    randomBytes: (n: number) => Uint8Array;
+  },
+  patientCount: number,
+): Promise<{ accounts: number; patients: number }> {
   for (const account of DEMO_ACCOUNTS) {
     const created = await createStaffAccount(deps, account, { demoAccount: true });
     if (!created.ok) throw new Error(`Could not create demo account: ${created.error.message}`);
   }
-  const patients = generateDemoPatients(DEMO_PATIENT_COUNT, deps.clock());
+  const patients = generateDemoPatients(patientCount, deps.clock());
   for (let start = 0; start < patients.length; start += PUSH_ROWS_MAX) {
     const rows = patients.slice(start, start + PUSH_ROWS_MAX).map((next) => ({ next }));
     await deps.store.push('patients', rows, SEED_WRITER, deps.clock());

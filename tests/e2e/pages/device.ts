@@ -124,12 +124,12 @@ export class Device {
   async registerPatient(patient: NewPatient): Promise<void> {
     await this.page.getByRole('link', { name: 'Register patient' }).click();
     const form = this.page.getByRole('form', { name: 'Patient registration' });
-    await form.getByLabel('First name').fill(patient.givenName);
-    await form.getByLabel('Last name').fill(patient.familyName);
-    await form.getByLabel('Date of birth').fill(patient.dateOfBirth);
+    await form.getByLabel('First name', { exact: true }).fill(patient.givenName);
+    await form.getByLabel('Last name', { exact: true }).fill(patient.familyName);
+    await form.getByLabel('Date of birth', { exact: true }).fill(patient.dateOfBirth);
     await form.getByLabel('Administrative sex').selectOption({ label: patient.sex });
-    if (patient.phone) await form.getByLabel('Phone').fill(patient.phone);
-    if (patient.email) await form.getByLabel('Email').fill(patient.email);
+    if (patient.phone) await form.getByLabel('Mobile phone').fill(patient.phone);
+    if (patient.email) await form.getByLabel(/^Email/).fill(patient.email);
     await form.getByRole('button', { name: 'Save patient' }).click();
     await expect(this.page.getByTestId('save-notice')).toHaveText(
       'Patient registered and saved on this device.',
@@ -143,8 +143,8 @@ export class Device {
   async editPatient(changes: { phone?: string; email?: string }): Promise<void> {
     await this.page.getByRole('button', { name: 'Edit' }).click();
     const form = this.page.getByRole('form', { name: 'Edit patient' });
-    if (changes.phone !== undefined) await form.getByLabel('Phone').fill(changes.phone);
-    if (changes.email !== undefined) await form.getByLabel('Email').fill(changes.email);
+    if (changes.phone !== undefined) await form.getByLabel('Mobile phone').fill(changes.phone);
+    if (changes.email !== undefined) await form.getByLabel(/^Email/).fill(changes.email);
     await form.getByRole('button', { name: 'Save changes' }).click();
     await expect(this.page.getByTestId('save-notice')).toHaveText('Changes saved on this device.');
   }
