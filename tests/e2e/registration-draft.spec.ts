@@ -56,3 +56,44 @@ test('a half-typed registration survives a reload while offline, and is gone onc
   await expect(desk.page.getByTestId('draft-restored')).toHaveCount(0);
   await desk.close();
 });
+
+test('an edit in progress survives a reload while offline, and is gone once saved', async ({
+  browser,
+}) => {
+  const desk = await Device.open(browser, server.url);
+  await desk.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await desk.registerPatient({
+    givenName: 'Leocadia',
+    familyName: 'Quillfeather',
+    dateOfBirth: '07/03/1982',
+    sex: 'Female',
+  });
+  await desk.waitForOfflineReady();
+  await desk.goOffline();
+
+  await desk.page.getByRole('button', { name: 'Edit' }).click();
+  const form = desk.page.getByRole('form', { name: 'Edit patient' });
+  // Opening the form keeps nothing; the first change is kept.
+  await expect(desk.page.getByTestId('draft-kept')).toHaveCount(0);
+  await form.getByLabel(/^Email/).fill('leocadia.q@example.com');
+  await expect(desk.page.getByTestId('draft-kept')).toBeVisible();
+
+  await desk.page.reload();
+  await expect(desk.page.getByTestId('draft-restored')).toContainText('were kept on this device');
+  await expect(form.getByLabel(/^Email/)).toHaveValue('leocadia.q@example.com');
+  await form.getByLabel(/^Preferred name/).fill('Leo');
+
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(desk.page.getByTestId('save-notice')).toHaveText('Changes saved on this device.');
+  await expect(desk.page.getByText('leocadia.q@example.com')).toBeVisible();
+  await expect(desk.page.getByTestId('patient-name').locator('..')).toContainText('goes by Leo');
+  await desk.expectPending(1);
+
+  // Saved: the draft is gone, and a reload shows the record, not the form.
+  await desk.page.reload();
+  await expect(desk.page.getByTestId('patient-name')).toContainText('Leocadia Quillfeather');
+  await expect(desk.page.getByRole('form', { name: 'Edit patient' })).toHaveCount(0);
+  await desk.goOnline();
+  await desk.expectPending(0);
+  await desk.close();
+});

@@ -39,12 +39,15 @@ export class FormDraft<B = undefined> {
     return { fields, base: draft.base as B };
   }
 
-  /** Saves shortly after the last keystroke; an all-empty form leaves no draft behind. */
-  keep(fields: Record<string, string>, base?: B): void {
+  /**
+   * Saves shortly after the last keystroke. An all-empty form, or one still as it was opened
+   * (`unchanged`), leaves no draft behind.
+   */
+  keep(fields: Record<string, string>, base?: B, unchanged = false): void {
     clearTimeout(this.timer);
     const snapshot = { ...fields };
     this.timer = setTimeout(() => {
-      const empty = Object.values(snapshot).every((value) => !value.trim());
+      const empty = unchanged || Object.values(snapshot).every((value) => !value.trim());
       this.pending = this.pending.then(async () => {
         if (empty) {
           await this.local.drafts.delete(this.key);
