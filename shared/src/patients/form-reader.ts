@@ -124,3 +124,9 @@ export class FormReader {
 export function formRowKeys(form: PatientForm, list: string): string[] {
   return new FormReader(form).rowKeys(list);
 }
+
+/** Removes one row of a keyed list (every `list.<key>.*` field) from a form. */
+export function removeFormRow(form: PatientForm, list: string, key: string): void {
+  for (const field of Object.keys(form))
+    if (field.startsWith(`${list}.${key}.`)) delete form[field];
+}
