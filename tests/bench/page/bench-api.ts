@@ -51,7 +51,7 @@ export type Keystroke = { text: string; complete: boolean };
 
 export type SearchRun = {
   patients: number;
-  /** Sorting the list (and, with an index, building it) once the patients are loaded. */
+  /** Building the app's search index once the patients are loaded. */
   prepareMs: number;
   appMs: number[];
   rawMs: number[];

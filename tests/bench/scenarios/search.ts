@@ -70,7 +70,7 @@ export async function measureSearch(
     );
     figures.push(
       figure(
-        `search list preparation, ${size.toLocaleString('en-US')} patients (once)`,
+        `search index build, ${size.toLocaleString('en-US')} patients (once)`,
         'ms',
         run.prepareMs,
       ),
