@@ -5,7 +5,7 @@ import { ratio } from './stats.ts';
 export type Figure = {
   /** What is measured, e.g. "search per keystroke, 100,000 patients — p95". */
   name: string;
-  unit: 'ms' | 'docs/s' | 'pushes/s' | 'MiB' | 'cores' | 'devices' | 'count';
+  unit: 'ms' | 'docs/s' | 'pushes/s' | 'MiB' | 'KiB' | 'cores' | 'devices' | 'count';
   value: number;
   baseline?: { name: string; value: number };
   /** value ÷ baseline (for times: below 1 is faster than the baseline). */

@@ -12,6 +12,7 @@ import { benchPatients } from './data.ts';
 import { currentLoad, describeMachine } from './machine.ts';
 import { PouchServer } from './pouch-process.ts';
 import { type BenchReport, type Figure, formatMachine, formatTable } from './report.ts';
+import { measureColdStart, type ColdStartConfig } from './scenarios/cold-start.ts';
 import { measureFirstSync, type FirstSyncConfig } from './scenarios/first-sync.ts';
 import { measureIncrementalSync, type IncrementalConfig } from './scenarios/incremental.ts';
 import { measurePullThroughput, type PullConfig } from './scenarios/pull-throughput.ts';
@@ -32,6 +33,7 @@ type Config = {
   incremental: IncrementalConfig;
   pull: PullConfig;
   load: LoadConfig;
+  coldStart: ColdStartConfig;
 };
 
 const FULL: Config = {
@@ -42,6 +44,7 @@ const FULL: Config = {
   incremental: { edits: 40, warmup: 5 },
   pull: { devices: 16, rounds: 3 },
   load: { devices: [1, 10, 50, 200], warmupMs: 2_000, durationMs: 10_000 },
+  coldStart: { rounds: 5 },
 };
 
 const QUICK: Config = {
@@ -52,12 +55,14 @@ const QUICK: Config = {
   incremental: { edits: 10, warmup: 2 },
   pull: { devices: 16, rounds: 1 },
   load: { devices: [1, 10, 50], warmupMs: 500, durationMs: 3_000 },
+  coldStart: { rounds: 2 },
 };
 
 const POUCH_DATABASE = 'patients';
 const artifacts = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const pageDir = join(artifacts, 'bench-page');
 const cacheDir = join(artifacts, 'bench-data');
+const buildDir = fileURLToPath(new URL('../../web/build/', import.meta.url));
 
 function step(message: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -166,6 +171,15 @@ async function main(): Promise<void> {
     });
     figures.push(...load.figures);
     notes.push(...load.notes);
+
+    step('cold start of the installed app with the server unreachable');
+    const coldStart = await measureColdStart(browser, {
+      buildDir,
+      patients: benchPatients(config.serverPatients, cacheDir),
+      config: config.coldStart,
+    });
+    figures.push(...coldStart.figures);
+    notes.push(...coldStart.notes);
   } finally {
     await browser.close();
     await pouch?.stop();

@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
+import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import { figure, type Figure } from '../report.ts';
+import { median } from '../stats.ts';
+import { seedClinicServer } from '../seed.ts';
+import { SyncClient } from '../sync-client.ts';
+import { ClinicServer } from '../../support/clinic-server.ts';
+import { FRONT_DESK } from '../../support/demo-logins.ts';
+import { Device } from '../../e2e/pages/device.ts';
+
+export type ColdStartConfig = { rounds: number };
+
+/** The first-screen JavaScript budget of the issue, in gzip bytes. */
+const FIRST_SCREEN_BUDGET = 150 * 1024;
+
+/**
+ * The installed app (the production build with its service worker) opened with the server
+ * unreachable: from navigation to the first patient row on screen, with every patient already
+ * on the tablet. Also the gzip size of the JavaScript that screen loads (files of the build,
+ * compressed at gzip's default level).
+ */
+export async function measureColdStart(
+  browser: Browser,
+  options: { buildDir: string; patients: WireDocument[]; config: ColdStartConfig },
+): Promise<{ figures: Figure[]; notes: string[] }> {
+  if (!existsSync(join(options.buildDir, 'index.html')))
+    return {
+      figures: [],
+      notes: ['cold start: skipped, the app is not built (run `pnpm build` first).'],
+    };
+  const server = await ClinicServer.start();
+  try {
+    const seeder = await SyncClient.signIn(server.url, FRONT_DESK);
+    const demo = (await seeder.pullAll('patients', 0, 1000)).count;
+    await seedClinicServer(seeder, options.patients.slice(0, options.patients.length - demo));
+    const expected = options.patients.length;
+
+    const tablet = await Device.open(browser, server.url);
+    await tablet.signIn(FRONT_DESK.username, FRONT_DESK.password);
+    await tablet.waitForOfflineReady();
+    // Every patient on the tablet before the server goes away.
+    await tablet.page
+      .getByText(`${expected} patients on this device`)
+      .waitFor({ timeout: 300_000 });
+    await tablet.page.close();
+    await server.stop();
+
+    const times: number[] = [];
+    let scripts = new Set<string>();
+    for (let round = 0; round < options.config.rounds; round++) {
+      const page = await tablet.context.newPage();
+      const loaded = new Set<string>();
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') loaded.add(new URL(request.url()).pathname);
+      });
+      const started = performance.now();
+      await page.goto('/patients');
+      await page.getByTestId('patient-row').first().waitFor({ timeout: 60_000 });
+      times.push(performance.now() - started);
+      scripts = loaded;
+      await page.close();
+    }
+    await tablet.close();
+
+    let gzipBytes = 0;
+    for (const path of scripts)
+      gzipBytes += gzipSync(readFileSync(join(options.buildDir, path))).length;
+    return {
+      figures: [
+        figure(
+          `cold start, server unreachable: first patient row on screen, ${expected.toLocaleString('en-US')} patients (median of ${times.length})`,
+          'ms',
+          median(times),
+        ),
+        figure(
+          'JavaScript the patient list loads at cold start, gzip',
+          'KiB',
+          gzipBytes / 1024,
+          undefined,
+          (_r, value) => ({
+            text: '≤ 150 KB gzip',
+            met: value * 1024 <= FIRST_SCREEN_BUDGET,
+          }),
+        ),
+      ],
+      notes: [
+        `cold start rounds (ms): ${times.map(Math.round).join(', ')}; ${scripts.size} script files loaded by the first screen.`,
+      ],
+    };
+  } finally {
+    await server.dispose();
+  }
+}
