@@ -34,26 +34,3 @@ export function benchPatients(count: number, cacheDir: string): WireDocument[] {
   writeFileSync(file, JSON.stringify(patients));
   return patients;
 }
-
-/** A small deterministic generator (mulberry32) for picking names and orders. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A number as letters (0 → "a", 26 → "ba"), for names that pass the form's letters-only rule. */
-export function lettersFor(n: number): string {
-  let out = '';
-  let rest = n;
-  do {
-    out = String.fromCharCode(97 + (rest % 26)) + out;
-    rest = Math.floor(rest / 26);
-  } while (rest > 0);
-  return out;
-}

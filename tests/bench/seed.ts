@@ -1,5 +1,6 @@
 import { PUSH_ROWS_MAX, type WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import type { SyncClient } from './sync-client.ts';
+import { readServerState } from '../fault/server-state.ts';
 
 /** Registers patients on the ClinicDesk server as devices would: pushes of new documents. */
 export async function seedClinicServer(
@@ -18,16 +19,9 @@ export async function seedClinicServer(
   }
 }
 
-/** Every patient the ClinicDesk server holds, in its commit order. */
+/** Every patient the ClinicDesk server holds. */
 export async function allServerPatients(client: SyncClient): Promise<WireDocument[]> {
-  const all: WireDocument[] = [];
-  let since = 0;
-  for (;;) {
-    const page = await client.pull('patients', since, 1000);
-    all.push(...page.documents);
-    if (page.documents.length === 0) return all;
-    since = page.checkpoint.seq;
-  }
+  return [...(await readServerState(client.baseUrl, client.session)).docs.values()];
 }
 
 /** The same documents into the PouchDB server (CouchDB's `_bulk_docs`), each with its id as `_id`. */

@@ -21,11 +21,13 @@ import { signIn } from '../fault/session.ts';
 export class SyncClient {
   readonly baseUrl: string;
   readonly deviceId: string;
+  readonly session: { cookie: string; deviceId: string };
   private readonly headers: Record<string, string>;
 
   private constructor(baseUrl: string, cookie: string, deviceId: string) {
     this.baseUrl = baseUrl;
     this.deviceId = deviceId;
+    this.session = { cookie, deviceId };
     this.headers = {
       cookie,
       [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),

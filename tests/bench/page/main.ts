@@ -1,16 +1,9 @@
 import { foldName } from '@clinicdesk/shared/patients/search-patients.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { patientToForm } from '@clinicdesk/shared/patients/patient-form.ts';
-import {
-  DEVICE_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  PULL_LIMIT_MAX,
-  SYNC_BASE_PATH,
-  type PullResponse,
-  type WireDocument,
-} from '@clinicdesk/shared/sync/protocol.ts';
+import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import PouchDB from 'pouchdb-browser';
+import { readServerState } from '../../fault/server-state.ts';
 import { type ClinicDatabase, openClinicDatabase } from '../../../web/src/lib/db/database.ts';
 import { openLocalDatabase } from '../../../web/src/lib/db/local-db.ts';
 import {
@@ -64,25 +57,13 @@ async function openAppDatabase(purpose: string): Promise<ClinicDatabase> {
   );
 }
 
-/** Every patient the server has, as a device's pull would fetch them (used untimed). */
+/**
+ * Every patient the server has, as a new device's pull fetches them (used untimed). The browser
+ * sends the session cookie itself (it ignores a `cookie` header).
+ */
 async function fetchAllPatients(): Promise<WireDocument[]> {
-  const headers = {
-    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-    [DEVICE_HEADER]: session().deviceId,
-  };
-  const all: WireDocument[] = [];
-  let since = 0;
-  for (;;) {
-    const response = await fetch(
-      `${SYNC_BASE_PATH}/patients/pull?since=${since}&limit=${PULL_LIMIT_MAX}`,
-      { headers },
-    );
-    if (!response.ok) throw new Error(`pull failed: ${response.status}`);
-    const page = (await response.json()) as PullResponse;
-    all.push(...page.documents);
-    if (page.documents.length === 0) return all;
-    since = page.checkpoint.seq;
-  }
+  const state = await readServerState('', { cookie: '', deviceId: session().deviceId });
+  return [...state.docs.values()];
 }
 
 function checkCount(what: string, count: number, expected: number): void {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { closePage, openBenchPage } from '../browser.ts';
-import { lettersFor, seededRandom } from '../data.ts';
+import { Random } from '../../fault/random.ts';
+import { letters } from '../../fault/workload.ts';
 import { figure, type Figure } from '../report.ts';
 import { summarize } from '../stats.ts';
 import { FRONT_DESK } from '../../support/demo-logins.ts';
@@ -86,12 +87,9 @@ export async function measureIncrementalSync(
     config: IncrementalConfig;
   },
 ): Promise<Figure[]> {
-  const random = seededRandom(6);
+  const random = new Random(6);
   const total = options.config.warmup + options.config.edits;
-  const ids = Array.from(
-    { length: total },
-    () => options.patientIds[Math.floor(random() * options.patientIds.length)]!,
-  );
+  const ids = Array.from({ length: total }, () => random.pick(options.patientIds));
   const expected = options.patientIds.length;
   const clinic = await clinicPair(browser, options.clinicPageUrl, expected);
   const pouch = await pouchPair(
@@ -104,7 +102,7 @@ export async function measureIncrementalSync(
   const clinicMs: number[] = [];
   const pouchMs: number[] = [];
   for (const [i, id] of ids.entries()) {
-    const value = `Bench ${lettersFor(i)}`;
+    const value = `Bench ${letters(i)}`;
     const app = await once(clinic, id, value);
     const baseline = await once(pouch, id, value);
     if (i >= options.config.warmup) {

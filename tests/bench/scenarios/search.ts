@@ -3,17 +3,18 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { Keystroke } from '../page/bench-api.ts';
 import { closePage, openBenchPage } from '../browser.ts';
-import { benchPatients, benchPatientsFile, seededRandom } from '../data.ts';
+import { benchPatients, benchPatientsFile } from '../data.ts';
+import { Random } from '../../fault/random.ts';
 import { figure, type Figure } from '../report.ts';
 import { summarize } from '../stats.ts';
 
 export type SearchConfig = { sizes: number[]; names: number; warmupNames: number };
 
 /** A receptionist typing family names letter by letter, the names picked with a fixed seed. */
-function typing(familyNames: string[], count: number, random: () => number): Keystroke[] {
+function typing(familyNames: string[], count: number, random: Random): Keystroke[] {
   const keystrokes: Keystroke[] = [];
   for (let n = 0; n < count; n++) {
-    const name = familyNames[Math.floor(random() * familyNames.length)]!.toLowerCase();
+    const name = random.pick(familyNames).toLowerCase();
     for (let length = 1; length <= name.length; length++)
       keystrokes.push({ text: name.slice(0, length), complete: length === name.length });
   }
@@ -38,7 +39,7 @@ export async function measureSearch(
       join(options.pageDir, 'data', `patients-${size}.json`),
     );
     const familyNames = patients.map((p) => String(p.familyName));
-    const random = seededRandom(20261127 + size);
+    const random = new Random(20261127 + size);
     const warmup = typing(familyNames, options.config.warmupNames, random);
     const keystrokes = typing(familyNames, options.config.names, random);
 

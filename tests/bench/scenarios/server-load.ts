@@ -1,5 +1,5 @@
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
-import { lettersFor } from '../data.ts';
+import { letters } from '../../fault/workload.ts';
 import { coresUsed, sampleCpu, watchMemory } from '../process-usage.ts';
 import { figure, type Figure } from '../report.ts';
 import { summarize } from '../stats.ts';
@@ -68,7 +68,7 @@ async function runLoad(
       while (!stopping) {
         const next = {
           ...current,
-          middleName: `Load ${lettersFor(i)} ${lettersFor(n++)}`,
+          middleName: `Load ${letters(i)} ${letters(n++)}`,
           updatedAt: new Date().toISOString(),
         };
         const started = performance.now();
