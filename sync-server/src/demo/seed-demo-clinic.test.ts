@@ -69,24 +69,29 @@ describe('seeding the demo clinic', () => {
     await dir.remove();
   });
 
-  it('creates one account per role with its printed password, and the patients in the store', async () => {
-    const seeded = await seedDemoClinic(
-      { store, clock: () => TEST_START, randomBytes: (n) => randomBytes(n) },
-      DEMO_PATIENT_COUNT,
-    );
-    expect(seeded).toEqual({ accounts: 5, patients: DEMO_PATIENT_COUNT });
+  // Five scrypt hashes and 300 full records: room for a loaded machine.
+  it(
+    'creates one account per role with its printed password, and the patients in the store',
+    { timeout: 30_000 },
+    async () => {
+      const seeded = await seedDemoClinic(
+        { store, clock: () => TEST_START, randomBytes: (n) => randomBytes(n) },
+        DEMO_PATIENT_COUNT,
+      );
+      expect(seeded).toEqual({ accounts: 5, patients: DEMO_PATIENT_COUNT });
 
-    const admin = await store.findUserByUsername('admin');
-    expect(admin?.role).toBe('admin');
-    expect(await verifyPassword('demo-admin-2026', admin?.passwordHash ?? '')).toBe(true);
-    expect(new Set(DEMO_ACCOUNTS.map((account) => account.role)).size).toBe(5);
+      const admin = await store.findUserByUsername('admin');
+      expect(admin?.role).toBe('admin');
+      expect(await verifyPassword('demo-admin-2026', admin?.passwordHash ?? '')).toBe(true);
+      expect(new Set(DEMO_ACCOUNTS.map((account) => account.role)).size).toBe(5);
 
-    const page = await store.pull('patients', 0, 1000);
-    expect(page.documents).toHaveLength(DEMO_PATIENT_COUNT);
-    expect(page.lastSeq).toBe(DEMO_PATIENT_COUNT);
+      const page = await store.pull('patients', 0, 1000);
+      expect(page.documents).toHaveLength(DEMO_PATIENT_COUNT);
+      expect(page.lastSeq).toBe(DEMO_PATIENT_COUNT);
 
-    const banner = formatDemoBanner('http://127.0.0.1:8080');
-    for (const account of DEMO_ACCOUNTS) expect(banner).toContain(account.password);
-    expect(banner).toContain('for the demo only');
-  });
+      const banner = formatDemoBanner('http://127.0.0.1:8080');
+      for (const account of DEMO_ACCOUNTS) expect(banner).toContain(account.password);
+      expect(banner).toContain('for the demo only');
+    },
+  );
 });
