@@ -204,6 +204,45 @@ export function describeStoreContract(
         expect(await store.findUserByUsername('nobody')).toBeNull();
       });
 
+      it('lists, finds by id and changes accounts, field by field', async () => {
+        await store.createUser(user);
+        await store.createUser({ ...user, id: 'user-2', username: 'ana', displayName: 'Ana Bell' });
+        expect((await store.listUsers()).map((u) => u.username)).toEqual(['ana', 'Rosa']);
+        expect(await store.findUserById('user-1')).toEqual(user);
+        expect(await store.findUserById('nobody')).toBeNull();
+        expect(await store.updateUser('user-1', { role: 'billing' })).toEqual({
+          ...user,
+          role: 'billing',
+        });
+        expect(await store.updateUser('user-1', { active: false, passwordHash: 'new' })).toEqual({
+          ...user,
+          role: 'billing',
+          active: false,
+          passwordHash: 'new',
+        });
+        expect(await store.updateUser('nobody', { active: false })).toBeNull();
+      });
+
+      it("ends every session of one user and no one else's", async () => {
+        await store.createUser(user);
+        await store.createUser({ ...user, id: 'user-2', username: 'ana' });
+        const session = (tokenHash: string, userId: string) => ({
+          tokenHash,
+          userId,
+          deviceId: null,
+          createdAt: at(0),
+          lastSeenAt: at(0),
+          expiresAt: at(720),
+        });
+        await store.createSession(session('a', 'user-1'));
+        await store.createSession(session('b', 'user-1'));
+        await store.createSession(session('c', 'user-2'));
+        await store.deleteUserSessions('user-1');
+        expect(await store.findSession('a')).toBeNull();
+        expect(await store.findSession('b')).toBeNull();
+        expect((await store.findSession('c'))?.user.id).toBe('user-2');
+      });
+
       it('keeps sessions with their user, refreshes them, and clears stale ones', async () => {
         await store.createUser(user);
         const session = {
