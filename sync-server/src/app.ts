@@ -32,6 +32,11 @@ export type AppDeps = {
   staticRoot?: string | undefined;
   /** Send the session cookie only over HTTPS (set when TLS terminates in front of the server). */
   secureCookies: boolean;
+  /**
+   * A proxy we run sits in front and appends the client's address to X-Forwarded-For; only then
+   * is that header believed for the per-address sign-in limit (anyone can send it otherwise).
+   */
+  trustProxy?: boolean | undefined;
   heartbeatMs?: number | undefined;
   log?: Logger | undefined;
   /** Where uploaded files (photos, scans) are kept; without it `/api/blobs` is not served. */
@@ -90,7 +95,12 @@ export function createApp(deps: AppDeps) {
     .get('/api/health', (c) => c.json({ ok: true as const }, 200))
     .route(
       '/api/auth',
-      createAuthRoutes({ auth, requireSession, secureCookies: deps.secureCookies }),
+      createAuthRoutes({
+        auth,
+        requireSession,
+        secureCookies: deps.secureCookies,
+        trustProxy: deps.trustProxy,
+      }),
     )
     // Every path under /api/sync needs a session, including unknown ones, so that nobody
     // signed out can learn which paths exist.

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     randomBytes: random,
     staticRoot,
     secureCookies: config.value.secureCookies,
+    trustProxy: config.value.trustProxy,
     log,
     bus: database.bus,
     blobs: await openFsBlobStorage(join(dataDir, 'blobs')),

@@ -44,3 +44,16 @@ describe('the database setting', () => {
     );
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is off unless set to true, and refuses anything else', () => {
+    const off = read({});
+    expect(off.ok && off.value.trustProxy).toBe(false);
+    const on = read({ TRUST_PROXY: 'true' });
+    expect(on.ok && on.value.trustProxy).toBe(true);
+    expect(read({ TRUST_PROXY: 'yes' })).toEqual({
+      ok: false,
+      error: 'TRUST_PROXY must be true or false (got yes)',
+    });
+  });
+});

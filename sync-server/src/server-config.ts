@@ -16,6 +16,8 @@ export type ServerConfig = {
   database: DatabaseConfig;
   staticRoot: string;
   secureCookies: boolean;
+  /** Believe X-Forwarded-For (its last entry) for the per-address sign-in limit. */
+  trustProxy: boolean;
   demo: boolean;
   /** How many synthetic patients the demo clinic starts with (DEMO_PATIENTS). */
   demoPatients: number;
@@ -42,6 +44,9 @@ export function readServerConfig(
   const secure = env.SECURE_COOKIES ?? 'false';
   if (secure !== 'true' && secure !== 'false')
     return fail(`SECURE_COOKIES must be true or false (got ${secure})`);
+  const trustProxy = env.TRUST_PROXY ?? 'false';
+  if (trustProxy !== 'true' && trustProxy !== 'false')
+    return fail(`TRUST_PROXY must be true or false (got ${trustProxy})`);
   const dataDir = env.DATA_DIR || join(repoRoot, 'data');
   const demoPatients = Number(env.DEMO_PATIENTS ?? DEFAULT_DEMO_PATIENTS);
   if (!Number.isInteger(demoPatients) || demoPatients < 0 || demoPatients > 100_000)
@@ -55,6 +60,7 @@ export function readServerConfig(
       : { kind: 'sqlite', file: join(dataDir, 'clinicdesk.sqlite') },
     staticRoot: env.STATIC_ROOT || join(repoRoot, 'web', 'build'),
     secureCookies: secure === 'true',
+    trustProxy: trustProxy === 'true',
     demo: argv.includes('--demo'),
     demoPatients,
   });

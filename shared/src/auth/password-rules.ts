@@ -26,7 +26,8 @@ export function checkPassword(
   if (length > PASSWORD_RULES.maxLength)
     return fail(`Use at most ${PASSWORD_RULES.maxLength} characters`);
   const folded = normalised.toLowerCase();
-  if (isCommon(folded))
+  // A listed password is still listed with spaces in it ("correct horse battery staple").
+  if (isCommon(folded) || isCommon(folded.replace(/\s+/gu, '')))
     return fail('This password is on a list of common or leaked passwords; choose another');
   if (isRepetitive(folded))
     return fail(

@@ -10,9 +10,7 @@ const COMMON: ReadonlySet<string> = new Set(
   dictionary['passwords-common'].map((word) => word.toLowerCase()),
 );
 
-function isCommon(folded: string): boolean {
-  return COMMON.has(folded) || COMMON.has(folded.replace(/\s+/g, ''));
-}
+const isCommon = (folded: string): boolean => COMMON.has(folded);
 
 /** The rules every new password passes (shared/src/auth/password-rules.ts), with the list. */
 export function checkNewPassword(password: string, context: PasswordContext): Result<true, string> {
