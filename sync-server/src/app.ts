@@ -10,7 +10,9 @@ import { canonicalApiPath } from './middleware/canonical-path.ts';
 import { createRequireSession } from './middleware/require-session.ts';
 import { sameOriginOnly } from './middleware/same-origin.ts';
 import { createAuthRoutes } from './routes/auth.routes.ts';
+import { createChartNumberRoutes } from './routes/chart-numbers.routes.ts';
 import { BLOBS_BASE_PATH, createBlobRoutes } from './routes/blobs.routes.ts';
+import { createPatientRoutes } from './routes/patients.routes.ts';
 import { createStaticRoutes } from './routes/static.routes.ts';
 import { createSyncStreamRoutes, DEFAULT_HEARTBEAT_MS } from './routes/sync-stream.routes.ts';
 import { createSyncRoutes } from './routes/sync.routes.ts';
@@ -19,6 +21,7 @@ import { createAccessChanges } from './services/access-changes.ts';
 import { createAuthService } from './services/auth.service.ts';
 import { createBlobService } from './services/blob.service.ts';
 import { createInProcessChangeBus, type ChangeBus } from './services/change-bus.ts';
+import { createDuplicatesService } from './services/duplicates.service.ts';
 import { createSyncService } from './services/sync.service.ts';
 import { createUsersService } from './services/users.service.ts';
 import type { BlobStorage } from './storage/blobs/blob-storage.ts';
@@ -55,7 +58,20 @@ export function createApp(deps: AppDeps) {
       log.error('A change listener failed', { error: String(error) }),
     );
   const auth = createAuthService({ store, clock, randomBytes: deps.randomBytes });
-  const sync = createSyncService({ store, bus, clock });
+  const duplicates = createDuplicatesService({ store, clock });
+  const sync = createSyncService({
+    store,
+    bus,
+    clock,
+    // After the commit: a failure here loses no write, only delays a duplicate's review until
+    // the record's next change, so it is logged rather than failing the push.
+    onPatientsWritten: (ids) =>
+      duplicates
+        .afterPatientsWritten(ids)
+        .catch((error: unknown) =>
+          log.error('Duplicate check after sync failed', { error: String(error) }),
+        ),
+  });
   const requireSession = createRequireSession(auth);
   const shellScripts = deps.staticRoot ? createShellScriptHashes(deps.staticRoot) : () => '';
 
@@ -109,6 +125,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/users', createUsersRoutes({ users }))
     .use('/api/sync/*', requireSession)
     .route(SYNC_BASE_PATH, createSyncRoutes({ sync, store, clock }))
+    .route(SYNC_BASE_PATH, createChartNumberRoutes({ store, clock }))
     .route(
       SYNC_BASE_PATH,
       createSyncStreamRoutes({
@@ -121,6 +138,10 @@ export function createApp(deps: AppDeps) {
         access,
       }),
     );
+
+  // Patient services that need the server; like /api/sync, nothing without a session.
+  app.use('/api/patients/*', requireSession);
+  app.route('/api/patients', createPatientRoutes({ store, clock, duplicates }));
 
   if (deps.blobs !== undefined) {
     const blobs = createBlobService({ storage: deps.blobs });

@@ -32,6 +32,8 @@ export function createSyncService(deps: {
   store: Store;
   bus: ChangeBus;
   clock: () => Date;
+  /** Told which patients a push wrote, after the commit (duplicate detection). */
+  onPatientsWritten?: (ids: string[]) => Promise<void>;
 }): SyncService {
   const { store, bus, clock } = deps;
   return {
@@ -64,6 +66,9 @@ export function createSyncService(deps: {
       // Announced only after the commit above, so a device that pulls on hearing it finds it.
       const lastSeq = Math.max(0, ...outcome.written.map((write) => write.seq));
       if (lastSeq > 0) await bus.publish({ collection, seq: lastSeq });
+      if (collection === 'patients' && deps.onPatientsWritten && outcome.written.length > 0) {
+        await deps.onPatientsWritten([...new Set(outcome.written.map((write) => write.id))]);
+      }
       return ok({ conflicts: outcome.conflicts, rejected: [...rejected, ...outcome.rejected] });
     },
   };

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '@clinicdesk/shared/sync/canonical-json.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import { patient, TEST_START } from '../test-support.ts';
+import { describeChartStoreContract } from './chart-store.contract.ts';
 import { accountThrottleKey, type Store, type UserRecord } from './store.ts';
 
 const WRITER = { userId: 'user-1', deviceId: '0195a0c4-3333-7000-8000-000000000003' };
@@ -28,6 +29,8 @@ export function describeStoreContract(
 
     const push = (rows: { assumed?: WireDocument | null; next: WireDocument }[]) =>
       store.push('patients', rows, WRITER, at(0));
+
+    describeChartStoreContract(() => store);
 
     describe('documents', () => {
       it('stores a new document in canonical form under the next seq', async () => {

@@ -3,6 +3,7 @@ import type { Result } from '@clinicdesk/shared/result.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
 import type { RowRejection, WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import type { ChartStore } from './chart-store.ts';
 
 /**
  * The server's storage contract. SQLite implements it today; a PostgreSQL implementation must
@@ -86,6 +87,9 @@ export interface Store {
   }): Promise<void>;
   /** Every device that has synced, with its user and latest report. */
   listDevices(): Promise<DeviceRecord[]>;
+
+  /** Chart numbers, duplicate review and change history. */
+  readonly charts: ChartStore;
 
   close(): Promise<void>;
 }

@@ -73,6 +73,31 @@ describePostgres('the PostgreSQL store', () => {
       }
     });
 
+    it('never gives the same chart number to devices served by different instances', async () => {
+      const stores = await Promise.all(
+        [1, 2, 3, 4].map(() => openPostgresStore(schema.url, { now: TEST_START })),
+      );
+      try {
+        const blocks = await Promise.all(
+          Array.from({ length: 20 }, (_, n) =>
+            stores[n % stores.length]!.charts.reserveChartSerials({
+              requestId: `request-${n}`,
+              deviceId: WRITER.deviceId,
+              userId: WRITER.userId,
+              count: 25,
+              at: TEST_START,
+            }),
+          ),
+        );
+        const serials = blocks.flatMap(({ first, last }) =>
+          Array.from({ length: last - first + 1 }, (_, i) => first + i),
+        );
+        expect(new Set(serials).size).toBe(20 * 25);
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+
     it('keeps the pushed text and its hash byte for byte, whatever the alphabet', async () => {
       const store = await openPostgresStore(schema.url, { now: TEST_START });
       try {

@@ -1,8 +1,10 @@
 import { DatabaseSync } from 'node:sqlite';
 import type { Store } from '../store.ts';
 import { createSqliteAccounts } from './sqlite-accounts.ts';
+import { createSqliteCharts } from './sqlite-charts.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
 import { loadSqliteMigrations, migrateSqlite } from './sqlite-migrations.ts';
+import { settle } from './sqlite-settle.ts';
 
 /**
  * Opens (or creates) the SQLite database at `path`, brings its schema up to date and returns the
@@ -58,18 +60,10 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     recordDevice: (device) => settle(() => accounts.recordDevice(device)),
     saveDeviceReport: (entry) => settle(() => accounts.saveDeviceReport(entry)),
     listDevices: () => settle(() => accounts.listDevices()),
+    charts: createSqliteCharts(db),
     close: () =>
       settle(() => {
         if (db.isOpen) db.close();
       }),
   };
-}
-
-/** A synchronous call as a promise: its result resolves it, its exception rejects it. */
-function settle<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
 }

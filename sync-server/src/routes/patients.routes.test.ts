@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DuplicatePairsResponse } from '@clinicdesk/shared/charts/duplicate-review.ts';
+import {
+  addStaff,
+  createTestServer,
+  device,
+  patient,
+  signIn,
+  type TestServer,
+} from '../test-support.ts';
+import type { PatientHistoryResponse } from './patients.routes.ts';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await createTestServer();
+  await addStaff(server, 'rosa', 'front-desk');
+  await addStaff(server, 'omar', 'office-manager');
+});
+afterEach(() => server.close());
+
+const json = { 'content-type': 'application/json' };
+
+async function duplicates(tablet: ReturnType<typeof device>) {
+  const response = await server.request('/api/patients/duplicates', { headers: tablet.headers });
+  return { status: response.status, body: (await response.json()) as DuplicatePairsResponse };
+}
+
+// The same woman registered at two front desks while the network was down.
+const atDeskA = patient(1, {
+  givenName: 'Imelda',
+  familyName: 'Varga',
+  dateOfBirth: '1972-11-04',
+  phone: '+15552010131',
+});
+const atDeskB = patient(2, {
+  givenName: 'Imelda',
+  familyName: 'Vargha',
+  dateOfBirth: '1972-11-04',
+});
+// Someone else entirely.
+const other = patient(3, {
+  givenName: 'Bruno',
+  familyName: 'Achterberg',
+  dateOfBirth: '1999-01-30',
+});
+
+describe('duplicates found after sync', () => {
+  it('lists charts registered on two devices as a likely pair for the office manager', async () => {
+    const deskA = device(server, await signIn(server, 'rosa'));
+    const deskB = device(server, await signIn(server, 'rosa'));
+    await deskA.push('patients', [{ newDocumentState: atDeskA }, { newDocumentState: other }]);
+    expect((await deskB.push('patients', [{ newDocumentState: atDeskB }])).status).toBe(200);
+
+    const office = device(server, await signIn(server, 'omar'));
+    const { status, body } = await duplicates(office);
+    expect(status).toBe(200);
+    expect(body.pairs).toHaveLength(1);
+    expect(body.pairs[0]).toMatchObject({
+      firstId: atDeskA.id,
+      secondId: atDeskB.id,
+      reasons: ['same date of birth', 'same first name', 'similar last name'],
+      first: { familyName: 'Varga' },
+      second: { familyName: 'Vargha' },
+    });
+    expect(body.pairs[0]?.score).toBeGreaterThanOrEqual(50);
+    // The review list is for staff who may merge charts.
+    expect((await duplicates(deskA)).status).toBe(403);
+  });
+
+  it('keeps a pair dismissed as "not the same person", even after later edits', async () => {
+    const desk = device(server, await signIn(server, 'rosa'));
+    await desk.push('patients', [{ newDocumentState: atDeskA }, { newDocumentState: atDeskB }]);
+    const office = device(server, await signIn(server, 'omar'));
+    const dismiss = (body: unknown, tablet = office) =>
+      server.request('/api/patients/duplicates/dismiss', {
+        method: 'POST',
+        headers: { ...tablet.headers, ...json },
+        body: JSON.stringify(body),
+      });
+    // Named either way round.
+    expect((await dismiss({ firstId: atDeskB.id, secondId: atDeskA.id })).status).toBe(200);
+    expect((await dismiss({ firstId: atDeskA.id, secondId: atDeskB.id }, desk)).status).toBe(403);
+    expect((await dismiss({ firstId: atDeskA.id, secondId: other.id })).status).toBe(404);
+    expect((await dismiss({ firstId: 'x', secondId: atDeskA.id })).status).toBe(400);
+
+    const edited = { ...atDeskB, email: 'iv@example.org' };
+    await desk.push('patients', [{ assumedMasterState: atDeskB, newDocumentState: edited }]);
+    expect((await duplicates(office)).body.pairs).toEqual([]);
+  });
+
+  it('drops a pair once one of the charts is removed', async () => {
+    const desk = device(server, await signIn(server, 'rosa'));
+    await desk.push('patients', [{ newDocumentState: atDeskA }, { newDocumentState: atDeskB }]);
+    const office = device(server, await signIn(server, 'omar'));
+    expect((await duplicates(office)).body.pairs).toHaveLength(1);
+    await desk.push('patients', [
+      { assumedMasterState: atDeskB, newDocumentState: { ...atDeskB, _deleted: true } },
+    ]);
+    expect((await duplicates(office)).body.pairs).toEqual([]);
+  });
+});
+
+describe('a patient’s change history', () => {
+  it('shows each change by field label, with who, which device and when', async () => {
+    const desk = device(server, await signIn(server, 'rosa'));
+    await desk.push('patients', [{ newDocumentState: atDeskA }]);
+    server.clock.advance(60_000);
+    const edited = {
+      ...atDeskA,
+      phone: '+15552010199',
+      updatedAt: '2026-03-02T08:30:00.000Z',
+      editedBy: { userId: 'u', name: 'Test rosa', deviceId: desk.deviceId },
+    };
+    await desk.push('patients', [{ assumedMasterState: atDeskA, newDocumentState: edited }]);
+
+    const response = await server.request(`/api/patients/${atDeskA.id}/history`, {
+      headers: desk.headers,
+    });
+    expect(response.status).toBe(200);
+    const { entries } = (await response.json()) as PatientHistoryResponse;
+    expect(entries.map((entry) => entry.kind)).toEqual(['registered', 'changed']);
+    expect(entries[1]).toMatchObject({
+      changes: [{ label: 'Phone', before: '(555) 201-0131', after: '(555) 201-0199' }],
+      editedAt: '2026-03-02T08:30:00.000Z',
+      by: { name: 'Test rosa', deviceId: desk.deviceId },
+    });
+    // Without a stamp in the document, the server's record of the writer speaks.
+    expect(entries[0]?.by).toEqual({ name: 'Test rosa', deviceId: desk.deviceId });
+
+    const missing = await server.request(`/api/patients/${other.id}/history`, {
+      headers: desk.headers,
+    });
+    expect(missing.status).toBe(404);
+    const signedOut = await server.request(`/api/patients/${atDeskA.id}/history`);
+    expect(signedOut.status).toBe(401);
+  });
+});
