@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { formatDemoBanner } from './demo/demo-accounts.ts';
 import { seedDemoClinic } from './demo/seed-demo-clinic.ts';
+import { createDuplicatesService } from './services/duplicates.service.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
 import { describeDatabase, readServerConfig, type DatabaseConfig } from './server-config.ts';
 import type { ChangeBus } from './services/change-bus.ts';
@@ -45,6 +46,17 @@ async function main(): Promise<void> {
     );
     log.info(`Seeded the demo clinic: ${seeded.accounts} accounts, ${seeded.patients} patients`);
   }
+
+  // Patients stored without a device's push (the demo seed, data from an earlier version) are
+  // checked for duplicates once, in the background: a large practice's first start stays quick.
+  createDuplicatesService({ store, clock })
+    .checkUnchecked()
+    .then((checked) => {
+      if (checked > 0) log.info(`Checked ${checked} patients for likely duplicates`);
+    })
+    .catch((error: unknown) =>
+      log.error('The duplicate check of stored patients failed', { error: String(error) }),
+    );
 
   const staticRoot = existsSync(config.value.staticRoot) ? config.value.staticRoot : undefined;
   if (!staticRoot)

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { chartMergeRxSchema, chartMergeSchema } from '../charts/chart-merge.schema.ts';
 import { patientRxSchema, patientSchema } from '../patients/patient.schema.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { RowRejection, WireDocument } from './protocol.ts';
@@ -10,6 +11,7 @@ import type { RowRejection, WireDocument } from './protocol.ts';
  */
 export const REPLICATED_COLLECTIONS = {
   patients: { schema: patientSchema, rxSchema: patientRxSchema },
+  chartMerges: { schema: chartMergeSchema, rxSchema: chartMergeRxSchema },
 } as const satisfies Record<string, { schema: z.ZodType; rxSchema: () => object }>;
 
 export type CollectionName = keyof typeof REPLICATED_COLLECTIONS;

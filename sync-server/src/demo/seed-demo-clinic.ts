@@ -1,3 +1,4 @@
+import { chartNumber } from '@clinicdesk/shared/charts/chart-number.ts';
 import { PUSH_ROWS_MAX } from '@clinicdesk/shared/sync/protocol.ts';
 import { createStaffAccount } from '../services/staff-accounts.service.ts';
 import type { Store } from '../storage/store.ts';
@@ -23,7 +24,18 @@ export async function seedDemoClinic(
     const created = await createStaffAccount(deps, account, { demoAccount: true });
     if (!created.ok) throw new Error(`Could not create demo account: ${created.error.message}`);
   }
-  const patients = generateDemoPatients(patientCount, deps.clock());
+  const generated = generateDemoPatients(patientCount, deps.clock());
+  // Chart numbers in registration order, from a block reserved like any device's.
+  const block = await deps.store.charts.reserveChartSerials({
+    requestId: 'demo-clinic-seed',
+    ...SEED_WRITER,
+    count: generated.length,
+    at: deps.clock(),
+  });
+  const patients = generated.map((doc, n) => ({
+    ...doc,
+    chartNumber: chartNumber(block.first + n),
+  }));
   for (let start = 0; start < patients.length; start += PUSH_ROWS_MAX) {
     const rows = patients.slice(start, start + PUSH_ROWS_MAX).map((next) => ({ next }));
     await deps.store.push('patients', rows, SEED_WRITER, deps.clock());

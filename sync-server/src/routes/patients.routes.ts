@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Role } from '@clinicdesk/shared/auth/roles.ts';
 import {
   duplicatePairRefSchema,
+  MERGE_ROLES,
   type DuplicatePairsResponse,
 } from '@clinicdesk/shared/charts/duplicate-review.ts';
 import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
@@ -13,8 +14,6 @@ import { syncClient } from '../middleware/sync-client.ts';
 import type { DuplicatesService } from '../services/duplicates.service.ts';
 import type { Store } from '../storage/store.ts';
 
-/** Who reviews likely duplicate charts and merges them. */
-export const MERGE_ROLES: readonly Role[] = ['office-manager', 'admin'];
 /** Who may read a patient's change history: staff who work with patient records. */
 const HISTORY_ROLES: readonly Role[] = ['front-desk', 'office-manager', 'admin', 'billing'];
 

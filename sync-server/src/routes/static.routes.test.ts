@@ -57,7 +57,7 @@ describe('serving the web app', () => {
   });
 
   it('keeps /api/ out of the fallback: an unknown API path is a JSON 404', async () => {
-    const response = await server.request('/api/patients');
+    const response = await server.request('/api/no-such-thing');
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'not-found', message: 'Not found' } });
     expect(response.headers.get('cache-control')).toBe('no-store');

@@ -64,6 +64,9 @@ export function describeChartStoreContract(current: () => Store) {
         WRITER,
         TEST_START,
       );
+      expect((await store.charts.patientsNotChecked(10)).map((doc) => doc.id)).toEqual(
+        [a, b, c, patient(4)].map((doc) => doc.id),
+      );
       await store.charts.setPatientMatchKeys(a.id, ['dob:1980-05-17', 'ph:+15552010100']);
       await store.charts.setPatientMatchKeys(b.id, ['dob:1980-05-17']);
       await store.charts.setPatientMatchKeys(c.id, ['dob:1990-01-01']);
@@ -71,6 +74,7 @@ export function describeChartStoreContract(current: () => Store) {
       expect(
         await store.charts.currentDocuments('patients', [c.id, 'nobody', patient(4).id, a.id]),
       ).toEqual([a, c, patient(4, { _deleted: true })].sort((x, y) => x.id.localeCompare(y.id)));
+      expect(await store.charts.patientsNotChecked(10)).toEqual([]);
       const found = await store.charts.patientsSharingKeys(c.id, ['dob:1980-05-17'], 10);
       expect(found.map((doc) => doc.id).sort()).toEqual([a.id, b.id].sort());
       expect(await store.charts.patientsSharingKeys(a.id, ['dob:1980-05-17'], 10)).toEqual([b]);

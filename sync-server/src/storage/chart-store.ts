@@ -16,6 +16,9 @@ export interface ChartStore {
   /** The stored state of each of these documents that exists (deleted ones included). */
   currentDocuments(collection: string, ids: readonly string[]): Promise<WireDocument[]>;
 
+  /** Patients (removed ones too) that have no blocking keys yet, at most `limit`. */
+  patientsNotChecked(limit: number): Promise<WireDocument[]>;
+
   /** Replaces a patient's blocking keys (empty: forgets the patient, e.g. merged or removed). */
   setPatientMatchKeys(patientId: string, keys: readonly string[]): Promise<void>;
   /**

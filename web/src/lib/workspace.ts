@@ -3,6 +3,7 @@ import { canUse, readableCollections } from '@clinicdesk/shared/auth/permissions
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { Dexie, liveQuery, type Subscription as DexieSubscription } from 'dexie';
 import { startUploadQueue, type UploadQueue } from './blobs/upload-queue.ts';
+import { type ChartNumberKeeper, keepChartNumbers } from './charts/chart-number-keeper.ts';
 import { type ClinicDatabase, openClinicDatabase, removeClinicDatabase } from './db/database.ts';
 import { type LocalDatabase, openLocalDatabase, purgeLocalData } from './db/local-db.ts';
 import { checkAccess } from './session/access-watch.ts';
@@ -27,6 +28,8 @@ export type Workspace = {
   local: LocalDatabase;
   replications: Map<string, CollectionReplication>;
   trackers: PendingTracker[];
+  /** Asks the syncing tab to check this device's stock of chart numbers (after a registration). */
+  refillChartNumbers: () => void;
   /** Tries the server again now (after a new sign-in, say) instead of at the next retry. */
   reconnect: () => void;
   close: () => Promise<void>;
@@ -85,6 +88,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   // Files go up from the leader tab only, like documents, so its count of waiting uploads is
   // the one every tab shows.
   let uploads: UploadQueue | null = null;
+  let chartNumbers: ChartNumberKeeper | null = null;
   const tabs = coordinateTabs({
     userId: user.id,
     status: syncStatus,
@@ -92,6 +96,12 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
     onLeadership: () => {
       leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
       uploads = startUploadQueue({ local, deviceId: device, status: syncStatus });
+      chartNumbers = keepChartNumbers({
+        db,
+        local,
+        deviceId: device,
+        onProblem: (message) => (syncStatus.lastProblem = message),
+      });
     },
   });
 
@@ -127,9 +137,13 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
     local,
     replications,
     trackers,
+    refillChartNumbers() {
+      chartNumbers?.refill();
+    },
     reconnect() {
       leaderSync?.reconnect();
       uploads?.retryNow();
+      chartNumbers?.refill();
     },
     async close() {
       stopAccessWatch();
@@ -138,6 +152,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
       refusedWatch.unsubscribe();
       tabs.close();
       leaderSync?.close();
+      chartNumbers?.stop();
       await Promise.all([...replications.values()].map((r) => r.state.cancel()));
       await uploads?.stop();
       await db.close();

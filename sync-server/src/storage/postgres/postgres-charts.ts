@@ -54,6 +54,17 @@ export function createPostgresCharts(pool: Pool): ChartStore {
       return rows.map((row: Row) => parse(text(row, 'data')));
     },
 
+    async patientsNotChecked(limit) {
+      const { rows } = await pool.query(
+        `SELECT d.data FROM documents d
+         WHERE d.collection = 'patients'
+           AND NOT EXISTS (SELECT 1 FROM patient_match_keys k WHERE k.patient_id = d.id)
+         ORDER BY d.seq LIMIT $1`,
+        [limit],
+      );
+      return rows.map((row: Row) => parse(text(row, 'data')));
+    },
+
     async setPatientMatchKeys(patientId, keys) {
       await inTransaction(pool, async (client) => {
         await client.query('DELETE FROM patient_match_keys WHERE patient_id = $1', [patientId]);

@@ -22,6 +22,11 @@ export function createSqliteCharts(db: DatabaseSync): ChartStore {
   const current = db.prepare(
     'SELECT data FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id',
   );
+  const notChecked = db.prepare(`
+    SELECT d.data FROM documents d
+    WHERE d.collection = 'patients'
+      AND NOT EXISTS (SELECT 1 FROM patient_match_keys k WHERE k.patient_id = d.id)
+    ORDER BY d.seq LIMIT ?`);
   const deleteKeys = db.prepare('DELETE FROM patient_match_keys WHERE patient_id = ?');
   const insertKey = db.prepare(
     'INSERT OR IGNORE INTO patient_match_keys (match_key, patient_id) VALUES (?, ?)',
@@ -88,6 +93,9 @@ export function createSqliteCharts(db: DatabaseSync): ChartStore {
       settle(() =>
         current.all(collection, JSON.stringify(ids)).map((row) => parse(text(row, 'data'))),
       ),
+
+    patientsNotChecked: (limit) =>
+      settle(() => notChecked.all(limit).map((row) => parse(text(row, 'data')))),
 
     setPatientMatchKeys: (patientId, keys) =>
       settle(() =>

@@ -1,3 +1,4 @@
+import type { ChartMerge } from '@clinicdesk/shared/charts/chart-merge.schema.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { sameDocumentState } from '@clinicdesk/shared/sync/canonical-json.ts';
 import {
@@ -28,6 +29,7 @@ addRxPlugin(RxDBLeaderElectionPlugin);
 
 export type ClinicCollections = {
   patients: RxCollection<Patient>;
+  chartMerges: RxCollection<ChartMerge>;
 };
 export type ClinicDatabase = RxDatabase<ClinicCollections>;
 
@@ -98,6 +100,10 @@ function collectionDefinitions() {
       conflictHandler: mergingConflictHandler<Patient>(),
       // Versions 1 and 2 only added optional fields: older documents are valid as they are.
       migrationStrategies: { 1: (doc: Patient) => doc, 2: (doc: Patient) => doc },
+    },
+    chartMerges: {
+      schema: REPLICATED_COLLECTIONS.chartMerges.rxSchema() as RxJsonSchema<ChartMerge>,
+      conflictHandler: mergingConflictHandler<ChartMerge>(),
     },
   } satisfies Record<CollectionName, unknown>;
 }

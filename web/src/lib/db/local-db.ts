@@ -52,11 +52,27 @@ export type FormDraft = {
   savedAt: string;
 };
 
+/** Chart numbers the server reserved for this device (ADR 8); `next` is the next unused one. */
+export type ChartBlock = { first: number; last: number; next: number };
+
+/** A block request sent but not yet answered: retried with the same id, so nothing is lost. */
+export type ChartBlockRequest = { requestId: string; at: string };
+
+/** A patient given a provisional number here, waiting for a real one. */
+export type ProvisionalChart = { patientId: string; number: string; at: string };
+
+/** A named counter (the provisional numbers this device has handed out). */
+export type ChartCounter = { name: string; value: number };
+
 export type LocalDatabase = Dexie & {
   refusedChanges: EntityTable<RefusedChange, 'key'>;
   blobs: EntityTable<LocalBlob, 'sha256'>;
   uploads: EntityTable<QueuedUpload, 'sha256'>;
   drafts: EntityTable<FormDraft, 'key'>;
+  chartBlocks: EntityTable<ChartBlock, 'first'>;
+  chartRequests: EntityTable<ChartBlockRequest, 'requestId'>;
+  provisionalCharts: EntityTable<ProvisionalChart, 'patientId'>;
+  chartCounters: EntityTable<ChartCounter, 'name'>;
 };
 
 export function openLocalDatabase(userId: string): LocalDatabase {
@@ -68,6 +84,13 @@ export function openLocalDatabase(userId: string): LocalDatabase {
   db.version(2).stores({ blobs: 'sha256', uploads: 'sha256, nextTryAt' });
   // Version 3 adds form drafts.
   db.version(3).stores({ drafts: 'key' });
+  // Version 4 adds this device's chart numbers.
+  db.version(4).stores({
+    chartBlocks: 'first',
+    chartRequests: 'requestId',
+    provisionalCharts: 'patientId',
+    chartCounters: 'name',
+  });
   return db;
 }
 

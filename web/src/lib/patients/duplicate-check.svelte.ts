@@ -1,3 +1,4 @@
+import { activePatients } from '@clinicdesk/shared/charts/merge-charts.ts';
 import { parseDateOfBirth } from '@clinicdesk/shared/patients/date-of-birth.ts';
 import {
   type DuplicateMatch,
@@ -19,7 +20,9 @@ export class DuplicateCheck {
 
   constructor(workspace: Workspace) {
     this.patients = live(
-      workspace.db.patients.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as Patient))),
+      workspace.db.patients
+        .find()
+        .$.pipe(map((docs) => activePatients(docs.map((d) => d.toJSON() as Patient)))),
       [],
     );
   }

@@ -14,6 +14,7 @@ import {
 import { mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import { storeLocalBlob } from '../blobs/blob-store.ts';
 import { CARD_MAX_SIDE_PX, downscalePhoto, PHOTO_MAX_SIDE_PX } from '../blobs/downscale-photo.ts';
+import { takeChartNumber } from '../charts/chart-numbers.ts';
 import { newId } from '../session/device.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -30,8 +31,12 @@ export async function registerNewPatient(
 ): Promise<Result<Patient, FieldErrors>> {
   const checked = validatePatientForm(form, today());
   if (!checked.ok) return fail(checked.error);
-  const patient = registerPatient(checked.value, newId(), new Date());
+  const id = newId();
+  // From this device's reserved block: unique across devices, offline too (ADR 8).
+  const chart = await takeChartNumber(workspace.local, workspace.deviceId, id, new Date());
+  const patient = registerPatient({ ...checked.value, chartNumber: chart.number }, id, new Date());
   await workspace.db.patients.insert(patient);
+  workspace.refillChartNumbers();
   return ok(patient);
 }
 

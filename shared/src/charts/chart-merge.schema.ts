@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { UUID_PATTERN } from '../ids/uuid-v7.ts';
+import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
+import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
+
+const ISO_DATE_TIME = z.iso.datetime({ offset: false });
+const patientId = z.string().regex(UUID_PATTERN, 'Not a valid id').length(36);
+
+/** Which chart's value a person kept for a field both charts had differently. */
+export const MERGE_CHOICES = ['survivor', 'merged', 'both'] as const;
+export type MergeChoice = (typeof MERGE_CHOICES)[number];
+
+/**
+ * The record of one chart merge: who merged which chart into which, when, on which device
+ * (`editedBy`), and which value was kept for every field the two charts had differently. A
+ * replicated collection, so a merge made offline is recorded on the device at once, reaches
+ * every device with the charts it changed, and can be traced from both charts.
+ */
+export const chartMergeSchema = z.strictObject({
+  id: patientId,
+  survivorId: patientId,
+  mergedId: patientId,
+  /** Chart numbers at the time, so staff can match a paper note to the merge. */
+  survivorChartNumber: z.string().max(20).optional(),
+  mergedChartNumber: z.string().max(20).optional(),
+  /** Field (top-level path) → whose value was kept; fields both charts had alike are not listed. */
+  choices: z.record(z.string().min(1).max(80), z.enum(MERGE_CHOICES)),
+  createdAt: ISO_DATE_TIME,
+  updatedAt: ISO_DATE_TIME,
+  editedBy: editorSchema.optional(),
+  conflicts: conflictsFieldSchema.optional(),
+});
+export type ChartMerge = z.infer<typeof chartMergeSchema>;
+
+export const CHART_MERGE_SCHEMA_VERSION = 0;
+
+export function chartMergeRxSchema() {
+  const { properties, required } = toRxJsonSchema(chartMergeSchema);
+  return {
+    title: 'chartMerges',
+    version: CHART_MERGE_SCHEMA_VERSION,
+    primaryKey: 'id',
+    type: 'object' as const,
+    properties,
+    required,
+    indexes: ['survivorId', 'mergedId'],
+  };
+}

@@ -1,0 +1,6 @@
+export function load({ url }) {
+  return {
+    firstId: url.searchParams.get('first') ?? '',
+    secondId: url.searchParams.get('second') ?? '',
+  };
+}
