@@ -58,16 +58,43 @@ describe('merging two charts', () => {
   });
 
   it('can drop a value only the merged-away chart had, and keep both lists', () => {
-    const a = { ...older, aliases: ['Imi'] } as Patient;
-    const b = { ...newer, aliases: ['Imi', 'Mel'] } as Patient;
+    const a: Patient = { ...older, race: ['asian'] };
+    const b: Patient = { ...newer, race: ['asian', 'white'] };
     const fields = mergeFields(a, b);
-    expect(fields.find((f) => f.path === 'aliases')).toMatchObject({
-      list: true,
-      suggested: 'both',
-    });
-    const plan = mergeCharts(a, b, { email: 'survivor', aliases: 'both' }, 'r2', now);
+    expect(fields.find((f) => f.path === 'race')).toMatchObject({ list: true, suggested: 'both' });
+    const plan = mergeCharts(a, b, { email: 'survivor', race: 'both' }, 'r2', now);
     expect(plan.survivor).not.toHaveProperty('email');
-    expect((plan.survivor as Record<string, unknown>).aliases).toEqual(['Imi', 'Mel']);
+    expect(plan.survivor.race).toEqual(['asian', 'white']);
+  });
+
+  it('takes insurance plan by plan and keeps both charts’ emergency contacts', () => {
+    const plan = (memberId: string) => ({
+      payerType: 'commercial' as const,
+      payerName: 'Synthetic Health',
+      memberId,
+    });
+    const contact = (name: string) => ({ name, relationship: 'spouse', phone: '+15552010150' });
+    const a = {
+      ...older,
+      coverage: { primary: plan('A1') },
+      emergencyContacts: { k1: contact('Ivo Varga') },
+    } as unknown as Patient;
+    const b = {
+      ...newer,
+      coverage: { primary: plan('B1'), secondary: plan('B2') },
+      emergencyContacts: { k2: contact('Ana Varga') },
+    } as unknown as Patient;
+    const fields = mergeFields(a, b);
+    expect(fields.map((f) => [f.path, f.suggested])).toEqual(
+      expect.arrayContaining([
+        ['coverage.primary', 'survivor'],
+        ['coverage.secondary', 'merged'],
+        ['emergencyContacts', 'both'],
+      ]),
+    );
+    const merged = mergeCharts(a, b, { 'coverage.primary': 'merged' }, 'r3', now).survivor;
+    expect(merged.coverage).toEqual({ primary: plan('B1'), secondary: plan('B2') });
+    expect(Object.keys(merged.emergencyContacts ?? {})).toEqual(['k2', 'k1']);
   });
 });
 

@@ -1,5 +1,7 @@
-import { canonicalJson } from '../sync/canonical-json.ts';
+import { formatPatientField, patientFieldLabel } from '../patients/patient-fields.ts';
 import type { Patient } from '../patients/patient.schema.ts';
+import { canonicalJson } from '../sync/canonical-json.ts';
+import { isPlainObject } from '../sync/merge.ts';
 import type { ChartMerge, MergeChoice } from './chart-merge.schema.ts';
 
 /**
@@ -19,6 +21,14 @@ const NOT_MERGED = new Set([
   'conflicts',
 ]);
 
+/**
+ * Groups whose parts are chosen one by one: each insurance plan, each consent, each other phone,
+ * each communication permission (the primary plan from one chart, the secondary from the other).
+ */
+const BY_PART = new Set(['coverage', 'consents', 'otherPhones', 'communication']);
+/** Collections keyed by entry id, where keeping both charts' entries makes sense. */
+const KEYED = new Set(['emergencyContacts', 'previousNames']);
+
 export type MergeField = {
   path: string;
   survivor: unknown;
@@ -31,18 +41,63 @@ export type MergeField = {
 
 /** The fields two charts have differently, in a stable order (as the survivor lists its fields). */
 export function mergeFields(survivor: Patient, merged: Patient): MergeField[] {
-  const a = survivor as Record<string, unknown>;
-  const b = merged as Record<string, unknown>;
+  const a = flattenParts(survivor as Record<string, unknown>);
+  const b = flattenParts(merged as Record<string, unknown>);
   const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
     (path) =>
       !NOT_MERGED.has(path) && canonicalJson(a[path] ?? null) !== canonicalJson(b[path] ?? null),
   );
   return paths.map((path) => {
-    const list = Array.isArray(a[path]) || Array.isArray(b[path]);
+    const list = Array.isArray(a[path]) || Array.isArray(b[path]) || KEYED.has(path);
     const suggested: MergeChoice =
       a[path] === undefined ? 'merged' : list && b[path] !== undefined ? 'both' : 'survivor';
     return { path, survivor: a[path], merged: b[path], list, suggested };
   });
+}
+
+/** Top-level fields, with the groups chosen part by part split into `group.part`. */
+function flattenParts(doc: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (BY_PART.has(key) && isPlainObject(value))
+      for (const [part, inner] of Object.entries(value)) out[`${key}.${part}`] = inner;
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** Sets (or, with undefined, removes) `group.part` or a top-level field; drops emptied groups. */
+function setPart(doc: Record<string, unknown>, path: string, value: unknown): void {
+  const [head = path, part] = path.split('.');
+  if (part === undefined) {
+    doc[head] = value;
+    return;
+  }
+  const group = { ...(isPlainObject(doc[head]) ? doc[head] : {}), [part]: value };
+  doc[head] = Object.values(group).some((v) => v !== undefined) ? group : undefined;
+}
+
+/** A field's value as staff read it on the merge screen. */
+export function describeMergeValue(path: string, value: unknown): string {
+  if (value === undefined || value === null) return '(empty)';
+  if (Array.isArray(value))
+    return value.length === 0
+      ? '(empty)'
+      : value.map((v) => formatPatientField(path, v)).join(', ');
+  if (path === 'address' || path === 'mailingAddress') return formatPatientField('address', value);
+  if (!isPlainObject(value) || path === 'photo') return formatPatientField(path, value);
+  const parts: string[] = [];
+  const walk = (prefix: string, inner: unknown, shown: string) => {
+    if (isPlainObject(inner))
+      for (const [key, v] of Object.entries(inner))
+        walk(`${prefix}.${key}`, v, KEYED.has(path) && prefix === path ? path : `${shown}.${key}`);
+    else {
+      const label = patientFieldLabel(shown).replace(/^.*?: /, '');
+      parts.push(`${label}: ${formatPatientField(shown.split('.').at(-1) ?? shown, inner)}`);
+    }
+  };
+  walk(path, value, path);
+  return parts.join('; ');
 }
 
 export type ChartMergePlan = {
@@ -68,8 +123,8 @@ export function mergeCharts(
   for (const field of mergeFields(survivor, merged)) {
     const choice = choices[field.path] ?? field.suggested;
     recorded[field.path] = choice;
-    if (choice === 'merged') next[field.path] = field.merged;
-    else if (choice === 'both') next[field.path] = unionOf(field.survivor, field.merged);
+    if (choice === 'merged') setPart(next, field.path, field.merged);
+    else if (choice === 'both') setPart(next, field.path, unionOf(field.survivor, field.merged));
   }
   return {
     survivor: withoutUndefined({ ...next, updatedAt: at }) as Patient,
@@ -87,8 +142,10 @@ export function mergeCharts(
   };
 }
 
-/** Both lists' entries, the survivor's first, each entry once. */
-function unionOf(a: unknown, b: unknown): unknown[] {
+/** Both lists' entries, the survivor's first, each entry once (keyed: the survivor's on a clash). */
+function unionOf(a: unknown, b: unknown): unknown {
+  if (isPlainObject(a) || isPlainObject(b))
+    return { ...(isPlainObject(b) ? b : {}), ...(isPlainObject(a) ? a : {}) };
   const entries = [...(Array.isArray(a) ? a : []), ...(Array.isArray(b) ? b : [])] as unknown[];
   const seen = new Set<string>();
   return entries.filter((entry) => {

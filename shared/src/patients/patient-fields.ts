@@ -103,8 +103,6 @@ const LABELS: Record<string, string> = {
   'communication.leaveMessageWith': 'May leave a message with',
   consents: 'Consents',
   photo: 'Photo',
-  chartNumber: 'Chart number',
-  mergedInto: 'Merged into',
   _deleted: 'Removed',
 };
 

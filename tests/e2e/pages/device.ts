@@ -38,6 +38,24 @@ export class Device {
     return new Device(context, page);
   }
 
+  /**
+   * Signs in and waits until the device holds a block of chart numbers from the server, so that
+   * it can number new patients offline from then on.
+   */
+  async signInWithChartNumbers(username: string, password: string): Promise<void> {
+    const reserved = this.page.waitForResponse(
+      (response) => response.url().endsWith('/api/sync/v1/chart-numbers') && response.ok(),
+    );
+    await this.signIn(username, password);
+    await reserved;
+  }
+
+  /** The chart number shown on the open patient's page. */
+  async shownChartNumber(): Promise<string> {
+    const text = await this.page.getByTestId('patient-chart-number').textContent();
+    return (text ?? '').replace('Chart', '').trim();
+  }
+
   /** Signs in and waits for the role's first page (Patients unless told otherwise). */
   async signIn(username: string, password: string, landsOn = 'Patients'): Promise<void> {
     await this.page.goto('/login');
