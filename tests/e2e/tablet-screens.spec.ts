@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { ClinicServer } from '../support/clinic-server.ts';
-import { ADMIN, FRONT_DESK } from '../support/demo-logins.ts';
+import { ADMIN, FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
 import { Device } from './pages/device.ts';
 
 /**
@@ -107,6 +107,60 @@ for (const size of SIZES) {
       mkdirSync(docs, { recursive: true });
       copyFileSync(`${OUT}patients-portrait.png`, `${docs}patients-tablet.png`);
     }
+    await device.close();
+  });
+}
+
+for (const size of SIZES) {
+  test(`duplicate review, merge and change history fit a ${size.width}×${size.height} tablet`, async ({
+    browser,
+  }) => {
+    const device = await Device.open(browser, server.url, size);
+    const { page } = device;
+    const shot = async (name: string) => {
+      await expectFitsAndTouchable(page);
+      await page.screenshot({ path: `${OUT}${name}-${size.name}.png` });
+    };
+    await device.signIn(OFFICE_MANAGER.username, OFFICE_MANAGER.password);
+    const portrait = size.name === 'portrait';
+    const familyName = portrait ? 'Okonkwo-Lindqvist' : 'Abernathy-Sørlie';
+    const dateOfBirth = portrait ? '04/09/1966' : '10/21/1958';
+    await device.registerPatient({
+      givenName: 'Marguerite',
+      familyName,
+      dateOfBirth,
+      sex: 'Female',
+      phone: portrait ? '(555) 201-0164' : '(555) 201-0165',
+    });
+    await device.editPatient({ email: portrait ? 'marguerite@example.net' : 'mg@example.net' });
+    await device.expectPending(0);
+    await page.getByRole('button', { name: 'Show change history' }).click();
+    const history = page.getByTestId('history');
+    await expect(history).toContainText('Email');
+    await history.scrollIntoViewIfNeeded();
+    await shot('patient-history');
+
+    await device.openPatients();
+    await device.registerPatient({
+      givenName: 'Margarite',
+      familyName,
+      dateOfBirth,
+      sex: 'Female',
+      email: portrait ? 'm.second@example.org' : 'm.third@example.org',
+    });
+    await device.expectPending(0);
+    await page.getByRole('link', { name: 'Duplicates' }).click();
+    const pair = page
+      .getByTestId('duplicate-pair')
+      .filter({ hasText: `${familyName}, Marguerite` })
+      .filter({ hasText: `${familyName}, Margarite` });
+    await expect(pair).toBeVisible();
+    await pair.scrollIntoViewIfNeeded();
+    await shot('duplicates');
+
+    await pair.getByRole('link', { name: 'Compare and merge' }).click();
+    await expect(page.getByTestId('merge-fields')).toBeVisible();
+    await shot('merge');
     await device.close();
   });
 }

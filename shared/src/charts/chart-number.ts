@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../result.ts';
  *
  * A device that has run out of reserved numbers while offline gives a provisional number
  * (`P-7K3Q-1`: device tag and a counter) that it replaces with a real one once it can reserve
- * more (ADR 8).
+ * more (ADR 9).
  */
 
 /** The first serial number the server hands out. Six digits from the start, so all look alike. */

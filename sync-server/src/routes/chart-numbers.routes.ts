@@ -12,7 +12,7 @@ import type { Store } from '../storage/store.ts';
 
 /**
  * `POST /chart-numbers` under `/api/sync/v1`: reserves the next block of chart numbers for the
- * device (ADR 8). The device sends a fresh request id per block it wants and repeats it when an
+ * device (ADR 9). The device sends a fresh request id per block it wants and repeats it when an
  * answer got lost, so a retry gets the same block back.
  */
 export function createChartNumberRoutes(deps: { store: Store; clock: () => Date }) {

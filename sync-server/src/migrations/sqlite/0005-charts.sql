@@ -1,4 +1,4 @@
--- Chart numbers (ADR 8). The next serial to hand out; blocks are taken from it in one statement
+-- Chart numbers (ADR 9). The next serial to hand out; blocks are taken from it in one statement
 -- inside a write transaction, so two requests never get overlapping numbers.
 CREATE TABLE chart_number_counter (
   id INTEGER PRIMARY KEY CHECK (id = 1),

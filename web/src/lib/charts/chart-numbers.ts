@@ -15,7 +15,7 @@ import { type ApiOutcome, requestJson } from '../api/http.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 
 /**
- * This device's chart numbers (ADR 8): blocks the server reserved for it, kept in the local
+ * This device's chart numbers (ADR 9): blocks the server reserved for it, kept in the local
  * Dexie database (strict durability) so a new patient gets a number at once, offline, that no
  * other device can give. Out of numbers and offline, it hands out a provisional number and
  * replaces it with a real one as soon as it has reserved more.

@@ -32,7 +32,7 @@ export async function registerNewPatient(
   const checked = validatePatientForm(form, today());
   if (!checked.ok) return fail(checked.error);
   const id = newId();
-  // From this device's reserved block: unique across devices, offline too (ADR 8).
+  // From this device's reserved block: unique across devices, offline too (ADR 9).
   const chart = await takeChartNumber(workspace.local, workspace.deviceId, id, new Date());
   const patient = registerPatient({ ...checked.value, chartNumber: chart.number }, id, new Date());
   await workspace.db.patients.insert(patient);
