@@ -24,7 +24,7 @@ describe('change history', () => {
     };
     expect(describeChanges(v1, v2)).toEqual([
       { path: 'address.city', label: 'City', before: 'Salem', after: 'Eugene' },
-      { path: 'phone', label: 'Phone', before: '(empty)', after: '(555) 201-0147' },
+      { path: 'phone', label: 'Preferred phone', before: '(empty)', after: '(555) 201-0147' },
     ]);
   });
 

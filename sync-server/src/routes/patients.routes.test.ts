@@ -120,7 +120,7 @@ describe('a patient’s change history', () => {
     const { entries } = (await response.json()) as PatientHistoryResponse;
     expect(entries.map((entry) => entry.kind)).toEqual(['registered', 'changed']);
     expect(entries[1]).toMatchObject({
-      changes: [{ label: 'Phone', before: '(555) 201-0131', after: '(555) 201-0199' }],
+      changes: [{ label: 'Preferred phone', before: '(555) 201-0131', after: '(555) 201-0199' }],
       editedAt: '2026-03-02T08:30:00.000Z',
       by: { name: 'Test rosa', deviceId: desk.deviceId },
     });
