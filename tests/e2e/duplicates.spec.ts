@@ -37,6 +37,8 @@ test('registering someone already on file offers their existing chart', async ({
   await expect(match).toHaveCount(1);
   await expect(match).toContainText('Brackenbury, Wilhelmina');
   await expect(match).toContainText('same date of birth');
+  // The chart number in the warning is the one staff can read out to the patient.
+  await expect(match).toContainText(/Chart \d{6,}-\d/);
   await match.scrollIntoViewIfNeeded();
   await desk.page.screenshot({
     path: new URL('../.artifacts/screenshots/possible-duplicate-portrait.png', import.meta.url)
