@@ -22,6 +22,13 @@ const EXPECTED_COLLECTIONS: Record<string, Record<Role, 'none' | 'read' | 'write
     'office-manager': 'write',
     admin: 'none',
   },
+  chartMerges: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'none',
+  },
 };
 
 const EXPECTED_FEATURES: Record<string, Role[]> = {
@@ -29,6 +36,8 @@ const EXPECTED_FEATURES: Record<string, Role[]> = {
   'users.manage': ['admin'],
   'files.read': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'files.write': ['front-desk', 'office-manager'],
+  'charts.merge': ['office-manager'],
+  'patients.history': ['front-desk', 'billing', 'clinician', 'office-manager'],
 };
 
 describe('the permission table', () => {

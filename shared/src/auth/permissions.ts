@@ -13,6 +13,9 @@ import type { Role } from './roles.ts';
  * To add a collection: one entry here (the type makes it required once the collection is in
  * REPLICATED_COLLECTIONS), then extend the expectations in permissions.test.ts.
  */
+/** Who reviews likely duplicate charts and merges them (ADR 9). */
+const CHART_MERGERS = ['office-manager'] as const satisfies readonly Role[];
+
 export const COLLECTION_ACCESS = {
   // Demographics: the front desk registers and corrects them; the office manager oversees and
   // settles conflicts; billing and clinicians need to identify the patient but not change the
@@ -20,6 +23,15 @@ export const COLLECTION_ACCESS = {
   patients: {
     read: ['front-desk', 'billing', 'clinician', 'office-manager'],
     write: ['front-desk', 'office-manager'],
+    // A merged-away chart is frozen: only those who merge charts may write it (or merge one
+    // away), so an edit meant for the merged chart is refused visibly instead of vanishing.
+    writableState: (role: Role, doc: Readonly<Record<string, unknown>>) =>
+      doc.mergedInto === undefined || (CHART_MERGERS as readonly Role[]).includes(role),
+  },
+  // Merge records: whoever reads charts can trace a merge; only those who merge write them.
+  chartMerges: {
+    read: ['front-desk', 'billing', 'clinician', 'office-manager'],
+    write: ['office-manager'],
   },
 } as const satisfies Record<CollectionName, CollectionAccess>;
 
@@ -32,6 +44,10 @@ export const FEATURE_ACCESS = {
   /** Uploaded files (patient photos, card scans) belong to patient records: the same roles. */
   'files.read': COLLECTION_ACCESS.patients.read,
   'files.write': COLLECTION_ACCESS.patients.write,
+  /** Reviewing likely duplicate charts and merging them (ADR 9). */
+  'charts.merge': CHART_MERGERS,
+  /** A patient's change history: who changed what, from the server's versions. */
+  'patients.history': COLLECTION_ACCESS.patients.read,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CollectionAccess = {

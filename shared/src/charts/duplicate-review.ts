@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
-import type { Role } from '../auth/roles.ts';
 import type { Patient } from '../patients/patient.schema.ts';
-
-/** Who reviews likely duplicate charts and merges them. */
-export const MERGE_ROLES: readonly Role[] = ['office-manager', 'admin'];
 
 /** Wire form of the duplicate review list (`GET /api/patients/duplicates`). */
 export type DuplicatePair = {

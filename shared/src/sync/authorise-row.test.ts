@@ -28,6 +28,7 @@ const ROW_RULE_TABLE = {
     write: ['front-desk', 'office-manager'],
     writableState: (role, state) => role === 'office-manager' || state.restricted !== true,
   },
+  chartMerges: { read: ['office-manager'], write: ['office-manager'] },
 } satisfies Record<CollectionName, CollectionAccess>;
 
 const allowed = doc();

@@ -11,9 +11,10 @@ import {
 import type { PatientHistoryResponse } from './patients.routes.ts';
 
 let server: TestServer;
+let rosaId: string;
 beforeEach(async () => {
   server = await createTestServer();
-  await addStaff(server, 'rosa', 'front-desk');
+  rosaId = (await addStaff(server, 'rosa', 'front-desk')).id;
   await addStaff(server, 'omar', 'office-manager');
 });
 afterEach(() => server.close());
@@ -100,6 +101,27 @@ describe('duplicates found after sync', () => {
   });
 });
 
+describe('a merged-away chart', () => {
+  it('can be written only by staff who merge charts', async () => {
+    const desk = device(server, await signIn(server, 'rosa'));
+    await desk.push('patients', [{ newDocumentState: atDeskA }, { newDocumentState: atDeskB }]);
+    const mergedAway = { ...atDeskB, mergedInto: atDeskA.id };
+    const fromDesk = await desk.push('patients', [
+      { assumedMasterState: atDeskB, newDocumentState: mergedAway },
+    ]);
+    expect(await fromDesk.json()).toMatchObject({
+      rejected: [{ id: atDeskB.id, code: 'forbidden' }],
+    });
+    const office = device(server, await signIn(server, 'omar'));
+    const fromOffice = await office.push('patients', [
+      { assumedMasterState: atDeskB, newDocumentState: mergedAway },
+    ]);
+    expect(await fromOffice.json()).toEqual({ conflicts: [], rejected: [] });
+    // The pair left the review list with the merge.
+    expect((await duplicates(office)).body.pairs).toEqual([]);
+  });
+});
+
 describe('a patient’s change history', () => {
   it('shows each change by field label, with who, which device and when', async () => {
     const desk = device(server, await signIn(server, 'rosa'));
@@ -109,7 +131,7 @@ describe('a patient’s change history', () => {
       ...atDeskA,
       phone: '+15552010199',
       updatedAt: '2026-03-02T08:30:00.000Z',
-      editedBy: { userId: 'u', name: 'Test rosa', deviceId: desk.deviceId },
+      editedBy: { userId: rosaId, name: 'Test rosa', deviceId: desk.deviceId },
     };
     await desk.push('patients', [{ assumedMasterState: atDeskA, newDocumentState: edited }]);
 

@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
-import type { Role } from '@clinicdesk/shared/auth/roles.ts';
 import {
   duplicatePairRefSchema,
-  MERGE_ROLES,
   type DuplicatePairsResponse,
 } from '@clinicdesk/shared/charts/duplicate-review.ts';
 import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
@@ -10,12 +8,10 @@ import { type HistoryEntry, patientHistory } from '@clinicdesk/shared/patients/p
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { readJson, requireJson } from '../middleware/json-body.ts';
+import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import type { DuplicatesService } from '../services/duplicates.service.ts';
 import type { Store } from '../storage/store.ts';
-
-/** Who may read a patient's change history: staff who work with patient records. */
-const HISTORY_ROLES: readonly Role[] = ['front-desk', 'office-manager', 'admin', 'billing'];
 
 const DUPLICATES_SHOWN_MAX = 200;
 
@@ -28,24 +24,26 @@ export function createPatientRoutes(deps: {
   duplicates: DuplicatesService;
 }) {
   const client = syncClient('headers', deps);
-  const allowed = (roles: readonly Role[], role: Role) => roles.includes(role);
   return new Hono<AppEnv>()
-    .get('/duplicates', client, async (c) => {
-      if (!allowed(MERGE_ROLES, c.get('session').user.role)) return apiError(c, 'forbidden');
+    .get('/duplicates', client, requireFeature('charts.merge'), async (c) => {
       const pairs = await deps.duplicates.list(DUPLICATES_SHOWN_MAX);
       return c.json({ pairs } satisfies DuplicatePairsResponse, 200);
     })
-    .post('/duplicates/dismiss', client, requireJson({ maxBytes: 1024 }), async (c) => {
-      if (!allowed(MERGE_ROLES, c.get('session').user.role)) return apiError(c, 'forbidden');
-      const parsed = duplicatePairRefSchema.safeParse(await readJson(c.req));
-      if (!parsed.success) return apiError(c, 'invalid-request', 'Name the two charts by id');
-      const by = { userId: c.get('session').user.id, deviceId: c.get('deviceId') };
-      const found = await deps.duplicates.dismiss(parsed.data.firstId, parsed.data.secondId, by);
-      if (!found) return apiError(c, 'not-found', 'These two charts are not on the review list');
-      return c.json({ ok: true as const }, 200);
-    })
-    .get('/:id/history', client, async (c) => {
-      if (!allowed(HISTORY_ROLES, c.get('session').user.role)) return apiError(c, 'forbidden');
+    .post(
+      '/duplicates/dismiss',
+      client,
+      requireFeature('charts.merge'),
+      requireJson({ maxBytes: 1024 }),
+      async (c) => {
+        const parsed = duplicatePairRefSchema.safeParse(await readJson(c.req));
+        if (!parsed.success) return apiError(c, 'invalid-request', 'Name the two charts by id');
+        const by = { userId: c.get('session').user.id, deviceId: c.get('deviceId') };
+        const found = await deps.duplicates.dismiss(parsed.data.firstId, parsed.data.secondId, by);
+        if (!found) return apiError(c, 'not-found', 'These two charts are not on the review list');
+        return c.json({ ok: true as const }, 200);
+      },
+    )
+    .get('/:id/history', client, requireFeature('patients.history'), async (c) => {
       const id = c.req.param('id');
       if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found');
       const versions = await deps.store.charts.documentHistory('patients', id);

@@ -10,6 +10,7 @@ export type MenuItem = { href: string; label: string };
 export function mainMenu(role: Role): MenuItem[] {
   const items: MenuItem[] = [];
   if (canRead(role, 'patients')) items.push({ href: '/patients', label: 'Patients' });
+  if (canUse(role, 'charts.merge')) items.push({ href: '/duplicates', label: 'Duplicates' });
   if (syncTabs(role).length > 0) items.push({ href: '/sync', label: 'Sync' });
   if (canUse(role, 'users.manage')) items.push({ href: '/admin/users', label: 'Staff' });
   return items;

@@ -52,7 +52,7 @@ export type FormDraft = {
   savedAt: string;
 };
 
-/** Chart numbers the server reserved for this device (ADR 8); `next` is the next unused one. */
+/** Chart numbers the server reserved for this device (ADR 9); `next` is the next unused one. */
 export type ChartBlock = { first: number; last: number; next: number };
 
 /** A block request sent but not yet answered: retried with the same id, so nothing is lost. */
