@@ -34,7 +34,7 @@ export async function registerNewPatient(
   const id = newId();
   // From this device's reserved block: unique across devices, offline too (ADR 9).
   const chart = await takeChartNumber(workspace.local, workspace.deviceId, id, new Date());
-  const patient = registerPatient({ ...checked.value, chartNumber: chart.number }, id, new Date());
+  const patient = { ...registerPatient(checked.value, id, new Date()), chartNumber: chart.number };
   await workspace.db.patients.insert(patient);
   workspace.refillChartNumbers();
   return ok(patient);
