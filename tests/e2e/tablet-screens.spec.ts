@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { ADMIN, FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
+import { CheckInBoard } from './pages/board.ts';
 import { Device } from './pages/device.ts';
 
 /**
@@ -30,8 +31,10 @@ async function expectFitsAndTouchable(page: Page) {
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('a, button, input, select')]
       .filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden'))
-      // A checkbox is touched through its label, which is the target that must be large enough.
-      .map((el) => (el.matches('input[type=checkbox]') ? (el.closest('label') ?? el) : el))
+      // A checkbox or radio button is touched through its label, which must be large enough.
+      .map((el) =>
+        el.matches('input[type=checkbox], input[type=radio]') ? (el.closest('label') ?? el) : el,
+      )
       .filter((el) => el.getBoundingClientRect().height < 44)
       .map((el) => el.outerHTML.slice(0, 80)),
   );
@@ -88,6 +91,26 @@ for (const size of SIZES) {
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.locator('#section-coverage').evaluate((el) => el.scrollIntoView());
     await shot('edit-coverage');
+
+    // The check-in step, then the board with arrivals in two columns. Each size checks in
+    // patients of its own (the server is shared): three more, one of them then roomed.
+    const board = new CheckInBoard(page);
+    await board.open();
+    const first = size.name === 'portrait' ? 0 : 3;
+    for (const nth of [first, first + 1, first + 2]) {
+      await page.getByLabel('Check in a patient').fill('a');
+      await page.getByTestId('check-in-candidate').nth(nth).click();
+      await expect(page.getByTestId('readiness-consents')).toBeVisible();
+      if (nth === first) await shot('check-in-confirm');
+      await page.getByLabel('Appointment time').fill('09:30');
+      await page.getByRole('button', { name: /^Check in/ }).click();
+      await expect(page.getByTestId('board-notice')).toContainText('checked in');
+    }
+    const waiting = size.name === 'portrait' ? 3 : 5;
+    await expect(board.column('waiting').getByTestId('visit-card')).toHaveCount(waiting);
+    await board.column('waiting').getByRole('button', { name: 'In room' }).first().click();
+    await expect(board.column('waiting').getByTestId('visit-card')).toHaveCount(waiting - 1);
+    await shot('check-in-board');
 
     await device.signOut();
     await device.signIn(ADMIN.username, ADMIN.password, 'Sync');

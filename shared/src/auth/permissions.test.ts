@@ -29,6 +29,13 @@ const EXPECTED_COLLECTIONS: Record<string, Record<Role, 'none' | 'read' | 'write
     'office-manager': 'write',
     admin: 'none',
   },
+  visits: {
+    'front-desk': 'write',
+    billing: 'read',
+    clinician: 'write',
+    'office-manager': 'write',
+    admin: 'none',
+  },
 };
 
 const EXPECTED_FEATURES: Record<string, Role[]> = {

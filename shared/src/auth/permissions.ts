@@ -33,6 +33,13 @@ export const COLLECTION_ACCESS = {
     read: ['front-desk', 'billing', 'clinician', 'office-manager'],
     write: ['office-manager'],
   },
+  // Today's arrivals (who is at the clinic, when): the front desk checks patients in and out;
+  // clinical staff (medical assistants) room them and see who waits; billing reads visits for
+  // charge capture; the office manager oversees the desk. No patient data for the administrator.
+  visits: {
+    read: ['front-desk', 'billing', 'clinician', 'office-manager'],
+    write: ['front-desk', 'clinician', 'office-manager'],
+  },
 } as const satisfies Record<CollectionName, CollectionAccess>;
 
 /** Features that are not a collection: one entry each, same shape as a collection's `read`. */

@@ -172,6 +172,10 @@ export const patientSchema = z.strictObject({
   communication: communicationSchema.optional(),
   consents: consentsSchema.optional(),
 
+  // Check-in
+  /** When the desk last confirmed address and phone with the patient (at check-in). */
+  demographicsConfirmedAt: ISO_DATE_TIME.optional(),
+
   /** Device clock at creation and last edit: shown to staff, never used to order sync. */
   createdAt: ISO_DATE_TIME,
   updatedAt: ISO_DATE_TIME,
@@ -185,10 +189,10 @@ export type Patient = z.infer<typeof patientSchema>;
 /**
  * RxDB schema version of the device's collection. 1 added `editedBy` and `conflicts`; 2 added
  * the full registration record (names, demographics, contacts, coverage, consents) and the chart
- * number and merge pointer. Every added field is optional, so older documents migrate unchanged
- * (see `web/src/lib/db/database.ts`).
+ * number and merge pointer; 3 added `demographicsConfirmedAt` (check-in). Every added field is
+ * optional, so older documents migrate unchanged (see `web/src/lib/db/database.ts`).
  */
-export const PATIENT_SCHEMA_VERSION = 2;
+export const PATIENT_SCHEMA_VERSION = 3;
 
 /**
  * The RxDB (JSON Schema) form of `patientSchema`. Indexed fields must be required strings with

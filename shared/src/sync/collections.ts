@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { chartMergeRxSchema, chartMergeSchema } from '../charts/chart-merge.schema.ts';
+import { visitRxSchema, visitSchema } from '../checkin/visit.schema.ts';
 import { patientRxSchema, patientSchema } from '../patients/patient.schema.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { RowRejection, WireDocument } from './protocol.ts';
@@ -12,6 +13,8 @@ import type { RowRejection, WireDocument } from './protocol.ts';
 export const REPLICATED_COLLECTIONS = {
   patients: { schema: patientSchema, rxSchema: patientRxSchema },
   chartMerges: { schema: chartMergeSchema, rxSchema: chartMergeRxSchema },
+  /** Today's arrivals: the check-in board. */
+  visits: { schema: visitSchema, rxSchema: visitRxSchema },
 } as const satisfies Record<string, { schema: z.ZodType; rxSchema: () => object }>;
 
 export type CollectionName = keyof typeof REPLICATED_COLLECTIONS;

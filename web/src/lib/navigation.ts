@@ -11,6 +11,8 @@ export function mainMenu(role: Role): MenuItem[] {
   const items: MenuItem[] = [];
   if (canRead(role, 'patients')) items.push({ href: '/patients', label: 'Patients' });
   if (canUse(role, 'charts.merge')) items.push({ href: '/duplicates', label: 'Duplicates' });
+  if (canRead(role, 'visits') && canRead(role, 'patients'))
+    items.push({ href: '/check-in', label: 'Check-in' });
   if (syncTabs(role).length > 0) items.push({ href: '/sync', label: 'Sync' });
   if (canUse(role, 'users.manage')) items.push({ href: '/admin/users', label: 'Staff' });
   return items;
@@ -22,6 +24,11 @@ export function syncTabs(role: Role): MenuItem[] {
   if (canWrite(role, 'patients')) tabs.push({ href: '/sync/conflicts', label: 'Conflicts' });
   if (canUse(role, 'devices.overview')) tabs.push({ href: '/sync/devices', label: 'Devices' });
   return tabs;
+}
+
+/** Checking a patient in writes a visit and stamps the patient's record. */
+export function canCheckIn(role: Role): boolean {
+  return canWrite(role, 'visits') && canWrite(role, 'patients');
 }
 
 /** Where a role lands after signing in: the first thing it may use. */

@@ -1,4 +1,6 @@
 import type { ChartMerge } from '@clinicdesk/shared/charts/chart-merge.schema.ts';
+import { mergeVisits } from '@clinicdesk/shared/checkin/merge-visits.ts';
+import type { Visit } from '@clinicdesk/shared/checkin/visit.schema.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { sameDocumentState } from '@clinicdesk/shared/sync/canonical-json.ts';
 import {
@@ -17,6 +19,7 @@ import {
   type RxDatabase,
   type RxJsonSchema,
   type RxStorage,
+  type WithDeleted,
 } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
@@ -30,6 +33,7 @@ addRxPlugin(RxDBLeaderElectionPlugin);
 export type ClinicCollections = {
   patients: RxCollection<Patient>;
   chartMerges: RxCollection<ChartMerge>;
+  visits: RxCollection<Visit>;
 };
 export type ClinicDatabase = RxDatabase<ClinicCollections>;
 
@@ -38,11 +42,15 @@ export type ClinicDatabase = RxDatabase<ClinicCollections>;
  * edit. The three-way merge keeps every change; where both sides changed a field differently
  * the server's value stays and the device's is recorded as an open conflict in the document.
  */
-function mergingConflictHandler<T extends EditableDocument>(): RxConflictHandler<T> {
+function mergingConflictHandler<T extends EditableDocument>(
+  merge: (base: T | undefined, kept: T, other: T) => T = mergeEdits,
+): RxConflictHandler<T> {
   return {
     isEqual: (a, b) => sameDocumentState(a, b),
     resolve: ({ assumedMasterState, realMasterState, newDocumentState }) =>
-      Promise.resolve(mergeEdits(assumedMasterState, realMasterState, newDocumentState)),
+      Promise.resolve(
+        merge(assumedMasterState, realMasterState, newDocumentState) as WithDeleted<T>,
+      ),
   };
 }
 
@@ -98,8 +106,17 @@ function collectionDefinitions() {
     patients: {
       schema: REPLICATED_COLLECTIONS.patients.rxSchema() as RxJsonSchema<Patient>,
       conflictHandler: mergingConflictHandler<Patient>(),
-      // Versions 1 and 2 only added optional fields: older documents are valid as they are.
-      migrationStrategies: { 1: (doc: Patient) => doc, 2: (doc: Patient) => doc },
+      // Versions 1, 2 and 3 only added optional fields: older documents are valid as they are.
+      migrationStrategies: {
+        1: (doc: Patient) => doc,
+        2: (doc: Patient) => doc,
+        3: (doc: Patient) => doc,
+      },
+    },
+    visits: {
+      schema: REPLICATED_COLLECTIONS.visits.rxSchema() as RxJsonSchema<Visit>,
+      // Steps recorded on two tablets both stay (see mergeVisits).
+      conflictHandler: mergingConflictHandler<Visit>(mergeVisits),
     },
     chartMerges: {
       schema: REPLICATED_COLLECTIONS.chartMerges.rxSchema() as RxJsonSchema<ChartMerge>,

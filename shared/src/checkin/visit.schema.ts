@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { UUID_PATTERN } from '../ids/uuid-v7.ts';
+import { shortText } from '../patients/person.schema.ts';
+import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
+import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
+
+/**
+ * One arrival at the front desk, from check-in to check-out: the record behind the arrivals
+ * board. Each step is its own stamp (when, who), never a single "state" field, so two tablets
+ * moving the same visit while apart merge field by field and neither step is lost.
+ */
+
+const ISO_DATE_TIME = z.iso.datetime({ offset: false });
+
+/** When a step happened and who recorded it, from which device. */
+export const stepStampSchema = z.strictObject({ at: ISO_DATE_TIME, by: editorSchema });
+export type StepStamp = z.infer<typeof stepStampSchema>;
+
+export const VISIT_KINDS = ['appointment', 'walk-in'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
+  appointment: 'Appointment',
+  'walk-in': 'Walk-in',
+};
+
+/**
+ * `v-<day>-<n>-<patient id>`: the patient's n-th visit that day. Derived, not random, so that two
+ * tablets checking the same patient in while offline write the same visit, which then merges,
+ * instead of putting them on the board twice.
+ */
+export const VISIT_ID_PATTERN = /^v-\d{4}-\d{2}-\d{2}-\d{1,2}-[0-9a-f-]{36}$/;
+
+export const visitSchema = z.strictObject({
+  id: z.string().regex(VISIT_ID_PATTERN, 'Not a valid visit id').max(60),
+  patientId: z.string().regex(UUID_PATTERN, 'Not a valid id').length(36),
+  /** The clinic day (the desk's local date at arrival). */
+  day: z.iso.date().length(10),
+  kind: z.enum(VISIT_KINDS),
+  /** Appointment time as `HH:MM` (24 h), when the patient has one. */
+  appointmentTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time as HH:MM')
+    .optional(),
+  reason: shortText(200).optional(),
+  arrived: stepStampSchema,
+  /** Taken to an exam room. */
+  roomed: stepStampSchema.optional(),
+  room: shortText(40).optional(),
+  checkedOut: stepStampSchema.optional(),
+  /** Left without being seen, or the visit was entered by mistake. */
+  cancelled: stepStampSchema.optional(),
+  cancelReason: z.enum(['left-without-being-seen', 'entered-in-error']).optional(),
+  createdAt: ISO_DATE_TIME,
+  updatedAt: ISO_DATE_TIME,
+  editedBy: editorSchema.optional(),
+  conflicts: conflictsFieldSchema.optional(),
+});
+export type Visit = z.infer<typeof visitSchema>;
+
+export const CANCEL_REASON_LABELS: Record<NonNullable<Visit['cancelReason']>, string> = {
+  'left-without-being-seen': 'Left without being seen',
+  'entered-in-error': 'Checked in by mistake',
+};
+
+export const VISIT_SCHEMA_VERSION = 0;
+
+/** The RxDB form of `visitSchema`; the board queries one day at a time. */
+export function visitRxSchema() {
+  const { properties, required } = toRxJsonSchema(visitSchema);
+  return {
+    title: 'visits',
+    version: VISIT_SCHEMA_VERSION,
+    primaryKey: 'id',
+    type: 'object' as const,
+    properties,
+    required,
+    indexes: [['day', 'id']],
+  };
+}
