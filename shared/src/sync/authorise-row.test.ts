@@ -29,6 +29,7 @@ const ROW_RULE_TABLE = {
     writableState: (role, state) => role === 'office-manager' || state.restricted !== true,
   },
   chartMerges: { read: ['office-manager'], write: ['office-manager'] },
+  visits: { read: [], write: [] },
 } satisfies Record<CollectionName, CollectionAccess>;
 
 const allowed = doc();
