@@ -16,16 +16,18 @@ import {
 let server: TestServer;
 let deskA: ReturnType<typeof device>;
 let deskB: ReturnType<typeof device>;
+let rosa: { id: string; displayName: string };
 
 beforeEach(async () => {
   server = await createTestServer();
-  await addStaff(server, 'rosa');
+  rosa = await addStaff(server, 'rosa');
   deskA = device(server, await signIn(server, 'rosa'));
   deskB = device(server, await signIn(server, 'rosa'));
 });
 afterEach(() => server.close());
 
-const editor = (deviceId: string) => ({ userId: 'rosa', name: 'Rosa', deviceId });
+/** Steps are signed by the person and device that push them (the server checks). */
+const editor = (deviceId: string) => ({ userId: rosa.id, name: rosa.displayName, deviceId });
 const at = (time: string) => new Date(`2026-11-26T${time}:00.000Z`);
 
 async function push(d: typeof deskA, rows: unknown[]): Promise<PushResponse> {
@@ -94,5 +96,34 @@ describe('visits sync', () => {
     ]);
     const page = (await (await deskB.pull('visits')).json()) as PullResponse;
     expect(page.documents.map((doc) => doc.id)).toEqual([arrived.id]);
+  });
+});
+
+describe('visits sync and roles', () => {
+  it('lets a clinician room a patient but refuses an administrator, who has no patient data', async () => {
+    const clinician = await addStaff(server, 'cleo', 'clinician');
+    const admin = await addStaff(server, 'ada', 'admin');
+    const ward = device(server, await signIn(server, 'cleo'));
+    const itDesk = device(server, await signIn(server, 'ada'));
+    const arrived = {
+      ...arriveVisit(
+        { patientId: patient(3).id, kind: 'walk-in' },
+        '2026-11-26',
+        0,
+        editor(deskA.deviceId),
+        at('11:00'),
+      ),
+      _deleted: false,
+    };
+    expect(await push(deskA, [created(arrived)])).toEqual({ conflicts: [], rejected: [] });
+    const signer = { userId: clinician.id, name: clinician.displayName, deviceId: ward.deviceId };
+    const roomed = moveVisit(arrived, { to: 'in-room' }, signer, at('11:10'));
+    if (!roomed.ok) throw new Error('expected a move');
+    expect(await push(ward, [changed(arrived, { ...roomed.value, _deleted: false })])).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
+    expect(admin.role).toBe('admin');
+    expect((await itDesk.pull('visits')).status).toBe(403);
   });
 });
