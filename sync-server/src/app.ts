@@ -9,6 +9,11 @@ import { createConsoleLogger, type Logger } from './logger.ts';
 import { canonicalApiPath } from './middleware/canonical-path.ts';
 import { createRequireSession } from './middleware/require-session.ts';
 import { sameOriginOnly } from './middleware/same-origin.ts';
+import {
+  AUDIT_BASE_PATH,
+  createAuditReportRoutes,
+  createAuditUploadRoutes,
+} from './routes/audit.routes.ts';
 import { createAuthRoutes } from './routes/auth.routes.ts';
 import { createChartNumberRoutes } from './routes/chart-numbers.routes.ts';
 import { BLOBS_BASE_PATH, createBlobRoutes } from './routes/blobs.routes.ts';
@@ -18,6 +23,7 @@ import { createSyncStreamRoutes, DEFAULT_HEARTBEAT_MS } from './routes/sync-stre
 import { createSyncRoutes } from './routes/sync.routes.ts';
 import { createUsersRoutes } from './routes/users.routes.ts';
 import { createAccessChanges } from './services/access-changes.ts';
+import { createAuditService } from './services/audit.service.ts';
 import { createAuthService } from './services/auth.service.ts';
 import { createBlobService } from './services/blob.service.ts';
 import { createInProcessChangeBus, type ChangeBus } from './services/change-bus.ts';
@@ -57,7 +63,8 @@ export function createApp(deps: AppDeps) {
     createInProcessChangeBus((error) =>
       log.error('A change listener failed', { error: String(error) }),
     );
-  const auth = createAuthService({ store, clock, randomBytes: deps.randomBytes });
+  const audit = createAuditService({ store, clock, randomBytes: deps.randomBytes });
+  const auth = createAuthService({ store, clock, randomBytes: deps.randomBytes, audit });
   const duplicates = createDuplicatesService({ store, clock });
   const sync = createSyncService({
     store,
@@ -126,6 +133,7 @@ export function createApp(deps: AppDeps) {
     .use('/api/sync/*', requireSession)
     .route(SYNC_BASE_PATH, createSyncRoutes({ sync, store, clock }))
     .route(SYNC_BASE_PATH, createChartNumberRoutes({ store, clock }))
+    .route(SYNC_BASE_PATH, createAuditUploadRoutes({ audit, store, clock }))
     .route(
       SYNC_BASE_PATH,
       createSyncStreamRoutes({
@@ -142,6 +150,8 @@ export function createApp(deps: AppDeps) {
   // Patient services that need the server; like /api/sync, nothing without a session.
   app.use('/api/patients/*', requireSession);
   app.route('/api/patients', createPatientRoutes({ store, clock, duplicates }));
+  app.use(`${AUDIT_BASE_PATH}/*`, requireSession);
+  app.route(AUDIT_BASE_PATH, createAuditReportRoutes({ audit }));
 
   if (deps.blobs !== undefined) {
     const blobs = createBlobService({ storage: deps.blobs });

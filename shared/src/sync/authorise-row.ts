@@ -5,7 +5,13 @@ import type { CollectionName } from './collections.ts';
 import type { RowRejection, WireDocument } from './protocol.ts';
 
 /** Who is pushing: from the session and the device header, never from the pushed body. */
-export type Principal = { userId: string; role: Role; deviceId: string };
+export type Principal = {
+  userId: string;
+  role: Role;
+  deviceId: string;
+  /** For the audit trail's events of this principal's writes. */
+  username?: string | undefined;
+};
 
 /**
  * May this principal turn the stored state (null: none yet) into `next`? Null when yes, the

@@ -55,7 +55,7 @@ export function createAuthRoutes(deps: {
       '/logout',
       requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
       async (c) => {
-        await auth.logout(getCookie(c, SESSION_COOKIE));
+        await auth.logout(getCookie(c, SESSION_COOKIE), { signOut: true });
         deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookies, sameSite: 'Strict' });
         return c.json({ ok: true as const }, 200);
       },

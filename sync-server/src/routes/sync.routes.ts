@@ -55,7 +55,7 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
 /** Who asks: the session's user and role, and the device id the sync client checked. */
 export function principal(c: Context<AppEnv>): Principal {
   const { user } = c.get('session');
-  return { userId: user.id, role: user.role, deviceId: c.get('deviceId') };
+  return { userId: user.id, role: user.role, deviceId: c.get('deviceId'), username: user.username };
 }
 
 /** A non-negative safe integer from a query parameter; `fallback` when absent, null when bad. */

@@ -2,6 +2,7 @@ import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { sha256Hex } from '../storage/document-hash.ts';
 import type { Store, UserRecord } from '../storage/store.ts';
+import type { AuditRecorder } from './audit.service.ts';
 import { createLoginThrottle, type LoginRefusal } from './login-throttle.ts';
 import { UNKNOWN_USER_PASSWORD_HASH, verifyPassword } from './password-hash.ts';
 
@@ -41,8 +42,11 @@ export type AuthService = {
   ): Promise<
     Result<{ user: SessionUser; token: string }, { code: 'invalid-credentials' } | LoginRefusal>
   >;
-  /** Ends the session of this token, if there is one. */
-  logout(token: string | undefined): Promise<void>;
+  /**
+   * Ends the session of this token, if there is one. `signOut` records it in the audit trail;
+   * a session replaced by a new sign-in on the same browser is not a sign-out.
+   */
+  logout(token: string | undefined, options?: { signOut: boolean }): Promise<void>;
   /** The live session of a cookie token, refreshing its idle timer; null when none. */
   resume(token: string | undefined): Promise<AuthenticatedSession | null>;
   /** Whether this cookie belongs to a session of a person who has since been deactivated. */
@@ -60,8 +64,11 @@ export function createAuthService(deps: {
   randomBytes: (n: number) => Uint8Array;
   /** Checks a password against a stored hash; replaceable so tests can count the checks. */
   verifyPassword?: ((password: string, encoded: string) => Promise<boolean>) | undefined;
+  /** Where sign-ins, sign-outs and failed or refused sign-ins are recorded. */
+  audit?: AuditRecorder | undefined;
 }): AuthService {
   const { store, clock } = deps;
+  const audit = deps.audit ?? { record: async () => {} };
   const verify = deps.verifyPassword ?? verifyPassword;
   const throttle = createLoginThrottle({ store, clock });
 
@@ -87,7 +94,16 @@ export function createAuthService(deps: {
       // Throttled before anything is looked up: while an account or address must wait, no
       // password is checked at all, so waiting out the delay is the only way to guess again.
       const attempt = await throttle.begin(username, clientAddress);
-      if (!attempt.ok) return attempt;
+      if (!attempt.ok) {
+        await audit.record({
+          action: 'sign-in-refused',
+          userId: null,
+          username,
+          deviceId: deviceId ?? null,
+          detail: attempt.error.reason === 'locked' ? 'locked' : 'waiting after failures',
+        });
+        return attempt;
+      }
       const user = await store.findUserByUsername(username);
       // Same work and same answer whether the username is unknown, the password wrong or the
       // account switched off: the response must not tell which usernames exist. For the same
@@ -95,9 +111,22 @@ export function createAuthService(deps: {
       const matches = await verify(password, user?.passwordHash ?? UNKNOWN_USER_PASSWORD_HASH);
       if (!user || !matches || !user.active) {
         await attempt.value.failed();
+        await audit.record({
+          action: 'sign-in-failed',
+          userId: user?.id ?? null,
+          username,
+          deviceId: deviceId ?? null,
+          detail: !user ? 'unknown username' : !matches ? 'wrong password' : 'account inactive',
+        });
         return fail({ code: 'invalid-credentials' as const });
       }
       await attempt.value.succeeded();
+      await audit.record({
+        action: 'sign-in',
+        userId: user.id,
+        username: user.username,
+        deviceId: deviceId ?? null,
+      });
 
       const now = clock();
       await store.deleteStaleSessions(now, new Date(now.getTime() - SESSION_LIFETIME.idleMs));
@@ -113,8 +142,18 @@ export function createAuthService(deps: {
       return ok({ user: toSessionUser(user), token });
     },
 
-    async logout(token) {
-      if (token && TOKEN_PATTERN.test(token)) await store.deleteSession(sha256Hex(token));
+    async logout(token, options) {
+      if (!token || !TOKEN_PATTERN.test(token)) return;
+      const tokenHash = sha256Hex(token);
+      const found = options?.signOut ? await store.findSession(tokenHash) : null;
+      await store.deleteSession(tokenHash);
+      if (found)
+        await audit.record({
+          action: 'sign-out',
+          userId: found.user.id,
+          username: found.user.username,
+          deviceId: found.session.deviceId,
+        });
     },
 
     async resume(token) {

@@ -58,7 +58,11 @@ export function createSyncService(deps: {
           ? await store.push(
               collection,
               rows,
-              { userId: principal.userId, deviceId: principal.deviceId },
+              {
+                userId: principal.userId,
+                deviceId: principal.deviceId,
+                username: principal.username,
+              },
               clock(),
               (stored, next) => authoriseRow(principal, collection, stored, next),
             )

@@ -1,9 +1,11 @@
+import type { AuditEntry } from '@clinicdesk/shared/audit/audit-event.ts';
 import type { Role } from '@clinicdesk/shared/auth/roles.ts';
 import type { Result } from '@clinicdesk/shared/result.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
 import type { RowRejection, WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import type { ChartStore } from './chart-store.ts';
+import type { AuditChainHead, AuditEventInput } from './audit-chain.ts';
 
 /**
  * The server's storage contract. SQLite implements it today; a PostgreSQL implementation must
@@ -23,6 +25,8 @@ export interface Store {
    * the stored document. Every write takes the next seq inside the transaction, so seq order is
    * commit order. Before any of that, `authorise` judges each row against the stored state
    * (null when there is none) inside the same transaction; a row it refuses changes nothing.
+   * Each write also appends a create, change or delete audit event (naming the record, never
+   * its values) in the same transaction: a write is never without its event.
    */
   push(
     collection: CollectionName,
@@ -90,9 +94,36 @@ export interface Store {
 
   /** Chart numbers, duplicate review and change history. */
   readonly charts: ChartStore;
+  /**
+   * Appends events to the audit chain in one transaction, in the order given, each linked to the
+   * one before (see audit-chain.ts). An event whose id is already recorded is skipped (a retried
+   * upload), so `recorded` counts only new ones. Safe with concurrent callers and several server
+   * instances: appends are serialised on the chain head.
+   */
+  appendAuditEvents(events: AuditEventInput[]): Promise<{ recorded: number }>;
+  /** The audit report: entries matching the filter, newest first, one page of them. */
+  auditReport(query: AuditQuery): Promise<{ entries: AuditEntry[]; total: number }>;
+  /** Entries after `afterPosition` in chain order, at most `limit` (for verification). */
+  readAuditChain(afterPosition: number, limit: number): Promise<AuditEntry[]>;
+  auditChainHead(): Promise<AuditChainHead>;
 
   close(): Promise<void>;
 }
+
+export type AuditQuery = {
+  userId?: string | undefined;
+  /** Without regard to case; also finds failed sign-ins under names no account has. */
+  username?: string | undefined;
+  /** Only entries up to this position (an export reads a fixed chain while others append). */
+  upToPosition?: number | undefined;
+  recordId?: string | undefined;
+  /** Inclusive bounds on the server time. */
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+};
 
 export type PullPage = { documents: WireDocument[]; lastSeq: number };
 
@@ -127,7 +158,12 @@ export type DeviceRecord = {
   reportedAt: Date | null;
 };
 
-export type DocumentWriter = { userId: string; deviceId: string };
+export type DocumentWriter = {
+  userId: string;
+  deviceId: string;
+  /** Recorded in the audit events of the write (the name staff know the writer by). */
+  username?: string | undefined;
+};
 
 export type UserRecord = {
   id: string;

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import { writeAuditEvent } from '../audit-rows.ts';
 import { canonicalDocument } from '../document-hash.ts';
 import type {
   DocumentWriter,
@@ -9,6 +10,7 @@ import type {
   PushRowInput,
   RowAuthoriser,
 } from '../store.ts';
+import { appendAuditWithinTransaction } from './postgres-audit.ts';
 import { integer, text } from './postgres-row.ts';
 import { inTransaction } from './postgres-transaction.ts';
 
@@ -91,7 +93,7 @@ export function createPostgresDocuments(pool: Pool) {
       const outcome: PushOutcome = { conflicts: [], written: [], rejected: [] };
       const writes = new Map<string, (typeof prepared)[number] & { seq: number }>();
       // Every write is a version, even one a later row of this same push overwrites.
-      const versions: ((typeof prepared)[number] & { seq: number })[] = [];
+      const versions: ((typeof prepared)[number] & { seq: number; existed: boolean })[] = [];
       const reannounced: { id: string; seq: number }[] = [];
       for (const row of prepared) {
         const current = stored.get(row.id);
@@ -124,11 +126,11 @@ export function createPostgresDocuments(pool: Pool) {
           }
         }
         seq += 1;
+        versions.push({ ...row, seq, existed: current !== undefined });
         // A later row of this push with the same id is judged against this write, as it would
         // be had it come in the next push.
         stored.set(row.id, row.next);
         writes.set(row.id, { ...row, seq });
-        versions.push({ ...row, seq });
         outcome.written.push({ id: row.id, seq });
       }
       // Nothing written: the counter stays as it was, and the lock goes with the transaction.
@@ -182,6 +184,21 @@ export function createPostgresDocuments(pool: Pool) {
           versions.map((v) => v.next.data),
           versions.map((v) => v.next.hash),
         ],
+      );
+      // In the same transaction as the writes: a change is never stored without its event.
+      await appendAuditWithinTransaction(
+        client,
+        versions.map((v) =>
+          writeAuditEvent({
+            collection,
+            id: v.id,
+            seq: v.seq,
+            existed: v.existed,
+            deleted: v.deleted,
+            writer,
+            serverTime,
+          }),
+        ),
       );
       return outcome;
     });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { patient, TEST_START } from '../../test-support.ts';
 import { canonicalDocument } from '../document-hash.ts';
+import { verifyAuditTrail } from '../../services/audit-verify.ts';
+import { describeAuditContract, view } from '../audit.contract.ts';
 import { describeStoreContract } from '../store.contract.ts';
 import { loadPostgresMigrations } from './postgres-migrations.ts';
 import { openPostgresStore } from './postgres-store.ts';
@@ -13,6 +15,23 @@ describePostgres('the PostgreSQL store', () => {
     const schema = await createTestSchema();
     const store = await openPostgresStore(schema.url, { now: TEST_START, maxConnections: 2 });
     return { store, cleanup: schema.drop };
+  });
+
+  describeAuditContract('PostgreSQL', async () => {
+    const schema = await createTestSchema();
+    const store = await openPostgresStore(schema.url, { now: TEST_START, maxConnections: 4 });
+    return {
+      store,
+      sql: async (statement, values = []) => {
+        let n = 0;
+        await schema.query(
+          statement.replace(/\?/g, () => `$${++n}`),
+          values,
+        );
+      },
+      dropGuards: 'DROP TRIGGER audit_events_no_change ON audit_events',
+      cleanup: schema.drop,
+    };
   });
 
   describe('its database', () => {
@@ -93,6 +112,27 @@ describePostgres('the PostgreSQL store', () => {
           Array.from({ length: last - first + 1 }, (_, i) => first + i),
         );
         expect(new Set(serials).size).toBe(20 * 25);
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+
+    it('keeps one audit chain when several instances append and push at once', async () => {
+      const stores = await Promise.all(
+        [1, 2, 3].map(() => openPostgresStore(schema.url, { now: TEST_START, maxConnections: 3 })),
+      );
+      try {
+        await Promise.all(
+          stores.flatMap((store, s) => [
+            ...[0, 1, 2, 3].map((n) => store.appendAuditEvents([view(10 * s + n)])),
+            store.push('patients', [{ next: patient(100 + s) }], WRITER, TEST_START),
+          ]),
+        );
+        const chain = await stores[1]!.readAuditChain(0, 100);
+        expect(chain.map((entry) => entry.position)).toEqual(
+          Array.from({ length: 15 }, (_, n) => n + 1),
+        );
+        expect(await verifyAuditTrail(stores[2]!)).toMatchObject({ ok: true, count: 15 });
       } finally {
         await Promise.all(stores.map((store) => store.close()));
       }

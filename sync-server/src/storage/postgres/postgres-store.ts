@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Store } from '../store.ts';
 import { createPostgresAccounts } from './postgres-accounts.ts';
 import { createPostgresCharts } from './postgres-charts.ts';
+import { createPostgresAudit } from './postgres-audit.ts';
 import { createPostgresDocuments } from './postgres-documents.ts';
 import { loadPostgresMigrations, migratePostgres } from './postgres-migrations.ts';
 import { text } from './postgres-row.ts';
@@ -49,6 +50,7 @@ export async function openPostgresStore(
     push: documents.push,
     ...accounts,
     charts: createPostgresCharts(pool),
+    ...createPostgresAudit(pool),
     // Idempotent like the SQLite store's: pg refuses a second end() on a pool.
     close: () => (closing ??= pool.end()),
   };

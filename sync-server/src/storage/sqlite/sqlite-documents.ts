@@ -1,6 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import type { AuditEventInput } from '../audit-chain.ts';
+import { writeAuditEvent } from '../audit-rows.ts';
 import { canonicalDocument } from '../document-hash.ts';
 import type {
   DocumentWriter,
@@ -13,7 +15,10 @@ import { integer, text } from './sqlite-row.ts';
 import { immediateTransaction } from './sqlite-transaction.ts';
 
 /** Pull and push of replicated documents on one SQLite connection. */
-export function createSqliteDocuments(db: DatabaseSync) {
+export function createSqliteDocuments(
+  db: DatabaseSync,
+  audit: { appendWithinTransaction(events: AuditEventInput[]): number },
+) {
   const selectPage = db.prepare(
     'SELECT seq, data FROM documents WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
@@ -58,6 +63,7 @@ export function createSqliteDocuments(db: DatabaseSync) {
   ): PushOutcome {
     return immediateTransaction(db, () => {
       const outcome: PushOutcome = { conflicts: [], written: [], rejected: [] };
+      const events: AuditEventInput[] = [];
       for (const row of rows) {
         const next = canonicalDocument(row.next);
         const current = selectCurrent.get(collection, row.next.id);
@@ -118,7 +124,20 @@ export function createSqliteDocuments(db: DatabaseSync) {
           writer.deviceId,
         );
         outcome.written.push({ id: row.next.id, seq });
+        events.push(
+          writeAuditEvent({
+            collection,
+            id: row.next.id,
+            seq,
+            existed: current !== undefined,
+            deleted: row.next._deleted,
+            writer,
+            serverTime,
+          }),
+        );
       }
+      // In the same transaction as the writes: a change is never stored without its event.
+      audit.appendWithinTransaction(events);
       return outcome;
     });
   }

@@ -2,6 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempDir, TEST_START } from '../../test-support.ts';
+import { describeAuditContract } from '../audit.contract.ts';
 import { describeStoreContract } from '../store.contract.ts';
 import { loadSqliteMigrations } from './sqlite-migrations.ts';
 import { openSqliteStore } from './sqlite-store.ts';
@@ -11,6 +12,26 @@ describeStoreContract('SQLite', async () => {
   return {
     store: openSqliteStore(join(dir.path, 'contract.sqlite'), { now: TEST_START }),
     cleanup: dir.remove,
+  };
+});
+
+describeAuditContract('SQLite', async () => {
+  const dir = await createTempDir();
+  const file = join(dir.path, 'audit.sqlite');
+  const store = openSqliteStore(file, { now: TEST_START });
+  const raw = new DatabaseSync(file);
+  raw.exec('PRAGMA busy_timeout = 5000');
+  return {
+    store,
+    sql: async (statement, values = []) => {
+      if (values.length === 0) raw.exec(statement);
+      else raw.prepare(statement).run(...values);
+    },
+    dropGuards: 'DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete',
+    cleanup: async () => {
+      raw.close();
+      await dir.remove();
+    },
   };
 });
 

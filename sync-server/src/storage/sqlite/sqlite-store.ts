@@ -2,6 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Store } from '../store.ts';
 import { createSqliteAccounts } from './sqlite-accounts.ts';
 import { createSqliteCharts } from './sqlite-charts.ts';
+import { createSqliteAudit } from './sqlite-audit.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
 import { loadSqliteMigrations, migrateSqlite } from './sqlite-migrations.ts';
 import { settle } from './sqlite-settle.ts';
@@ -25,7 +26,8 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     throw error;
   }
 
-  const documents = createSqliteDocuments(db);
+  const audit = createSqliteAudit(db);
+  const documents = createSqliteDocuments(db, audit);
   const accounts = createSqliteAccounts(db);
 
   // node:sqlite is synchronous; the Store contract is async so PostgreSQL can implement it too.
@@ -61,6 +63,10 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     saveDeviceReport: (entry) => settle(() => accounts.saveDeviceReport(entry)),
     listDevices: () => settle(() => accounts.listDevices()),
     charts: createSqliteCharts(db),
+    appendAuditEvents: (events) => settle(() => audit.append(events)),
+    auditReport: (query) => settle(() => audit.report(query)),
+    readAuditChain: (afterPosition, limit) => settle(() => audit.readChain(afterPosition, limit)),
+    auditChainHead: () => settle(() => audit.head()),
     close: () =>
       settle(() => {
         if (db.isOpen) db.close();

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { UUID_PATTERN } from '../ids/uuid-v7.ts';
+import { canonicalJson } from '../sync/canonical-json.ts';
+import { COLLECTION_NAMES } from '../sync/collections.ts';
+
+/**
+ * The audit trail: one append-only, hash-chained entry per view, create, change, delete, export
+ * and print of patient data, and per sign-in, sign-out, failed or refused sign-in. An entry names
+ * who, from which device, when (device clock and server clock) and which record — never a value
+ * from the record (no names, birth dates, phone numbers): the trail is read by people who may
+ * not see the chart itself, and is kept longer than some charts.
+ */
+export const AUDIT_ACTIONS = [
+  'view',
+  'print',
+  'create',
+  'change',
+  'delete',
+  'export',
+  'sign-in',
+  'sign-out',
+  'sign-in-failed',
+  'sign-in-refused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What a device reports itself (it happened on the device, often offline). */
+export const DEVICE_AUDIT_ACTIONS = ['view', 'print'] as const;
+export type DeviceAuditAction = (typeof DEVICE_AUDIT_ACTIONS)[number];
+
+/** The collection name audit exports are recorded under (it is not a replicated collection). */
+export const AUDIT_TRAIL_COLLECTION = 'audit-events';
+
+/** The hash the first entry links to. */
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+/** Upload limit per request; a device with more sends several. */
+export const AUDIT_UPLOAD_MAX_EVENTS = 500;
+
+/** One entry as stored: its place in the chain, its facts, the previous entry's hash and its own. */
+export type AuditEntry = {
+  /** 1, 2, 3, … without gaps: the order of the chain. */
+  position: number;
+  /** Unique; devices generate it, so that a retried upload never adds an entry twice. */
+  eventId: string;
+  action: AuditAction;
+  userId: string | null;
+  /** The staff username at the time (for a failed sign-in: the name that was typed). */
+  username: string | null;
+  deviceId: string | null;
+  /** When the device says it happened (ISO 8601, UTC); null for what only the server saw. */
+  deviceTime: string | null;
+  /** When the server recorded it (ISO 8601, UTC). */
+  serverTime: string;
+  collection: string | null;
+  recordId: string | null;
+  /** A short machine-written note (why a sign-in was refused, how many rows an export had). */
+  detail: string | null;
+  prevHash: string;
+  hash: string;
+};
+
+/**
+ * The exact text an entry's hash is taken over: every field but the hash itself, in canonical
+ * JSON (sorted keys), so any edit, any move to another position and any change of the link to
+ * the previous entry changes it.
+ */
+export function auditChainText(entry: Omit<AuditEntry, 'hash'>): string {
+  return canonicalJson({
+    position: entry.position,
+    eventId: entry.eventId,
+    action: entry.action,
+    userId: entry.userId,
+    username: entry.username,
+    deviceId: entry.deviceId,
+    deviceTime: entry.deviceTime,
+    serverTime: entry.serverTime,
+    collection: entry.collection,
+    recordId: entry.recordId,
+    detail: entry.detail,
+    prevHash: entry.prevHash,
+  });
+}
+
+const isoInstant = z
+  .string()
+  .max(40)
+  .refine((value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value), {
+    message: 'Must be an ISO 8601 date and time',
+  });
+
+/** One event a device recorded locally and uploads (`POST /api/sync/v1/audit/events`). */
+export const deviceAuditEventSchema = z.strictObject({
+  eventId: z.string().regex(UUID_PATTERN, 'Must be a lowercase UUID'),
+  action: z.enum(DEVICE_AUDIT_ACTIONS),
+  /** The signed-in user who viewed or printed; must be the uploading session's user. */
+  userId: z.string().min(1).max(100),
+  deviceTime: isoInstant,
+  collection: z.enum(COLLECTION_NAMES as [string, ...string[]]),
+  /** Absent for a view of a whole list. */
+  recordId: z.string().regex(UUID_PATTERN, 'Must be a lowercase UUID').nullable(),
+});
+export type DeviceAuditEvent = z.infer<typeof deviceAuditEventSchema>;
+
+export const deviceAuditUploadSchema = z.strictObject({
+  events: z.array(deviceAuditEventSchema).min(1).max(AUDIT_UPLOAD_MAX_EVENTS),
+});
+
+export type AuditUploadResponse = {
+  /** Newly recorded; a retried upload's events were already recorded and are not counted. */
+  recorded: number;
+};
+
+/** A page of the audit report, newest first. */
+export type AuditReportPage = {
+  entries: AuditEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+};
+
+export const AUDIT_PAGE_SIZE_MAX = 200;
