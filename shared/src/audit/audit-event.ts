@@ -120,3 +120,17 @@ export type AuditReportPage = {
 };
 
 export const AUDIT_PAGE_SIZE_MAX = 200;
+
+/** How the report names each action. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  view: 'Viewed',
+  print: 'Printed',
+  create: 'Created',
+  change: 'Changed',
+  delete: 'Deleted',
+  export: 'Exported',
+  'sign-in': 'Signed in',
+  'sign-out': 'Signed out',
+  'sign-in-failed': 'Failed sign-in',
+  'sign-in-refused': 'Sign-in refused',
+};

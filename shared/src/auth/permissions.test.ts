@@ -45,6 +45,7 @@ const EXPECTED_FEATURES: Record<string, Role[]> = {
   'files.write': ['front-desk', 'office-manager'],
   'charts.merge': ['office-manager'],
   'patients.history': ['front-desk', 'billing', 'clinician', 'office-manager'],
+  'audit.report': ['office-manager', 'admin'],
 };
 
 describe('the permission table', () => {

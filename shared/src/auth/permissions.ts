@@ -55,6 +55,12 @@ export const FEATURE_ACCESS = {
   'charts.merge': CHART_MERGERS,
   /** A patient's change history: who changed what, from the server's versions. */
   'patients.history': COLLECTION_ACCESS.patients.read,
+  /**
+   * The audit trail report and its CSV export. It names records by id and holds no patient
+   * values, so the administrator (who reads no charts) may review it too: sign-ins, failed
+   * sign-ins and account misuse are the security officer's to watch (45 CFR 164.308(a)(1)(ii)(D)).
+   */
+  'audit.report': ['office-manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CollectionAccess = {

@@ -74,6 +74,8 @@ export type ApiErrorCode =
   | 'not-found'
   | 'unknown-collection'
   | 'invalid-request'
+  | 'invalid-json'
+  | 'nesting-too-deep'
   | 'payload-too-large'
   | 'update-required'
   | 'unsupported-media-type'

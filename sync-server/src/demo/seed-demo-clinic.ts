@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { generateDemoPatients } from './demo-patients.ts';
 
 /** Who the store records as the writer of seeded documents. */
-export const SEED_WRITER = { userId: 'seed', deviceId: 'seed' } as const;
+export const SEED_WRITER = { userId: 'seed', username: 'demo-seed', deviceId: 'seed' } as const;
 
 /**
  * Fills an empty server with the demo clinic: one account per role and synthetic patients,

@@ -10,6 +10,8 @@ export const API_ERROR_STATUS = {
   'not-found': 404,
   'unknown-collection': 404,
   'invalid-request': 400,
+  'invalid-json': 400,
+  'nesting-too-deep': 400,
   'payload-too-large': 413,
   'update-required': 426,
   'unsupported-media-type': 415,
@@ -27,6 +29,8 @@ export const API_ERROR_MESSAGES = {
   'not-found': 'Not found',
   'unknown-collection': 'There is no such collection',
   'invalid-request': 'The request was not understood',
+  'invalid-json': 'The body is not valid JSON in UTF-8',
+  'nesting-too-deep': 'The body is nested too deeply',
   'payload-too-large': 'The request is too large',
   'update-required':
     'This version of ClinicDesk is out of date. Reload to update; your unsynced changes stay on this device.',

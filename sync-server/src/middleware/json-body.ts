@@ -5,6 +5,12 @@ import { apiError } from '../http/api-error.ts';
 const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
 
 export const PUSH_BODY_MAX_BYTES = 1024 * 1024;
+/**
+ * No ClinicDesk document nests deeper than this (a conflict's value inside a patient is about
+ * 6). Deeper bodies are refused before any schema walks them, so a hostile body cannot exhaust
+ * the stack of a recursive validator.
+ */
+export const JSON_MAX_DEPTH = 32;
 export const LOGIN_BODY_MAX_BYTES = 16 * 1024;
 
 /**
@@ -22,8 +28,42 @@ export function requireJson(options: { maxBytes: number; bodyOptional?: boolean 
     const bodiless = contentType === undefined && options.bodyOptional === true;
     if (!bodiless && !JSON_CONTENT_TYPE.test(contentType ?? ''))
       return apiError(c, 'unsupported-media-type');
-    return limit(c, next);
+    let refusal: Response | undefined;
+    const limited = await limit(c, async () => {
+      // Checked once here, so every handler behind it gets well-formed, shallow JSON: bytes that
+      // are not UTF-8 are refused rather than silently turned into U+FFFD and stored.
+      const bytes = bodiless ? null : await c.req.arrayBuffer();
+      if (bytes && !(bytes.byteLength === 0 && options.bodyOptional)) {
+        let body: unknown;
+        try {
+          body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+        } catch {
+          refusal = apiError(c, 'invalid-json');
+          return;
+        }
+        if (nestingDepth(body) > JSON_MAX_DEPTH) {
+          refusal = apiError(c, 'nesting-too-deep');
+          return;
+        }
+      }
+      await next();
+    });
+    return refusal ?? limited;
   });
+}
+
+/** How deep arrays and objects nest in a parsed JSON value (iterative: no stack to exhaust). */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > JSON_MAX_DEPTH) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** The parsed JSON body, or undefined when it is not JSON at all. */

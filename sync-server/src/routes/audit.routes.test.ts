@@ -72,7 +72,8 @@ describe('the audit trail over HTTP', () => {
     expect(JSON.stringify(entries)).not.toMatch(/Tr0ub4dor|correct horse/);
   });
 
-  it('records a locked-out attempt as refused', async () => {
+  // Eleven real scrypt checks: slow on purpose, and slower on a loaded machine.
+  it('records a locked-out attempt as refused', { timeout: 60_000 }, async () => {
     await addStaff(server, 'rosa');
     for (let n = 0; n < 10; n++)
       await server.request('/api/auth/login', {

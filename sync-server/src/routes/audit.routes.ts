@@ -3,7 +3,7 @@ import {
   AUDIT_PAGE_SIZE_MAX,
   deviceAuditUploadSchema,
 } from '@clinicdesk/shared/audit/audit-event.ts';
-import type { Role } from '@clinicdesk/shared/auth/roles.ts';
+import { canUse } from '@clinicdesk/shared/auth/permissions.ts';
 import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -12,9 +12,6 @@ import { readJson, requireJson } from '../middleware/json-body.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import type { AuditFilter, AuditService } from '../services/audit.service.ts';
 import type { Store } from '../storage/store.ts';
-
-/** Who may read the audit trail (the office manager's report). */
-const AUDIT_REPORT_ROLES: readonly Role[] = ['office-manager', 'admin'];
 
 export const AUDIT_BASE_PATH = '/api/audit/v1';
 /** Under the sync API: devices upload with the next sync, with the same protocol headers. */
@@ -49,7 +46,7 @@ export function createAuditUploadRoutes(deps: {
 export function createAuditReportRoutes(deps: { audit: AuditService }) {
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
-      if (!AUDIT_REPORT_ROLES.includes(c.get('session').user.role)) return apiError(c, 'forbidden');
+      if (!canUse(c.get('session').user.role, 'audit.report')) return apiError(c, 'forbidden');
       await next();
     })
     .get('/events', async (c) => {

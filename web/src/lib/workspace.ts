@@ -2,6 +2,7 @@ import { version } from '$app/env';
 import { canUse, readableCollections } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { Dexie, liveQuery, type Subscription as DexieSubscription } from 'dexie';
+import { startAuditUpload, type AuditUpload } from './audit/audit-upload.ts';
 import { startUploadQueue, type UploadQueue } from './blobs/upload-queue.ts';
 import { type ChartNumberKeeper, keepChartNumbers } from './charts/chart-number-keeper.ts';
 import { type ClinicDatabase, openClinicDatabase, removeClinicDatabase } from './db/database.ts';
@@ -89,6 +90,8 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   // the one every tab shows.
   let uploads: UploadQueue | null = null;
   let chartNumbers: ChartNumberKeeper | null = null;
+  // Views and prints go to the audit trail from the leader tab too, whichever tab recorded them.
+  let auditUpload: AuditUpload | null = null;
   const tabs = coordinateTabs({
     userId: user.id,
     status: syncStatus,
@@ -102,6 +105,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
         deviceId: device,
         onProblem: (message) => (syncStatus.lastProblem = message),
       });
+      auditUpload = startAuditUpload({ local, deviceId: device, status: syncStatus });
     },
   });
 
@@ -144,6 +148,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
       leaderSync?.reconnect();
       uploads?.retryNow();
       chartNumbers?.refill();
+      auditUpload?.retryNow();
     },
     async close() {
       stopAccessWatch();
@@ -155,6 +160,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
       chartNumbers?.stop();
       await Promise.all([...replications.values()].map((r) => r.state.cancel()));
       await uploads?.stop();
+      await auditUpload?.stop();
       await db.close();
       local.close();
     },

@@ -1,3 +1,4 @@
+import type { DeviceAuditEvent } from '@clinicdesk/shared/audit/audit-event.ts';
 import type { BlobType } from '@clinicdesk/shared/files/blob-ref.ts';
 import type { RowErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
 import { Dexie, type EntityTable } from 'dexie';
@@ -64,7 +65,14 @@ export type ProvisionalChart = { patientId: string; number: string; at: string }
 /** A named counter (the provisional numbers this device has handed out). */
 export type ChartCounter = { name: string; value: number };
 
+/**
+ * A view or print of patient data on this device, waiting to go to the server's audit trail.
+ * Written with strict durability like everything here, so an offline view survives a crash.
+ */
+export type LocalAuditEvent = DeviceAuditEvent;
+
 export type LocalDatabase = Dexie & {
+  auditEvents: EntityTable<LocalAuditEvent, 'eventId'>;
   refusedChanges: EntityTable<RefusedChange, 'key'>;
   blobs: EntityTable<LocalBlob, 'sha256'>;
   uploads: EntityTable<QueuedUpload, 'sha256'>;
@@ -91,6 +99,8 @@ export function openLocalDatabase(userId: string): LocalDatabase {
     provisionalCharts: 'patientId',
     chartCounters: 'name',
   });
+  // Version 5 adds audit events waiting for upload (views and prints, often made offline).
+  db.version(5).stores({ auditEvents: 'eventId, deviceTime' });
   return db;
 }
 

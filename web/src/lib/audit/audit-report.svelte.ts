@@ -1,0 +1,115 @@
+import type { AuditEntry, AuditReportPage } from '@clinicdesk/shared/audit/audit-event.ts';
+import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
+import { comparePatients, patientQuery } from '@clinicdesk/shared/patients/search-patients.ts';
+import { map } from 'rxjs';
+import { requestJson } from '../api/http.ts';
+import { live } from '../db/live.svelte.ts';
+import type { Workspace } from '../workspace.ts';
+import {
+  auditFilterQuery,
+  auditPageQuery,
+  patientsById,
+  type AuditFilterErrors,
+} from './audit-filter.ts';
+
+export const AUDIT_REPORT_PATH = '/api/audit/v1/events';
+const PAGE_SIZE = 50;
+const PATIENT_CHOICES_MAX = 6;
+
+/**
+ * The office manager's audit report: filters, the page shown, and the names of the patients the
+ * entries are about. The trail holds record ids only; names come from this device's own copy of
+ * the patients, so the report shows them without the trail ever storing one.
+ */
+export class AuditReport {
+  username = $state('');
+  patientSearch = $state('');
+  patient = $state.raw<Patient | null>(null);
+  from = $state('');
+  to = $state('');
+  page = $state(1);
+  result = $state.raw<AuditReportPage | null>(null);
+  problem = $state<string | null>(null);
+  loading = $state(false);
+  errors = $state<AuditFilterErrors>({});
+  /** The filter the shown page (and the CSV link) was made with. */
+  private applied = $state('');
+  private readonly patients: { readonly current: Patient[] | null };
+  readonly patientsById: ReadonlyMap<string, Patient>;
+
+  constructor(workspace: Workspace) {
+    this.patients = live(
+      workspace.db.patients
+        .find()
+        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as Patient).sort(comparePatients))),
+      null,
+    );
+    this.patientsById = $derived(patientsById(this.patients.current ?? []));
+  }
+
+  readonly patientChoices = $derived.by(() => {
+    if (this.patientSearch.trim().length < 2) return [];
+    return (this.patients.current ?? [])
+      .filter(patientQuery(this.patientSearch))
+      .slice(0, PATIENT_CHOICES_MAX);
+  });
+
+  readonly pages = $derived(
+    this.result ? Math.max(1, Math.ceil(this.result.total / this.result.pageSize)) : 1,
+  );
+
+  get csvHref(): string {
+    return `${AUDIT_REPORT_PATH}.csv${this.applied ? `?${this.applied}` : ''}`;
+  }
+
+  choosePatient(patient: Patient | null): void {
+    this.patient = patient;
+    this.patientSearch = '';
+  }
+
+  /** Applies the filters from the first page; false (with inline errors) when they are wrong. */
+  async apply(): Promise<boolean> {
+    const filter = auditFilterQuery({
+      username: this.username,
+      patientId: this.patient?.id ?? null,
+      from: this.from,
+      to: this.to,
+    });
+    this.errors = filter.ok ? {} : filter.errors;
+    if (!filter.ok) return false;
+    this.applied = filter.query;
+    await this.goTo(1);
+    return true;
+  }
+
+  async goTo(page: number): Promise<void> {
+    this.loading = true;
+    const outcome = await requestJson<AuditReportPage>(
+      `${AUDIT_REPORT_PATH}?${auditPageQuery(this.applied, page, PAGE_SIZE)}`,
+    );
+    this.loading = false;
+    if (outcome.ok) {
+      this.result = outcome.value;
+      this.page = page;
+      this.problem = null;
+    } else {
+      this.problem =
+        outcome.kind === 'network'
+          ? 'The audit report comes from the server, which cannot be reached right now.'
+          : outcome.message;
+    }
+  }
+
+  /** What an entry is about, in words: a patient's name from this device, or what happened. */
+  subject(entry: AuditEntry): string {
+    if (entry.collection === 'patients') {
+      if (entry.recordId === null) return 'Patient list';
+      const patient = this.patientsById.get(entry.recordId);
+      return patient
+        ? `${patient.givenName} ${patient.familyName}`
+        : `Patient not on this device (…${entry.recordId.slice(-6)})`;
+    }
+    if (entry.collection === 'audit-events') return 'Audit report';
+    return '—';
+  }
+}
