@@ -84,6 +84,38 @@ describe('PatientSearchIndex', () => {
     expect(ids(index, 'ann')).toEqual(['Wilhelmina Brackenbury']);
   });
 
+  it('lists names matching as typed before names one typo away', () => {
+    const clinic = new PatientSearchIndex();
+    clinic.reset([
+      person(1, 'Katharina', 'Abbott'),
+      person(2, 'Rachel', 'Bath'),
+      person(3, 'Ines', 'Rath'),
+      person(4, 'Omar', 'Rathbone'),
+    ]);
+    expect(ids(clinic, 'rath')).toEqual([
+      'Ines Rath',
+      'Omar Rathbone',
+      'Katharina Abbott',
+      'Rachel Bath',
+    ]);
+    expect(ids(clinic, 'ines rath')).toEqual(['Ines Rath']);
+  });
+
+  it('keeps names matching as typed first when thousands match only by a typo', () => {
+    const crowd = Array.from({ length: 2_500 }, (_, n) => person(n + 10, 'Ann', 'Bath'));
+    const clinic = new PatientSearchIndex();
+    clinic.reset([...crowd, person(1, 'Ines', 'Rath'), person(2, 'Zoe', 'Rath')]);
+    const found = clinic.search('rath', 5);
+    expect(found.total).toBe(2_502);
+    expect(found.shown.map((p) => `${p.givenName} ${p.familyName}`)).toEqual([
+      'Ines Rath',
+      'Zoe Rath',
+      'Ann Bath',
+      'Ann Bath',
+      'Ann Bath',
+    ]);
+  });
+
   it('follows edits, deletions and merges one change at a time', () => {
     const live = new PatientSearchIndex();
     live.reset([person(1, 'Jo', 'Smith'), person(2, 'Ada', 'Lovelace')]);

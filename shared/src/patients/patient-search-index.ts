@@ -29,6 +29,9 @@ const WORD_CACHE_SIZE = 64;
 /** Past this many matches, walk the list order instead of sorting the matches. */
 const SORT_LIMIT = 2_000;
 
+/** The distinct name tokens a typed word matches: the first `prefixes` start with it as typed. */
+type WordMatch = { tokens: string[]; prefixes: number };
+
 /**
  * The device's patient search: an in-memory index kept up to date one change at a time (`put`,
  * `remove`), so a keystroke never scans or sorts every record. It answers exactly as
@@ -55,7 +58,7 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
   private charts: number[] | null = null;
   /** Scratch flags per slot, always cleared after use. */
   private marks = new Uint8Array(1024);
-  private readonly wordCache = new Map<string, string[]>();
+  private readonly wordCache = new Map<string, WordMatch>();
   private readonly free: number[] = [];
   private live = 0;
 
@@ -135,7 +138,11 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
     return slot === undefined ? undefined : this.entries[slot]?.patient;
   }
 
-  /** What the search box shows for `text`: the total and the first `limit` in list order. */
+  /**
+   * What the search box shows for `text`: the total and the first `limit`. Patients whose names
+   * match every typed word as typed (a prefix, no typo) come first, so "rath" lists the Raths
+   * before the Roths and Raths one letter away; within each group, list order.
+   */
   search(text: string, limit = 100): SearchResult<T> {
     const query = parsePatientQuery(text);
     const order = this.order ?? this.sortOrder();
@@ -143,15 +150,21 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
       return { total: this.live, shown: order.slice(0, limit).map((slot) => this.at(slot)) };
     }
     const matches = this.matching(query);
+    const typed = query.kind === 'names' ? this.typedAsIs([...new Set(query.words)]) : null;
+    const rank = (slot: number) => (typed === null || typed(slot) ? 0 : 1);
     let slots: number[];
     if (matches.length <= SORT_LIMIT) {
-      slots = matches.sort((a, b) => compareKeys(this.entries[a]!, this.entries[b]!));
+      slots = matches.sort(
+        (a, b) => rank(a) - rank(b) || compareKeys(this.entries[a]!, this.entries[b]!),
+      );
     } else {
       const marks = this.markAll(matches);
       slots = [];
-      for (const slot of order) {
-        if (slots.length === limit) break;
-        if (marks[slot]) slots.push(slot);
+      for (const wanted of typed === null ? [0] : [0, 1]) {
+        for (const slot of order) {
+          if (slots.length === limit) break;
+          if (marks[slot] && rank(slot) === wanted) slots.push(slot);
+        }
       }
       for (const slot of matches) marks[slot] = 0;
     }
@@ -162,6 +175,22 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
         : undefined;
     if (exact !== undefined) slots = [exact, ...slots.filter((slot) => slot !== exact)];
     return { total: matches.length, shown: slots.slice(0, limit).map((slot) => this.at(slot)) };
+  }
+
+  /**
+   * Whether a patient's names start with every typed word exactly (no typo needed), or null when
+   * no word is long enough for typos, so every match is as typed.
+   */
+  private typedAsIs(words: string[]): ((slot: number) => boolean) | null {
+    if (words.every((word) => word.length < 4)) return null;
+    const prefixes = words.map((word) => {
+      const { tokens, prefixes: count } = this.tokensMatching(word);
+      return new Set(tokens.slice(0, count));
+    });
+    return (slot) => {
+      const { tokens } = this.entries[slot]!;
+      return prefixes.every((set) => tokens.some((name) => set.has(name)));
+    };
   }
 
   private at(slot: number): T {
@@ -209,7 +238,7 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
 
   private matchingNames(words: string[]): number[] {
     const perWord = words.map((word) => {
-      const tokens = this.tokensMatching(word);
+      const { tokens } = this.tokensMatching(word);
       let count = 0;
       for (const token of tokens) count += this.tokens.get(token)!.size;
       return { tokens, count };
@@ -233,7 +262,7 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
   }
 
   /** The distinct name tokens a typed word matches (prefix, or typos from four letters). */
-  private tokensMatching(word: string): string[] {
+  private tokensMatching(word: string): WordMatch {
     const cached = this.wordCache.get(word);
     if (cached) return cached;
     const sorted = (this.sortedTokens ??= [...this.tokens.keys()].sort());
@@ -241,6 +270,7 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
     // Prefix matches sit together in sorted order.
     let i = lowerBound(sorted, word);
     for (; i < sorted.length && sorted[i]!.startsWith(word); i++) found.push(sorted[i]!);
+    const prefixes = found.length;
     if (word.length >= 4) {
       for (const name of sorted) {
         // Cheap length test first: a name far shorter than the word is too many typos away.
@@ -251,8 +281,9 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
     if (this.wordCache.size >= WORD_CACHE_SIZE) {
       this.wordCache.delete(this.wordCache.keys().next().value!);
     }
-    this.wordCache.set(word, found);
-    return found;
+    const match = { tokens: found, prefixes };
+    this.wordCache.set(word, match);
+    return match;
   }
 
   private namesChanged(): void {
