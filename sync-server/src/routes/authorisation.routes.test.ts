@@ -252,6 +252,34 @@ describe('forged identity (SRV-13)', () => {
     expect(await response.json()).toEqual({ conflicts: [], rejected: [] });
   });
 
+  it("takes back a stale copy carrying an earlier editor's stamp as done, not as forged", async () => {
+    // A device may push a copy it pulled before someone else's edit (a late retry, RxDB's
+    // stale-copy race): the record already left that state, so nothing is stored, and the
+    // earlier editor's stamp in it is no forgery. Refusing it lost edits in the fault suite.
+    const frontDesk = device(server, cookies['front-desk']);
+    const manager = device(server, cookies['office-manager']);
+    const [me, them] = await Promise.all([
+      server.store.findUserByUsername('front-desk'),
+      server.store.findUserByUsername('office-manager'),
+    ]);
+    const first = patient(nextPatient++, {
+      editedBy: { userId: me?.id ?? '', name: 'Test front-desk', deviceId: frontDesk.deviceId },
+    });
+    expect((await frontDesk.push('patients', [created(first)])).status).toBe(200);
+    const second = {
+      ...first,
+      middleName: 'Rose',
+      editedBy: { userId: them?.id ?? '', name: 'Test manager', deviceId: manager.deviceId },
+    };
+    expect(await (await manager.push('patients', [changed(first, second)])).json()).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
+    const stale = await manager.push('patients', [created(first)]);
+    expect(await stale.json()).toEqual({ conflicts: [], rejected: [] });
+    expect(await storedState(first.id)).toMatchObject({ middleName: 'Rose' });
+  });
+
   it('refuses sync from another device id than the one the session signed in on', async () => {
     const signedInOn = crypto.randomUUID();
     const login = await server.request('/api/auth/login', {

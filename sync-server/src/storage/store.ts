@@ -23,8 +23,11 @@ export interface Store {
    * no stored document → write; stored state equals `next` → already done (a retried push: no
    * write, no new seq); stored state equals `assumed` → write; otherwise → conflict, returning
    * the stored document. Every write takes the next seq inside the transaction, so seq order is
-   * commit order. Before any of that, `authorise` judges each row against the stored state
-   * (null when there is none) inside the same transaction; a row it refuses changes nothing.
+   * commit order. `authorise` judges each row inside the same transaction, twice: first
+   * (stored, stored) — may this user touch the record at all, before anything about it is
+   * answered — then, only for a row about to be written, (stored or null, next). A stale or
+   * conflicting copy is not judged as a write: it rightly carries author stamps of an earlier
+   * state, and it is not stored. A row it refuses changes nothing.
    * Each write also appends a create, change or delete audit event (naming the record, never
    * its values) in the same transaction: a write is never without its event.
    */

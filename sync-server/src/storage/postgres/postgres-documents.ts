@@ -97,9 +97,12 @@ export function createPostgresDocuments(pool: Pool) {
       const reannounced: { id: string; seq: number }[] = [];
       for (const row of prepared) {
         const current = stored.get(row.id);
-        const refusal = authorise?.(current ? parseDocument(current.data) : null, row.doc);
-        if (refusal) {
-          outcome.rejected.push({ id: row.id, ...refusal });
+        const currentDoc = current && authorise ? parseDocument(current.data) : null;
+        // May this user touch the stored record at all? Judged before anything is answered
+        // about it (a conflict answer carries the stored state).
+        const untouchable = currentDoc && authorise?.(currentDoc, currentDoc);
+        if (untouchable) {
+          outcome.rejected.push({ id: row.id, ...untouchable });
           continue;
         }
         if (current) {
@@ -124,6 +127,13 @@ export function createPostgresDocuments(pool: Pool) {
             outcome.conflicts.push(parseDocument(current.data));
             continue;
           }
+        }
+        // The write itself, judged against the state it replaces — only now, because a stale or
+        // conflicting copy rightly carries stamps of an earlier state, and it is not stored.
+        const refusal = authorise?.(currentDoc, row.doc);
+        if (refusal) {
+          outcome.rejected.push({ id: row.id, ...refusal });
+          continue;
         }
         seq += 1;
         versions.push({ ...row, seq, existed: current !== undefined });

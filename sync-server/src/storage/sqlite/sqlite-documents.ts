@@ -67,12 +67,13 @@ export function createSqliteDocuments(
       for (const row of rows) {
         const next = canonicalDocument(row.next);
         const current = selectCurrent.get(collection, row.next.id);
-        const refusal = authorise?.(
-          current ? (JSON.parse(text(current, 'data')) as WireDocument) : null,
-          row.next,
-        );
-        if (refusal) {
-          outcome.rejected.push({ id: row.next.id, ...refusal });
+        const currentDoc =
+          current && authorise ? (JSON.parse(text(current, 'data')) as WireDocument) : null;
+        // May this user touch the stored record at all? Judged before anything is answered
+        // about it (a conflict answer carries the stored state).
+        const untouchable = currentDoc && authorise?.(currentDoc, currentDoc);
+        if (untouchable) {
+          outcome.rejected.push({ id: row.next.id, ...untouchable });
           continue;
         }
         if (current) {
@@ -99,6 +100,13 @@ export function createSqliteDocuments(
             outcome.conflicts.push(JSON.parse(text(current, 'data')) as WireDocument);
             continue;
           }
+        }
+        // The write itself, judged against the state it replaces — only now, because a stale or
+        // conflicting copy rightly carries stamps of an earlier state, and it is not stored.
+        const refusal = authorise?.(currentDoc, row.next);
+        if (refusal) {
+          outcome.rejected.push({ id: row.next.id, ...refusal });
+          continue;
         }
         // The seq is taken inside this transaction, so a later commit always has a higher seq.
         const seq = integer(takeSeq.get() ?? {}, 'value');
