@@ -92,6 +92,8 @@ export class SimDevice {
       storage: getRxStorageMemory(),
       name: `fault${runId}device${index}`,
       multiInstance: false,
+      // The suite exercises patients; five to ten devices share this process.
+      only: ['patients'],
     });
     if (options.dropConflictingEdits) db.patients.conflictHandler = DROPPING_HANDLER;
     // The Dexie name comes from the "user id": one per device, as on separate tablets.

@@ -73,6 +73,11 @@ export async function openClinicDatabase(
      * purged on opening: its documents and its sync checkpoint leave the device. Default: all.
      */
     readable?: readonly CollectionName[];
+    /**
+     * Open only these collections (default: all). For simulated devices, many of which share
+     * one process: RxDB's free build opens at most 13 collections per process.
+     */
+    only?: readonly CollectionName[];
   } = {},
 ): Promise<ClinicDatabase> {
   const storage = options.storage ?? getRxStorageDexie({ chromeTransactionDurability: 'strict' });
@@ -83,7 +88,11 @@ export async function openClinicDatabase(
     eventReduce: true,
     closeDuplicates: true,
   });
-  await db.addCollections(collectionDefinitions());
+  const definitions = collectionDefinitions();
+  const { only } = options;
+  await db.addCollections(
+    only ? Object.fromEntries(only.map((name) => [name, definitions[name]])) : definitions,
+  );
   if (options.readable) await purgeUnreadable(db, options.readable);
   for (const collection of Object.values(db.collections)) {
     collection.preInsert((data: EditableDocument) => {
