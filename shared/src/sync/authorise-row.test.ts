@@ -35,7 +35,7 @@ const ROW_RULE_TABLE = {
 const allowed = doc();
 const denied = doc({ restricted: true });
 const judge = (stored: WireDocument | null, next: WireDocument) =>
-  authoriseRow(rosa, 'patients', stored, next, ROW_RULE_TABLE)?.code ?? 'ok';
+  authoriseRow(rosa, 'patients', stored, next, [], ROW_RULE_TABLE)?.code ?? 'ok';
 
 describe('authoriseRow: both the stored and the new state must be writable', () => {
   it.each([
@@ -77,6 +77,25 @@ describe('authoriseRow: author stamps cannot be forged', () => {
     expect(authoriseRow(rosa, 'patients', stored, doc({ phone: '1', editedBy: benStamp }))).toBe(
       null,
     );
+  });
+
+  it('keeps a stamp from an earlier state of the record that the current one no longer has', () => {
+    // Rosa's merge recorded a conflict against Ben's state (`kept.by` is Ben); the record moved
+    // on to an edit of Rosa's own before her merge was stored, so she merges again.
+    const clash = {
+      'middleName#1': {
+        path: 'middleName',
+        kept: { value: 'Rose', by: benStamp },
+        other: { value: 'Ruth', by: rosaStamp },
+        status: 'open',
+      },
+    };
+    const bensState = doc({ middleName: 'Rose', editedBy: benStamp });
+    const current = doc({ middleName: 'Rose', phone: '2', editedBy: rosaStamp });
+    const merged = doc({ middleName: 'Rose', phone: '2', editedBy: rosaStamp, conflicts: clash });
+    expect(authoriseRow(rosa, 'patients', current, merged, [bensState])).toBeNull();
+    // Without that earlier state, the same stamp is one nobody on this record ever wrote.
+    expect(authoriseRow(rosa, 'patients', current, merged)?.code).toBe('forbidden');
   });
 
   it('checks stamps nested in conflict records too', () => {

@@ -20,15 +20,23 @@ export type Principal = {
  * 1. The role may write the collection in BOTH the stored and the new state; otherwise a
  *    device could create, take over, or hand away a document outside its reach.
  * 2. Every author stamp in `next` (`editedBy`, and the `by` of conflict sides and settlements:
- *    any `{ userId, name, deviceId }` object) is either carried over from the stored state or
- *    names this very user on this very device. A device can record its own edits and keep other
- *    people's earlier stamps (a merge does), but can never write a stamp in someone else's name.
+ *    any `{ userId, name, deviceId }` object) is either carried over from a state the server
+ *    stored for this record — the current one or, in `earlier`, any before it — or names this
+ *    very user on this very device. A device can record its own edits and keep other people's
+ *    earlier stamps (a merge does), but can never write a stamp in someone else's name.
+ *
+ * Why earlier states count: a conflict record names the editor of the server state it was
+ * merged against (`kept.by`). When the record moves on again before the device's merge is
+ * stored, the device merges once more, and that stamp is then in no field of the current
+ * state, only in an earlier one. Refusing it lost the merge (fault suite, seed 20260302). Every
+ * stored state was judged when it was written, so its stamps are genuine.
  */
 export function authoriseRow(
   principal: Principal,
   collection: CollectionName,
   stored: WireDocument | null,
   next: WireDocument,
+  earlier: readonly WireDocument[] = [],
   table: Record<CollectionName, CollectionAccess> = COLLECTION_ACCESS,
 ): Omit<RowRejection, 'id'> | null {
   if (stored && !canWriteState(principal.role, collection, stored, table))
@@ -36,7 +44,11 @@ export function authoriseRow(
   if (!canWriteState(principal.role, collection, next, table))
     return { code: 'forbidden', message: 'Your role may not save this record in this state' };
 
-  const carried = new Set(stored ? authorStamps(stored).map((stamp) => canonicalJson(stamp)) : []);
+  const carried = new Set(
+    [...(stored ? [stored] : []), ...earlier].flatMap((state) =>
+      authorStamps(state).map((stamp) => canonicalJson(stamp)),
+    ),
+  );
   for (const stamp of authorStamps(next)) {
     if (carried.has(canonicalJson(stamp))) continue;
     if (stamp.userId !== principal.userId || stamp.deviceId !== principal.deviceId)

@@ -11,6 +11,7 @@ import {
   SYNC_BASE_PATH,
   type WireDocument,
 } from '@clinicdesk/shared/sync/protocol.ts';
+import { mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import { openFsBlobStorage } from '../storage/blobs/fs-blob-storage.ts';
 import {
   addStaff,
@@ -278,6 +279,72 @@ describe('forged identity (SRV-13)', () => {
     const stale = await manager.push('patients', [created(first)]);
     expect(await stale.json()).toEqual({ conflicts: [], rejected: [] });
     expect(await storedState(first.id)).toMatchObject({ middleName: 'Rose' });
+  });
+
+  it('takes a merge whose conflict names the editor of an earlier state of the record', async () => {
+    // The fault suite's lost writes (seed 20260302): the front desk's offline edit clashes with
+    // the manager's; its merge records the manager as `kept.by`. Before that merge is stored a
+    // second desk edits the record, so the front desk merges once more: the manager's stamp is
+    // now only in the record's earlier state, and refusing it as forged lost the edit.
+    await addStaff(server, 'second-desk', 'front-desk');
+    const desks = {
+      first: device(server, cookies['front-desk']),
+      manager: device(server, cookies['office-manager']),
+      second: device(server, await signIn(server, 'second-desk')),
+    };
+    const stamp = async (username: string, deviceId: string) => {
+      const user = await server.store.findUserByUsername(username);
+      return { userId: user?.id ?? '', name: `Test ${username}`, deviceId };
+    };
+    const first = await stamp('front-desk', desks.first.deviceId);
+    const manager = await stamp('office-manager', desks.manager.deviceId);
+    const second = await stamp('second-desk', desks.second.deviceId);
+
+    const v1 = patient(nextPatient++, { editedBy: first });
+    const v2 = {
+      ...v1,
+      middleName: 'Rose',
+      updatedAt: '2026-03-02T09:01:00.000Z',
+      editedBy: manager,
+    };
+    const v3 = {
+      ...v2,
+      phone: '+15555550100',
+      updatedAt: '2026-03-02T09:02:00.000Z',
+      editedBy: second,
+    };
+    const offline = {
+      ...v1,
+      middleName: 'Ruth',
+      updatedAt: '2026-03-02T09:01:30.000Z',
+      editedBy: first,
+    };
+    expect((await desks.first.push('patients', [created(v1)])).status).toBe(200);
+    expect((await desks.manager.push('patients', [changed(v1, v2)])).status).toBe(200);
+    expect((await desks.second.push('patients', [changed(v2, v3)])).status).toBe(200);
+
+    const merged = mergeEdits(v2, v3, mergeEdits(v1, v2, offline));
+    const response = await desks.first.push('patients', [changed(v3, merged)]);
+    expect(await response.json()).toEqual({ conflicts: [], rejected: [] });
+    const stored = await storedState(v1.id);
+    expect(stored).toMatchObject({ middleName: 'Rose', phone: '+15555550100' });
+    expect(Object.values(stored?.conflicts ?? {})).toEqual([
+      expect.objectContaining({
+        path: 'middleName',
+        kept: expect.objectContaining({ value: 'Rose', by: manager }),
+        other: expect.objectContaining({ value: 'Ruth', by: first }),
+      }),
+    ]);
+
+    // A stamp from an earlier state of ANOTHER record is still a forgery on this one.
+    const other = patient(nextPatient++, { editedBy: first });
+    expect((await desks.first.push('patients', [created(other)])).status).toBe(200);
+    const forged = { ...other, phone: '+15555550101', editedBy: manager };
+    expect(
+      await (await desks.first.push('patients', [changed(other, forged)])).json(),
+    ).toMatchObject({
+      rejected: [{ id: other.id, code: 'forbidden' }],
+    });
   });
 
   it('refuses sync from another device id than the one the session signed in on', async () => {

@@ -64,7 +64,7 @@ export function createSyncService(deps: {
                 username: principal.username,
               },
               clock(),
-              (stored, next) => authoriseRow(principal, collection, stored, next),
+              (stored, next, earlier) => authoriseRow(principal, collection, stored, next, earlier),
             )
           : { conflicts: [], written: [], rejected: [] };
       // Announced only after the commit above, so a device that pulls on hearing it finds it.

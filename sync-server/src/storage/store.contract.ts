@@ -157,6 +157,29 @@ export function describeStoreContract(
         expect((await store.pull('patients', 0, 10)).documents).toEqual([patient(1), patient(3)]);
       });
 
+      it('judges a refused change once more with every earlier state of the record', async () => {
+        const v1 = patient(1);
+        const v2 = { ...v1, givenName: 'Grace' };
+        const v3 = { ...v2, givenName: 'Hope' };
+        await push([{ next: v1 }]);
+        await push([{ assumed: v1, next: v2 }]);
+        const judged: string[][] = [];
+        const outcome = await store.push(
+          'patients',
+          [{ assumed: v2, next: v3 }],
+          WRITER,
+          at(0),
+          (stored, next, earlier) => {
+            if (stored === next) return null;
+            judged.push((earlier ?? []).map((state) => String(state.givenName)));
+            return earlier ? null : { code: 'forbidden', message: 'Not without history' };
+          },
+        );
+        expect(judged).toEqual([[], ['Ada', 'Grace']]);
+        expect(outcome.written).toEqual([{ id: v1.id, seq: 3 }]);
+        expect(outcome.rejected).toEqual([]);
+      });
+
       it('keeps tombstones', async () => {
         await push([{ next: patient(1) }]);
         const tombstone = { ...patient(1), _deleted: true };

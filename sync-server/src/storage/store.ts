@@ -25,7 +25,8 @@ export interface Store {
    * the stored document. Every write takes the next seq inside the transaction, so seq order is
    * commit order. `authorise` judges each row inside the same transaction, twice: first
    * (stored, stored) — may this user touch the record at all, before anything about it is
-   * answered — then, only for a row about to be written, (stored or null, next). A stale or
+   * answered — then, only for a row about to be written, (stored or null, next), and once more
+   * with every earlier stored state of the record when that refuses. A stale or
    * conflicting copy is not judged as a write: it rightly carries author stamps of an earlier
    * state, and it is not stored. A row it refuses changes nothing.
    * Each write also appends a create, change or delete audit event (naming the record, never
@@ -145,10 +146,15 @@ export type PushOutcome = {
   rejected: RowRejection[];
 };
 
-/** Null when the writer may turn `stored` into `next`, else why not. */
+/**
+ * Null when the writer may turn `stored` into `next`, else why not. `earlier` holds the states
+ * the record had before `stored`; a store loads them only to judge again a write it would refuse
+ * (author stamps may come from them: see authoriseRow).
+ */
 export type RowAuthoriser = (
   stored: WireDocument | null,
   next: WireDocument,
+  earlier?: readonly WireDocument[],
 ) => Omit<RowRejection, 'id'> | null;
 
 /** Who wrote a document: kept beside it, never inside it. */

@@ -47,6 +47,15 @@ async function hadState(client: PoolClient, collection: string, id: string, hash
   return (rowCount ?? 0) > 0;
 }
 
+/** Every state the document was ever stored in, oldest first. */
+async function storedVersions(client: PoolClient, collection: string, id: string) {
+  const { rows } = await client.query(
+    'SELECT data FROM document_versions WHERE collection = $1 AND id = $2 ORDER BY seq',
+    [collection, id],
+  );
+  return rows.map((row: Record<string, unknown>) => parseDocument(text(row, 'data')));
+}
+
 export function createPostgresDocuments(pool: Pool) {
   async function pull(
     collection: CollectionName,
@@ -130,7 +139,15 @@ export function createPostgresDocuments(pool: Pool) {
         }
         // The write itself, judged against the state it replaces — only now, because a stale or
         // conflicting copy rightly carries stamps of an earlier state, and it is not stored.
-        const refusal = authorise?.(currentDoc, row.doc);
+        // Refused against the stored state: judged once more with the states before it (author
+        // stamps a merge carries may come from those). A new record has no earlier states.
+        let refusal = authorise?.(currentDoc, row.doc) ?? null;
+        if (refusal && authorise && currentDoc)
+          refusal = authorise(currentDoc, row.doc, [
+            ...(await storedVersions(client, collection, row.id)),
+            // Written earlier in this very push, not yet among the stored versions.
+            ...versions.filter((version) => version.id === row.id).map((version) => version.doc),
+          ]);
         if (refusal) {
           outcome.rejected.push({ id: row.id, ...refusal });
           continue;

@@ -28,6 +28,9 @@ export function createSqliteDocuments(
   const hadState = db.prepare(
     'SELECT 1 AS yes FROM document_versions WHERE collection = ? AND id = ? AND data_hash = ? LIMIT 1',
   );
+  const selectVersions = db.prepare(
+    'SELECT data FROM document_versions WHERE collection = ? AND id = ? ORDER BY seq',
+  );
   const reannounce = db.prepare('UPDATE documents SET seq = ? WHERE collection = ? AND id = ?');
   const insertVersion = db.prepare(`
     INSERT INTO document_versions
@@ -103,7 +106,17 @@ export function createSqliteDocuments(
         }
         // The write itself, judged against the state it replaces — only now, because a stale or
         // conflicting copy rightly carries stamps of an earlier state, and it is not stored.
-        const refusal = authorise?.(currentDoc, row.next);
+        // Refused against the stored state: judged once more with the states before it (author
+        // stamps a merge carries may come from those). A new record has no earlier states.
+        let refusal = authorise?.(currentDoc, row.next) ?? null;
+        if (refusal && authorise && currentDoc)
+          refusal = authorise(
+            currentDoc,
+            row.next,
+            selectVersions
+              .all(collection, row.next.id)
+              .map((version) => JSON.parse(text(version, 'data')) as WireDocument),
+          );
         if (refusal) {
           outcome.rejected.push({ id: row.next.id, ...refusal });
           continue;
