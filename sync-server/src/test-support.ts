@@ -82,6 +82,7 @@ export async function addStaff(
     passwordHash: TEST_PASSWORD_HASH,
     active: true,
     createdAt: server.clock.now(),
+    demoAccount: false,
   };
   const created = await server.store.createUser(user);
   if (!created.ok) throw new Error(`Could not add ${username}`);

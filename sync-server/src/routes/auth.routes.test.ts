@@ -88,6 +88,7 @@ describe('sign in', () => {
       passwordHash: (await server.store.findUserByUsername('rosa'))!.passwordHash,
       active: false,
       createdAt: server.clock.now(),
+      demoAccount: false,
     });
     const response = await login({ username: 'lee', password: TEST_PASSWORD });
     expect(response.status).toBe(401);

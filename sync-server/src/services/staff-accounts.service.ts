@@ -26,7 +26,9 @@ export async function createStaffAccount(
   input: NewStaffAccount,
   /**
    * The demo clinic's accounts have published passwords (printed at every demo start), so the
-   * password rules would protect nothing there; every other account must pass them.
+   * password rules would protect nothing there; every other account must pass them. For the same
+   * reason they are marked as demo accounts, which exempts the office manager's and the
+   * administrator's from the second factor (shared/src/auth/second-factor.ts).
    */
   options: { demoAccount?: boolean } = {},
 ): Promise<Result<SessionUser, StaffAccountError>> {
@@ -55,6 +57,7 @@ export async function createStaffAccount(
     passwordHash: await hashPassword(input.password, deps.randomBytes(PASSWORD_SALT_BYTES)),
     active: true,
     createdAt: now,
+    demoAccount: options.demoAccount ?? false,
   });
   if (!created.ok)
     return fail({ code: 'duplicate-username', message: `The username ${input.username} is taken` });

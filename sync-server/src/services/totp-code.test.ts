@@ -7,10 +7,12 @@ const RFC_SECRET_BASE32 = base32Encode(RFC_SECRET);
 
 describe('HOTP and TOTP codes', () => {
   it('match the RFC 4226 Appendix D values for counters 0–9', () => {
-    expect(Array.from({ length: 10 }, (_, counter) => hotp(RFC_SECRET, counter))).toEqual([
+    // prettier-ignore
+    const expected = [
       '755224', '287082', '359152', '969429', '338314',
       '254676', '287922', '162583', '399871', '520489',
-    ]); // prettier-ignore
+    ];
+    expect(Array.from({ length: 10 }, (_, counter) => hotp(RFC_SECRET, counter))).toEqual(expected);
   });
 
   it.each([

@@ -140,6 +140,7 @@ export function describeChartStoreContract(current: () => Store) {
         passwordHash: 'x',
         active: true,
         createdAt: TEST_START,
+        demoAccount: false,
       });
       const v1 = patient(1);
       const v2 = { ...v1, phone: '+15552010122' };

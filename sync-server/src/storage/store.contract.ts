@@ -7,6 +7,7 @@ import { canonicalJson } from '@clinicdesk/shared/sync/canonical-json.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import { patient, TEST_START } from '../test-support.ts';
 import { describeChartStoreContract } from './chart-store.contract.ts';
+import { describeSecondFactorContract } from './second-factor.contract.ts';
 import { accountThrottleKey, type Store, type UserRecord } from './store.ts';
 
 const WRITER = { userId: 'user-1', deviceId: '0195a0c4-3333-7000-8000-000000000003' };
@@ -31,6 +32,7 @@ export function describeStoreContract(
       store.push('patients', rows, WRITER, at(0));
 
     describeChartStoreContract(() => store);
+    describeSecondFactorContract(() => store);
 
     describe('documents', () => {
       it('stores a new document in canonical form under the next seq', async () => {
@@ -216,6 +218,7 @@ export function describeStoreContract(
         passwordHash: '$scrypt$…',
         active: true,
         createdAt: at(0),
+        demoAccount: false,
       };
 
       it('finds users without regard to case and refuses a second with the same name', async () => {

@@ -49,7 +49,10 @@ export interface Store {
   listUsers(): Promise<UserRecord[]>;
   /** Changes the given fields of an account; null when there is no such account. */
   updateUser(id: string, changes: UserChanges): Promise<UserRecord | null>;
-  /** Ends every session of a user (deactivation, reactivation, password reset). */
+  /**
+   * Ends every session of a user, and every sign-in of theirs still waiting for a code
+   * (deactivation, reactivation, password reset, second-factor reset).
+   */
   deleteUserSessions(userId: string): Promise<void>;
 
   createSession(session: SessionRecord): Promise<void>;
@@ -59,6 +62,37 @@ export interface Store {
   deleteSession(tokenHash: string): Promise<void>;
   /** Housekeeping: removes sessions past their absolute expiry or idle since `idleBefore`. */
   deleteStaleSessions(now: Date, idleBefore: Date): Promise<number>;
+
+  /**
+   * Second-factor sign-in (services/second-factor.service.ts holds the rules; these only keep).
+   * A pending sign-in: a correct password still owing a code; never a session.
+   */
+  createPendingSignIn(pending: PendingSignInRecord): Promise<void>;
+  /** The pending sign-in and its user, whatever their state; the caller decides if it counts. */
+  findPendingSignIn(
+    tokenHash: string,
+  ): Promise<{ pending: PendingSignInRecord; user: UserRecord } | null>;
+  /**
+   * Keeps `secret` as the pending sign-in's enrolment secret unless it has one already, and
+   * returns the one it keeps (so two requests racing are offered the same); null when there is
+   * no such pending sign-in.
+   */
+  offerEnrolmentSecret(tokenHash: string, secret: string): Promise<string | null>;
+  /** Deletes the pending sign-in: true for the one caller that did (it is used once). */
+  consumePendingSignIn(tokenHash: string): Promise<boolean>;
+  /** Housekeeping: removes pending sign-ins past their expiry. */
+  deleteExpiredPendingSignIns(now: Date): Promise<number>;
+  /** A person's confirmed TOTP secret and the last step a code of theirs was accepted for. */
+  findSecondFactor(userId: string): Promise<SecondFactorRecord | null>;
+  /** Stores a confirmed secret; false when the person has one already (nothing changes then). */
+  enrolSecondFactor(record: SecondFactorRecord): Promise<boolean>;
+  /**
+   * Records that a code of `step` was accepted, only if `step` is newer than the last accepted
+   * one: of two requests with the same code, exactly one gets true.
+   */
+  useSecondFactorStep(userId: string, step: number): Promise<boolean>;
+  /** An administrator's reset (a lost phone): forgets the secret; true when there was one. */
+  removeSecondFactor(userId: string): Promise<boolean>;
 
   /**
    * Sign-in throttling; `services/login-throttle.ts` holds the policy, these only count. Keys
@@ -182,6 +216,11 @@ export type UserRecord = {
   passwordHash: string;
   active: boolean;
   createdAt: Date;
+  /**
+   * One of the demo clinic's accounts, whose passwords are published: exempt from the second
+   * factor (shared/src/auth/second-factor.ts). Set only when the demo clinic is seeded.
+   */
+  demoAccount: boolean;
 };
 
 export type UserChanges = Partial<
@@ -197,6 +236,25 @@ export type SessionRecord = {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+};
+
+export type PendingSignInRecord = {
+  tokenHash: string;
+  userId: string;
+  deviceId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  /** The secret offered to a person enrolling, until they confirm it. */
+  enrolmentSecret: string | null;
+};
+
+export type SecondFactorRecord = {
+  userId: string;
+  /** Base32 of 160 random bits. */
+  totpSecret: string;
+  enrolledAt: Date;
+  /** The newest RFC 6238 time step a code was accepted for (the enrolment's own code included). */
+  lastUsedStep: number;
 };
 
 export type LoginThrottleState = {

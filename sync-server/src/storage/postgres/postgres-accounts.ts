@@ -33,8 +33,9 @@ export function createPostgresAccounts(pool: Pool) {
       // The unique index on lower(username) decides, so two instances creating "Rosa" and
       // "rosa" at the same moment cannot both succeed; a clash on the id is still an error.
       const { rowCount } = await pool.query(
-        `INSERT INTO users (id, username, display_name, role, password_hash, active, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO users (id, username, display_name, role, password_hash, active, created_at,
+           demo_account)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT ((lower(username))) DO NOTHING`,
         [
           user.id,
@@ -44,6 +45,7 @@ export function createPostgresAccounts(pool: Pool) {
           user.passwordHash,
           user.active,
           user.createdAt,
+          user.demoAccount,
         ],
       );
       return rowCount === 1 ? ok(user) : fail({ code: 'duplicate-username' as const });
@@ -78,7 +80,10 @@ export function createPostgresAccounts(pool: Pool) {
     },
 
     async deleteUserSessions(userId: string): Promise<void> {
-      await pool.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+      await inTransaction(pool, async (client) => {
+        await client.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+        await client.query('DELETE FROM pending_sign_ins WHERE user_id = $1', [userId]);
+      });
     },
 
     async findUserByUsername(username: string): Promise<UserRecord | null> {
@@ -263,7 +268,7 @@ export function createPostgresAccounts(pool: Pool) {
   };
 }
 
-function toUser(row: Row): UserRecord {
+export function toUser(row: Row): UserRecord {
   return toUserRecord({
     id: text(row, 'id'),
     username: text(row, 'username'),
@@ -272,5 +277,6 @@ function toUser(row: Row): UserRecord {
     passwordHash: text(row, 'password_hash'),
     active: boolean(row, 'active'),
     createdAt: timestamp(row, 'created_at'),
+    demoAccount: boolean(row, 'demo_account'),
   });
 }

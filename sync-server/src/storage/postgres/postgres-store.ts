@@ -5,6 +5,7 @@ import { createPostgresCharts } from './postgres-charts.ts';
 import { createPostgresAudit } from './postgres-audit.ts';
 import { createPostgresDocuments } from './postgres-documents.ts';
 import { loadPostgresMigrations, migratePostgres } from './postgres-migrations.ts';
+import { createPostgresSecondFactors } from './postgres-second-factors.ts';
 import { text } from './postgres-row.ts';
 
 export type PostgresStoreOptions = {
@@ -49,6 +50,7 @@ export async function openPostgresStore(
     pull: documents.pull,
     push: documents.push,
     ...accounts,
+    ...createPostgresSecondFactors(pool),
     charts: createPostgresCharts(pool),
     ...createPostgresAudit(pool),
     // Idempotent like the SQLite store's: pg refuses a second end() on a pool.

@@ -28,9 +28,11 @@ export function createSqliteAccounts(db: DatabaseSync) {
       active = coalesce(?, active), password_hash = coalesce(?, password_hash)
     WHERE id = ?`);
   const deleteUserSessions = db.prepare('DELETE FROM sessions WHERE user_id = ?');
+  const deleteUserPendingSignIns = db.prepare('DELETE FROM pending_sign_ins WHERE user_id = ?');
   const insertUser = db.prepare(`
-    INSERT INTO users (id, username, display_name, role, password_hash, active, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    INSERT INTO users (id, username, display_name, role, password_hash, active, created_at,
+      demo_account)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertSession = db.prepare(`
     INSERT INTO sessions (token_hash, user_id, device_id, created_at, last_seen_at, expires_at)
     VALUES (?, ?, ?, ?, ?, ?)`);
@@ -96,6 +98,7 @@ export function createSqliteAccounts(db: DatabaseSync) {
           user.passwordHash,
           user.active ? 1 : 0,
           user.createdAt.toISOString(),
+          user.demoAccount ? 1 : 0,
         );
         return ok(user);
       });
@@ -126,7 +129,10 @@ export function createSqliteAccounts(db: DatabaseSync) {
     },
 
     deleteUserSessions(userId: string): void {
-      deleteUserSessions.run(userId);
+      immediateTransaction(db, () => {
+        deleteUserSessions.run(userId);
+        deleteUserPendingSignIns.run(userId);
+      });
     },
 
     createSession(session: SessionRecord): void {
@@ -237,7 +243,7 @@ export function createSqliteAccounts(db: DatabaseSync) {
   };
 }
 
-function toUser(row: Row): UserRecord {
+export function toUser(row: Row): UserRecord {
   return toUserRecord({
     id: text(row, 'id'),
     username: text(row, 'username'),
@@ -246,5 +252,6 @@ function toUser(row: Row): UserRecord {
     passwordHash: text(row, 'password_hash'),
     active: integer(row, 'active') === 1,
     createdAt: new Date(text(row, 'created_at')),
+    demoAccount: integer(row, 'demo_account') === 1,
   });
 }

@@ -54,6 +54,7 @@ describe('the SQLite database file', () => {
       passwordHash: 'x',
       active: true,
       createdAt: TEST_START,
+      demoAccount: false,
     });
     await first.close();
     const second = openSqliteStore(file, { now: TEST_START });

@@ -5,6 +5,7 @@ import { createSqliteCharts } from './sqlite-charts.ts';
 import { createSqliteAudit } from './sqlite-audit.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
 import { loadSqliteMigrations, migrateSqlite } from './sqlite-migrations.ts';
+import { createSqliteSecondFactors } from './sqlite-second-factors.ts';
 import { settle } from './sqlite-settle.ts';
 
 /**
@@ -29,6 +30,7 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
   const audit = createSqliteAudit(db);
   const documents = createSqliteDocuments(db, audit);
   const accounts = createSqliteAccounts(db);
+  const secondFactors = createSqliteSecondFactors(db);
 
   // node:sqlite is synchronous; the Store contract is async so PostgreSQL can implement it too.
   return {
@@ -50,6 +52,19 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     deleteSession: (tokenHash) => settle(() => accounts.deleteSession(tokenHash)),
     deleteStaleSessions: (now, idleBefore) =>
       settle(() => accounts.deleteStaleSessions(now, idleBefore)),
+    createPendingSignIn: (pending) => settle(() => secondFactors.createPendingSignIn(pending)),
+    findPendingSignIn: (tokenHash) => settle(() => secondFactors.findPendingSignIn(tokenHash)),
+    offerEnrolmentSecret: (tokenHash, secret) =>
+      settle(() => secondFactors.offerEnrolmentSecret(tokenHash, secret)),
+    consumePendingSignIn: (tokenHash) =>
+      settle(() => secondFactors.consumePendingSignIn(tokenHash)),
+    deleteExpiredPendingSignIns: (now) =>
+      settle(() => secondFactors.deleteExpiredPendingSignIns(now)),
+    findSecondFactor: (userId) => settle(() => secondFactors.findSecondFactor(userId)),
+    enrolSecondFactor: (record) => settle(() => secondFactors.enrolSecondFactor(record)),
+    useSecondFactorStep: (userId, step) =>
+      settle(() => secondFactors.useSecondFactorStep(userId, step)),
+    removeSecondFactor: (userId) => settle(() => secondFactors.removeSecondFactor(userId)),
     loginThrottle: (key, since) => settle(() => accounts.loginThrottle(key, since)),
     claimLoginAttempt: (key, expected, at) =>
       settle(() => accounts.claimLoginAttempt(key, expected, at)),
