@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps) {
   const shellScripts = deps.staticRoot ? createShellScriptHashes(deps.staticRoot) : () => '';
 
   const access = createAccessChanges();
-  const users = createUsersService({ store, clock, randomBytes: deps.randomBytes, access });
+  const users = createUsersService({ store, clock, randomBytes: deps.randomBytes, access, audit });
 
   const app = new Hono<AppEnv>()
     // First of all: an API path in any but its one spelling is refused before routing.

@@ -7,6 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role, SessionUser } from '@clinicdesk/shared/auth/roles.ts';
+import { requiresSecondFactor } from '@clinicdesk/shared/auth/second-factor.ts';
+import { base32Decode, TOTP, totpStep } from '@clinicdesk/shared/auth/totp.ts';
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import {
@@ -20,6 +22,7 @@ import {
 import { createApp, type AppDeps } from './app.ts';
 import { createSilentLogger } from './logger.ts';
 import { hashPassword } from './services/password-hash.ts';
+import { hotp } from './services/totp-code.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import type { Store } from './storage/store.ts';
 
@@ -27,6 +30,19 @@ export const TEST_START = new Date('2026-03-02T09:00:00.000Z');
 export const TEST_PASSWORD = 'correct horse battery staple';
 // Hashed once per test file: scrypt is slow on purpose.
 const TEST_PASSWORD_HASH = await hashPassword(TEST_PASSWORD, new Uint8Array(16));
+
+/**
+ * The TOTP secret of every office manager and administrator `addStaff` enrols (the RFC 6238
+ * test secret, "12345678901234567890", in base32).
+ */
+export const TEST_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+/** The code an authenticator app with `secret` shows at `at` (or `offset` steps from then). */
+export function totpCodeAt(secret: string, at: Date, offset = 0): string {
+  const key = base32Decode(secret);
+  if (!key) throw new Error('Not a base32 secret');
+  return hotp(key, totpStep(at) + offset);
+}
 
 export type TestClock = { now: () => Date; advance: (ms: number) => void };
 
@@ -68,11 +84,15 @@ export async function createTestServer(options: Partial<AppDeps> = {}) {
   };
 }
 
-/** An active staff account with TEST_PASSWORD. */
+/**
+ * An active staff account with TEST_PASSWORD. An office manager or administrator is enrolled
+ * with TEST_TOTP_SECRET (so `signIn` can answer the code step) unless `enrolled: false`.
+ */
 export async function addStaff(
   server: TestServer,
   username: string,
   role: Role = 'front-desk',
+  options: { enrolled?: boolean } = {},
 ): Promise<SessionUser> {
   const user = {
     id: uuidv7(server.clock.now().getTime(), randomBytes(10)),
@@ -86,20 +106,61 @@ export async function addStaff(
   };
   const created = await server.store.createUser(user);
   if (!created.ok) throw new Error(`Could not add ${username}`);
+  if (requiresSecondFactor(user) && options.enrolled !== false)
+    await server.store.enrolSecondFactor({
+      userId: user.id,
+      totpSecret: TEST_TOTP_SECRET,
+      enrolledAt: server.clock.now(),
+      lastUsedStep: 0,
+    });
   return { id: user.id, username, displayName: user.displayName, role };
 }
 
-/** Signs in and returns the `Cookie` header value a browser would send afterwards. */
-export async function signIn(server: TestServer, username: string): Promise<string> {
+/** The value of cookie `name` that a response sets, as a `Cookie` header part; null when none. */
+export function cookieSet(response: Response, name: string): string | null {
+  for (const header of response.headers.getSetCookie()) {
+    const match = new RegExp(`^(${name}=[^;]*)`).exec(header);
+    if (match?.[1] && !/Max-Age=0/i.test(header)) return match[1];
+  }
+  return null;
+}
+
+/**
+ * Signs in and returns the `Cookie` header value a browser would send afterwards. For an
+ * account enrolled by `addStaff`, answers the code step too, with the code of the current step
+ * — moving the test clock on to the next step first if this person already used it.
+ */
+export async function signIn(
+  server: TestServer,
+  username: string,
+  options: { deviceId?: string } = {},
+): Promise<string> {
   const response = await server.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: TEST_PASSWORD }),
+    body: JSON.stringify({ username, password: TEST_PASSWORD, ...options }),
   });
   if (response.status !== 200) throw new Error(`Sign-in failed with ${response.status}`);
-  const cookie = /^(cd_session=[^;]+)/.exec(response.headers.get('set-cookie') ?? '');
-  if (!cookie?.[1]) throw new Error('Sign-in set no session cookie');
-  return cookie[1];
+  const pending = cookieSet(response, 'cd_sign_in');
+  if (pending === null) {
+    const cookie = cookieSet(response, 'cd_session');
+    if (!cookie) throw new Error('Sign-in set no session cookie');
+    return cookie;
+  }
+  const user = await server.store.findUserByUsername(username);
+  const factor = user && (await server.store.findSecondFactor(user.id));
+  if (!factor) throw new Error(`${username} is not enrolled: use the second-factor routes`);
+  const waitSteps = factor.lastUsedStep - totpStep(server.clock.now()) + 1;
+  if (waitSteps > 0) server.clock.advance(waitSteps * TOTP.periodSeconds * 1000);
+  const answered = await server.request('/api/auth/second-factor/code', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: pending },
+    body: JSON.stringify({ code: totpCodeAt(factor.totpSecret, server.clock.now()) }),
+  });
+  const cookie = cookieSet(answered, 'cd_session');
+  if (answered.status !== 200 || !cookie)
+    throw new Error(`The code step failed with ${answered.status}`);
+  return cookie;
 }
 
 /** A device: its id, its cookie, and pull/push as its replication would send them. */

@@ -21,6 +21,11 @@ export const AUDIT_ACTIONS = [
   'sign-out',
   'sign-in-failed',
   'sign-in-refused',
+  // Second-factor sign-in (office manager, admin): never the code or the secret, only the fact.
+  'second-factor',
+  'second-factor-failed',
+  'second-factor-enrolled',
+  'second-factor-reset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -30,6 +35,9 @@ export type DeviceAuditAction = (typeof DEVICE_AUDIT_ACTIONS)[number];
 
 /** The collection name audit exports are recorded under (it is not a replicated collection). */
 export const AUDIT_TRAIL_COLLECTION = 'audit-events';
+
+/** What changes to staff accounts are recorded under; the record id is the account's id. */
+export const STAFF_ACCOUNTS_COLLECTION = 'staff-accounts';
 
 /** The hash the first entry links to. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
@@ -133,4 +141,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'sign-out': 'Signed out',
   'sign-in-failed': 'Failed sign-in',
   'sign-in-refused': 'Sign-in refused',
+  'second-factor': 'Two-factor code accepted',
+  'second-factor-failed': 'Two-factor code refused',
+  'second-factor-enrolled': 'Set up two-factor sign-in',
+  'second-factor-reset': 'Reset two-factor sign-in',
 };

@@ -12,6 +12,16 @@ export function requiresSecondFactor(account: { role: Role; demoAccount: boolean
   return SECOND_FACTOR_ROLES.includes(account.role) && !account.demoAccount;
 }
 
+/** How the Staff page describes an account's second factor. */
+export function secondFactorStatus(
+  account: { role: Role; demoAccount: boolean },
+  enrolled: boolean,
+): SecondFactorStatus {
+  if (!SECOND_FACTOR_ROLES.includes(account.role)) return 'not-required';
+  if (account.demoAccount) return 'demo-exempt';
+  return enrolled ? 'enrolled' : 'not-enrolled';
+}
+
 /** The answer to a correct username and password. */
 export type SignInAnswer =
   | { user: SessionUser }

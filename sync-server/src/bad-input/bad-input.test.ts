@@ -11,7 +11,7 @@ import {
   addStaff,
   createTempDir,
   createTestServer,
-  TEST_PASSWORD,
+  signIn,
   type TestServer,
 } from '../test-support.ts';
 import {
@@ -62,16 +62,7 @@ afterAll(async () => {
   await blobRoot.remove();
 });
 
-async function signInOn(username: string, deviceId: string): Promise<string> {
-  const response = await server.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: TEST_PASSWORD, deviceId }),
-  });
-  const cookie = /^(cd_session=[^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-  if (!cookie) throw new Error(`${username} could not sign in`);
-  return cookie;
-}
+const signInOn = (username: string, deviceId: string) => signIn(server, username, { deviceId });
 
 /** Sends a corpus request as a browser or a hostile client would. */
 async function send(request: BadRequest): Promise<Response> {

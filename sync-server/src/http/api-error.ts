@@ -6,6 +6,9 @@ export const API_ERROR_STATUS = {
   unauthenticated: 401,
   'account-deactivated': 401,
   'invalid-credentials': 401,
+  'wrong-code': 401,
+  'code-already-used': 401,
+  'sign-in-expired': 401,
   forbidden: 403,
   'not-found': 404,
   'unknown-collection': 404,
@@ -25,6 +28,11 @@ export const API_ERROR_MESSAGES = {
   'account-deactivated':
     'This account has been deactivated, so it was signed out and its data removed from this device. Ask your administrator if this is a mistake.',
   'invalid-credentials': 'That username and password do not match',
+  'wrong-code':
+    'That code is not right. Enter the 6-digit code your authenticator app shows now (check that the phone’s clock is set automatically).',
+  'code-already-used':
+    'That code has already been used. Wait for the next code in your authenticator app and enter it.',
+  'sign-in-expired': 'This sign-in has timed out. Enter your username and password again.',
   forbidden: 'Your role does not allow this',
   'not-found': 'Not found',
   'unknown-collection': 'There is no such collection',

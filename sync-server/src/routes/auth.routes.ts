@@ -13,8 +13,13 @@ import {
   type LoginInput,
 } from '../services/auth.service.ts';
 import { loginRefusalMessage } from '../services/login-throttle.ts';
+import {
+  PENDING_SIGN_IN_COOKIE,
+  PENDING_SIGN_IN_COOKIE_PATH,
+} from '../services/second-factor.service.ts';
+import { createSecondFactorRoutes } from './second-factor.routes.ts';
 
-/** `/api/auth`: sign in, sign out, and "who am I". */
+/** `/api/auth`: sign in (with its second-factor step), sign out, and "who am I". */
 export function createAuthRoutes(deps: {
   auth: AuthService;
   requireSession: MiddlewareHandler<AppEnv>;
@@ -29,6 +34,26 @@ export function createAuthRoutes(deps: {
 }) {
   const { auth, secureCookies } = deps;
   const clientAddress = deps.clientAddress ?? ((c) => connectingAddress(c, deps.trustProxy));
+
+  async function startSession(c: Context<AppEnv>, token: string) {
+    // A sign-in replaces whatever session this browser had (no session fixation).
+    await auth.logout(getCookie(c, SESSION_COOKIE));
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: secureCookies,
+      maxAge: SESSION_LIFETIME.absoluteMs / 1000,
+    });
+  }
+
+  const clearPendingCookie = (c: Context<AppEnv>) =>
+    deleteCookie(c, PENDING_SIGN_IN_COOKIE, {
+      path: PENDING_SIGN_IN_COOKIE_PATH,
+      secure: secureCookies,
+      sameSite: 'Strict',
+    });
+
   return new Hono<AppEnv>()
     .post('/login', requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES }), async (c) => {
       const input = parseLogin(await readJson(c.req));
@@ -40,22 +65,41 @@ export function createAuthRoutes(deps: {
           c.header('Retry-After', String(result.error.retryAfterSeconds));
         return apiError(c, 'rate-limited', loginRefusalMessage(result.error));
       }
-      // A sign-in replaces whatever session this browser had (no session fixation).
-      await auth.logout(getCookie(c, SESSION_COOKIE));
-      setCookie(c, SESSION_COOKIE, result.value.token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/',
-        secure: secureCookies,
-        maxAge: SESSION_LIFETIME.absoluteMs / 1000,
-      });
-      return c.json({ user: result.value.user }, 200);
+      // An earlier sign-in of this browser still waiting for its code is over either way.
+      await auth.secondFactor.cancel(getCookie(c, PENDING_SIGN_IN_COOKIE));
+      const success = result.value;
+      if (success.kind === 'second-factor') {
+        // Sent back only to /api/auth: no other route would take it anyway (they read the
+        // session cookie), and this way the browser does not even offer it elsewhere.
+        setCookie(c, PENDING_SIGN_IN_COOKIE, success.token, {
+          httpOnly: true,
+          sameSite: 'Strict',
+          path: PENDING_SIGN_IN_COOKIE_PATH,
+          secure: secureCookies,
+          maxAge: success.expiresInSeconds,
+        });
+        return c.json(
+          { secondFactor: success.step, expiresInSeconds: success.expiresInSeconds },
+          200,
+        );
+      }
+      if (getCookie(c, PENDING_SIGN_IN_COOKIE) !== undefined) clearPendingCookie(c);
+      await startSession(c, success.token);
+      return c.json({ user: success.user }, 200);
     })
+    .route(
+      '/second-factor',
+      createSecondFactorRoutes({ auth, clientAddress, startSession, clearPendingCookie }),
+    )
     .post(
       '/logout',
       requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
       async (c) => {
         await auth.logout(getCookie(c, SESSION_COOKIE), { signOut: true });
+        if (getCookie(c, PENDING_SIGN_IN_COOKIE) !== undefined) {
+          await auth.secondFactor.cancel(getCookie(c, PENDING_SIGN_IN_COOKIE));
+          clearPendingCookie(c);
+        }
         deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookies, sameSite: 'Strict' });
         return c.json({ ok: true as const }, 200);
       },

@@ -13,7 +13,7 @@ const NO_ACCOUNT = 'There is no such staff account';
 
 /**
  * `/api/users`: the administrator's staff accounts (list, create, change role or name,
- * deactivate and reactivate, reset a password, unlock). Mounted behind `requireSession`; every
+ * deactivate and reactivate, reset a password or a lost second factor, unlock). Mounted behind `requireSession`; every
  * route needs the `users.manage` feature.
  */
 export function createUsersRoutes(deps: { users: UsersService }) {
@@ -48,6 +48,17 @@ export function createUsersRoutes(deps: { users: UsersService }) {
       if (!result.ok) return apiError(c, result.error.code, result.error.message);
       return c.json({ user: result.value }, 200);
     })
+    .post(
+      '/:id/second-factor/reset',
+      requireJson({ maxBytes: BODY_MAX_BYTES, bodyOptional: true }),
+      async (c) => {
+        const id = c.req.param('id');
+        if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
+        const result = await users.resetSecondFactor(c.get('session').user, id);
+        if (!result.ok) return apiError(c, result.error.code, result.error.message);
+        return c.json({ user: result.value }, 200);
+      },
+    )
     .post(
       '/:id/unlock',
       requireJson({ maxBytes: BODY_MAX_BYTES, bodyOptional: true }),

@@ -1,10 +1,16 @@
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
+import { requiresSecondFactor } from '@clinicdesk/shared/auth/second-factor.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { sha256Hex } from '../storage/document-hash.ts';
 import type { Store, UserRecord } from '../storage/store.ts';
 import type { AuditRecorder } from './audit.service.ts';
 import { createLoginThrottle, type LoginRefusal } from './login-throttle.ts';
 import { UNKNOWN_USER_PASSWORD_HASH, verifyPassword } from './password-hash.ts';
+import {
+  createSecondFactorService,
+  type PendingStep,
+  type SecondFactorService,
+} from './second-factor.service.ts';
 
 export const SESSION_COOKIE = 'cd_session';
 
@@ -36,12 +42,17 @@ export type LoginInput = {
   clientAddress: string;
 };
 
+/** A correct password: a session, or (for a second-factor role) a sign-in still owing a code. */
+export type LoginSuccess =
+  | { kind: 'session'; user: SessionUser; token: string }
+  | { kind: 'second-factor'; step: PendingStep; token: string; expiresInSeconds: number };
+
 export type AuthService = {
   login(
     input: LoginInput,
-  ): Promise<
-    Result<{ user: SessionUser; token: string }, { code: 'invalid-credentials' } | LoginRefusal>
-  >;
+  ): Promise<Result<LoginSuccess, { code: 'invalid-credentials' } | LoginRefusal>>;
+  /** The code step of a pending sign-in (second-factor.service.ts). */
+  readonly secondFactor: SecondFactorService;
   /**
    * Ends the session of this token, if there is one. `signOut` records it in the audit trail;
    * a session replaced by a new sign-in on the same browser is not a sign-out.
@@ -71,6 +82,30 @@ export function createAuthService(deps: {
   const audit = deps.audit ?? { record: async () => {} };
   const verify = deps.verifyPassword ?? verifyPassword;
   const throttle = createLoginThrottle({ store, clock });
+
+  async function openSession(user: UserRecord, deviceId: string | null) {
+    const now = clock();
+    await store.deleteStaleSessions(now, new Date(now.getTime() - SESSION_LIFETIME.idleMs));
+    const token = Buffer.from(deps.randomBytes(TOKEN_BYTES)).toString('base64url');
+    await store.createSession({
+      tokenHash: sha256Hex(token),
+      userId: user.id,
+      deviceId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_LIFETIME.absoluteMs),
+    });
+    return { user: toSessionUser(user), token };
+  }
+
+  const secondFactor = createSecondFactorService({
+    store,
+    clock,
+    randomBytes: deps.randomBytes,
+    audit,
+    throttle,
+    openSession,
+  });
 
   async function liveSession(tokenHash: string) {
     const found = await store.findSession(tokenHash);
@@ -120,6 +155,13 @@ export function createAuthService(deps: {
         });
         return fail({ code: 'invalid-credentials' as const });
       }
+      if (requiresSecondFactor(user)) {
+        // Not signed in yet, so the attempt is not reported as a success: it stays counted
+        // until a code completes the sign-in. Otherwise a known password would clear the
+        // failure count between every few guessed codes.
+        const pending = await secondFactor.begin(user, deviceId ?? null);
+        return ok({ kind: 'second-factor' as const, ...pending });
+      }
       await attempt.value.succeeded();
       await audit.record({
         action: 'sign-in',
@@ -127,20 +169,10 @@ export function createAuthService(deps: {
         username: user.username,
         deviceId: deviceId ?? null,
       });
-
-      const now = clock();
-      await store.deleteStaleSessions(now, new Date(now.getTime() - SESSION_LIFETIME.idleMs));
-      const token = Buffer.from(deps.randomBytes(TOKEN_BYTES)).toString('base64url');
-      await store.createSession({
-        tokenHash: sha256Hex(token),
-        userId: user.id,
-        deviceId: deviceId ?? null,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_LIFETIME.absoluteMs),
-      });
-      return ok({ user: toSessionUser(user), token });
+      return ok({ kind: 'session' as const, ...(await openSession(user, deviceId ?? null)) });
     },
+
+    secondFactor,
 
     async logout(token, options) {
       if (!token || !TOKEN_PATTERN.test(token)) return;

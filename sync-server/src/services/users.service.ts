@@ -1,8 +1,11 @@
-import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
+import { STAFF_ACCOUNTS_COLLECTION } from '@clinicdesk/shared/audit/audit-event.ts';
+import { ROLES, type Role, type SessionUser } from '@clinicdesk/shared/auth/roles.ts';
+import { secondFactorStatus } from '@clinicdesk/shared/auth/second-factor.ts';
 import type { StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { accountThrottleKey, type Store, type UserRecord } from '../storage/store.ts';
 import type { AccessChanges } from './access-changes.ts';
+import type { AuditRecorder } from './audit.service.ts';
 import { hashPassword, PASSWORD_SALT_BYTES } from './password-hash.ts';
 import { createStaffAccount, type StaffAccountError } from './staff-accounts.service.ts';
 import { checkNewPassword } from './password-rules.ts';
@@ -24,6 +27,8 @@ export function createUsersService(deps: {
   clock: () => Date;
   randomBytes: (n: number) => Uint8Array;
   access: AccessChanges;
+  /** Where second-factor resets are recorded. */
+  audit: AuditRecorder;
 }) {
   const { store, access } = deps;
 
@@ -36,6 +41,7 @@ export function createUsersService(deps: {
       role: user.role,
       active: user.active,
       locked: throttle.lockedAt !== null,
+      secondFactor: secondFactorStatus(user, (await store.findSecondFactor(user.id)) !== null),
       createdAt: user.createdAt.toISOString(),
     };
   }
@@ -115,6 +121,36 @@ export function createUsersService(deps: {
       await store.deleteUserSessions(id);
       access.publish(id);
       return ok(await view(updated));
+    },
+
+    /**
+     * A lost or replaced phone: forgets the person's TOTP secret and ends their sessions (and
+     * any sign-in of theirs waiting for a code), so whoever holds the old phone gets nowhere;
+     * the person sets up a new one at their next sign-in.
+     */
+    async resetSecondFactor(
+      actor: SessionUser,
+      id: string,
+    ): Promise<Result<StaffAccount, UsersError>> {
+      const target = await store.findUserById(id);
+      if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
+      if (!(await store.removeSecondFactor(id)))
+        return fail({
+          code: 'invalid-request',
+          message: `${target.displayName} has no two-factor sign-in set up to reset`,
+        });
+      await store.deleteUserSessions(id);
+      access.publish(id);
+      await deps.audit.record({
+        action: 'second-factor-reset',
+        userId: actor.id,
+        username: actor.username,
+        deviceId: null,
+        collection: STAFF_ACCOUNTS_COLLECTION,
+        recordId: id,
+        detail: `for ${target.username}`,
+      });
+      return ok(await view(target));
     },
 
     async unlock(id: string): Promise<Result<StaffAccount, UsersError>> {
