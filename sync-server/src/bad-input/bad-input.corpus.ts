@@ -60,6 +60,13 @@ const login = (body: unknown) => ({
   as: 'nobody' as const,
   body: json(body),
 });
+const secondFactor = (path: string, body: unknown, headers?: Record<string, string>) => ({
+  method: 'POST' as const,
+  path: `/api/auth/second-factor${path}`,
+  as: 'nobody' as const,
+  body: json(body),
+  ...(headers ? { headers } : {}),
+});
 const upload = (events: unknown) => ({
   method: 'POST' as const,
   path: UPLOAD,
@@ -785,6 +792,43 @@ export const BAD_INPUT_CORPUS: BadInputCase[] = [
   {
     name: 'device id in sign-in not a UUID',
     request: login({ username: 'rosa', password: 'x', deviceId: '../../etc' }),
+    expect: badRequest,
+  },
+
+  // ── Second-factor step (a forged or missing pending sign-in) ───────────────────────────
+  {
+    name: 'code of five digits',
+    request: secondFactor('/code', { code: '12345' }),
+    expect: badRequest,
+  },
+  {
+    name: 'code is a number',
+    request: secondFactor('/code', { code: 123456 }),
+    expect: badRequest,
+  },
+  {
+    name: 'code of 20,000 characters',
+    request: secondFactor('/code', { code: '1'.repeat(20_000) }),
+    expect: { status: 413, code: 'payload-too-large' },
+  },
+  {
+    name: 'code without a pending sign-in',
+    request: secondFactor('/code', { code: '123456' }),
+    expect: { status: 401, code: 'sign-in-expired' },
+  },
+  {
+    name: 'code with a forged pending sign-in cookie',
+    request: secondFactor('/code', { code: '123456' }, { cookie: `cd_sign_in=${'A'.repeat(43)}` }),
+    expect: { status: 401, code: 'sign-in-expired' },
+  },
+  {
+    name: 'enrolment secret asked for without a pending sign-in',
+    request: secondFactor('/enrolment', {}),
+    expect: { status: 401, code: 'sign-in-expired' },
+  },
+  {
+    name: 'enrolment confirmed with SQL-ish code',
+    request: secondFactor('/enrolment/confirm', { code: "1' OR '1'='1" }),
     expect: badRequest,
   },
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requiresSecondFactor } from '@clinicdesk/shared/auth/second-factor.ts';
 import { validateWireDocument } from '@clinicdesk/shared/sync/collections.ts';
 import { verifyPassword } from '../services/password-hash.ts';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.ts';
@@ -84,6 +85,13 @@ describe('seeding the demo clinic', () => {
       expect(admin?.role).toBe('admin');
       expect(await verifyPassword('demo-admin-2026', admin?.passwordHash ?? '')).toBe(true);
       expect(new Set(DEMO_ACCOUNTS.map((account) => account.role)).size).toBe(5);
+      // Published passwords: marked as demo accounts, so no second factor (not even for the
+      // demo office manager and administrator).
+      for (const account of DEMO_ACCOUNTS) {
+        const user = await store.findUserByUsername(account.username);
+        expect(user?.demoAccount).toBe(true);
+        expect(user && requiresSecondFactor(user)).toBe(false);
+      }
 
       const page = await store.pull('patients', 0, 1000);
       expect(page.documents).toHaveLength(DEMO_PATIENT_COUNT);

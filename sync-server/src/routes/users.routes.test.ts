@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
 import { PROTOCOL_VERSION, SYNC_BASE_PATH } from '@clinicdesk/shared/sync/protocol.ts';
 import { LOGIN_THROTTLE } from '../services/login-throttle.ts';
+import { createStaffAccount } from '../services/staff-accounts.service.ts';
 import {
   addStaff,
   createTestServer,
   device,
+  cookieSet,
   signIn,
   sseReader,
   TEST_PASSWORD,
@@ -188,5 +191,91 @@ describe('access changes take effect at once', () => {
     expect((await account(await call('POST', `/${user.id}/unlock`))).locked).toBe(false);
     expect((await login('hal.clin', TEST_PASSWORD)).status).toBe(200);
     expect(LOGIN_THROTTLE.lockAfterFailures).toBeGreaterThan(0);
+  });
+});
+
+describe('two-factor sign-in on the Staff page', () => {
+  const status = async (username: string) => {
+    const list = (await (await call('GET', '')).json()) as { users: StaffAccount[] };
+    return list.users.find((user) => user.username === username)?.secondFactor;
+  };
+
+  it('shows who must use a second factor and whether they have set it up', async () => {
+    await addStaff(server, 'ivy.desk', 'front-desk');
+    await account(
+      await call('POST', '', {
+        username: 'jo.manager',
+        displayName: 'Jo Manager',
+        role: 'office-manager',
+        password: NEW_PASSWORD,
+      }),
+    );
+    expect(await status('ada-admin')).toBe('enrolled');
+    expect(await status('jo.manager')).toBe('not-enrolled');
+    expect(await status('ivy.desk')).toBe('not-required');
+    await createStaffAccount(
+      { store: server.store, clock: server.clock.now, randomBytes: (n) => randomBytes(n) },
+      { username: 'manager', displayName: 'Demo Manager', role: 'office-manager', password: 'x' },
+      { demoAccount: true },
+    );
+    expect(await status('manager')).toBe('demo-exempt');
+    // A manager made by the administrator must enrol at the first sign-in.
+    expect(await (await login('jo.manager', NEW_PASSWORD)).json()).toMatchObject({
+      secondFactor: 'enrol',
+    });
+  });
+
+  it('resets a lost second factor: the person is signed out everywhere and enrols again', async () => {
+    const kim = await addStaff(server, 'kim.manager', 'office-manager');
+    const cookie = await signIn(server, 'kim.manager');
+    const waiting = cookieSet(await login('kim.manager', TEST_PASSWORD), 'cd_sign_in') ?? '';
+    const stream = await server.request(
+      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${crypto.randomUUID()}`,
+      { headers: { cookie } },
+    );
+    const events = sseReader(stream);
+    await events.next();
+
+    const reset = await account(await call('POST', `/${kim.id}/second-factor/reset`));
+    expect(reset.secondFactor).toBe('not-enrolled');
+    await expect(events.next()).rejects.toThrow('The stream ended');
+    expect((await device(server, cookie).pull('patients')).status).toBe(401);
+    // A sign-in that was waiting for a code from the lost phone is over too.
+    const late = await server.request('/api/auth/second-factor/code', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: waiting },
+      body: JSON.stringify({ code: '123456' }),
+    });
+    expect(await late.json()).toMatchObject({ error: { code: 'sign-in-expired' } });
+    expect(await (await login('kim.manager', TEST_PASSWORD)).json()).toMatchObject({
+      secondFactor: 'enrol',
+    });
+
+    const [entry] = (await server.store.readAuditChain(0, 1000)).filter(
+      (event) => event.action === 'second-factor-reset',
+    );
+    expect(entry).toMatchObject({
+      username: 'ada-admin',
+      collection: 'staff-accounts',
+      recordId: kim.id,
+      detail: 'for kim.manager',
+    });
+  });
+
+  it('refuses to reset an account without a second factor, and to anyone but an administrator', async () => {
+    const lee = await addStaff(server, 'lee.desk', 'front-desk');
+    const none = await call('POST', `/${lee.id}/second-factor/reset`);
+    expect(none.status).toBe(400);
+    expect(await none.json()).toMatchObject({
+      error: { message: 'Test lee.desk has no two-factor sign-in set up to reset' },
+    });
+    await addStaff(server, 'max.manager', 'office-manager');
+    const manager = await signIn(server, 'max.manager');
+    const admin = await server.store.findUserByUsername('ada-admin');
+    expect(
+      (await call('POST', `/${admin?.id}/second-factor/reset`, undefined, manager)).status,
+    ).toBe(403);
+    expect(await status('ada-admin')).toBe('enrolled');
+    expect((await call('POST', `/not-a-uuid/second-factor/reset`)).status).toBe(404);
   });
 });
