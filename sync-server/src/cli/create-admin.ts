@@ -49,6 +49,10 @@ async function createAdmin(): Promise<number> {
       return 1;
     }
     console.log(`Created administrator ${created.value.username} in ${describeDatabase(database)}`);
+    // Administrators sign in with a second factor; this one has none yet.
+    console.log(
+      'At their first sign-in they set up two-factor sign-in: have an authenticator app ready on a phone.',
+    );
     return 0;
   } finally {
     await store.close();

@@ -2,7 +2,9 @@ import { ROLE_LABELS, type Role } from '@clinicdesk/shared/auth/roles.ts';
 
 /**
  * The demo clinic's sign-ins, one per role. The passwords are public (printed on every demo
- * start), so these accounts are for trying ClinicDesk out only, never for a real clinic.
+ * start), so these accounts are for trying ClinicDesk out only, never for a real clinic. They
+ * are seeded as demo accounts: exempt from the password rules and from the second factor
+ * (shared/src/auth/second-factor.ts), which would protect nothing behind a published password.
  */
 // prettier-ignore
 export const DEMO_ACCOUNTS = [
@@ -30,6 +32,8 @@ export function formatDemoBanner(url: string): string {
     ...rows,
     '',
     '  These accounts and passwords are for the demo only. Never use them for a real clinic.',
+    '  (Being public, they sign in without the second factor that real office managers and',
+    '  administrators must set up.)',
     '',
   ].join('\n');
 }
