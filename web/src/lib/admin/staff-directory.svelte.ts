@@ -58,6 +58,14 @@ export class StaffDirectory {
     );
   }
 
+  resetSecondFactor(account: StaffAccount) {
+    return this.run(
+      api.resetStaffSecondFactor(account.id),
+      (user) =>
+        `Two-factor sign-in reset for ${user.displayName}: signed out everywhere, they set it up again at their next sign-in`,
+    );
+  }
+
   unlock(account: StaffAccount) {
     return this.run(api.unlockStaff(account.id), (user) => `${user.displayName} is unlocked`);
   }

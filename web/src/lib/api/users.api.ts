@@ -24,3 +24,7 @@ export const resetStaffPassword = (id: string, password: string) =>
 
 export const unlockStaff = (id: string) =>
   requestJson<One>(`/api/users/${id}/unlock`, { method: 'POST', body: '{}' });
+
+/** A lost or replaced phone: the person is signed out and sets up two-factor again. */
+export const resetStaffSecondFactor = (id: string) =>
+  requestJson<One>(`/api/users/${id}/second-factor/reset`, { method: 'POST', body: '{}' });

@@ -110,6 +110,7 @@ export class AuditReport {
         : `Patient not on this device (…${entry.recordId.slice(-6)})`;
     }
     if (entry.collection === 'audit-events') return 'Audit report';
+    if (entry.collection === 'staff-accounts') return 'Staff account';
     return '—';
   }
 }
