@@ -182,6 +182,19 @@ describe('an office manager signing in', () => {
     expect(await errorCode(late)).toBe('sign-in-expired');
   });
 
+  it('ends only the pending sign-in when the person gives up, not the browser’s session', async () => {
+    await addStaff(server, 'rosa');
+    const rosa = await password('rosa');
+    const session = cookieSet(rosa.response, 'cd_session') ?? '';
+    const { pending } = await password('mo');
+    const cancelled = await post('/api/auth/second-factor/cancel', {}, `${session}; ${pending}`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.headers.getSetCookie().join('\n')).toMatch(/cd_sign_in=;.*Max-Age=0/);
+    expect(await errorCode(await sendCode(pending, codeNow()))).toBe('sign-in-expired');
+    const who = await server.request('/api/auth/session', { headers: { cookie: session } });
+    expect(who.status).toBe(200);
+  });
+
   it('ends the pending sign-in on sign-out and when the account is deactivated', async () => {
     const first = await password('mo');
     await post('/api/auth/logout', {}, first.pending);

@@ -14,7 +14,8 @@ import {
 
 /**
  * `/api/auth/second-factor`: the only things a pending sign-in (its cookie) can do. Enrolled
- * people send a code; people still to enrol fetch a secret, then confirm it with its first code.
+ * people send a code; people still to enrol fetch a secret, then confirm it with its first code;
+ * either may give up.
  * Every other route ignores the pending cookie, so until a code is accepted nothing else answers.
  */
 export function createSecondFactorRoutes(deps: {
@@ -43,39 +44,52 @@ export function createSecondFactorRoutes(deps: {
     return apiError(c, error.code);
   }
 
-  return new Hono<AppEnv>()
-    .post('/code', json, async (c) => {
-      const code = parseCode(await readJson(c.req));
-      if (!code.ok) return apiError(c, 'invalid-request', code.error);
-      return answer(
-        c,
-        await auth.secondFactor.submitCode(pendingToken(c), code.value, deps.clientAddress(c)),
-      );
-    })
-    .post(
-      '/enrolment',
-      requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
-      async (c) => {
-        const offer = await auth.secondFactor.offerEnrolment(pendingToken(c));
-        if (!offer.ok)
-          return offer.error.code === 'forbidden'
-            ? apiError(c, 'forbidden', offer.error.message)
-            : apiError(c, offer.error.code);
-        return c.json(offer.value, 200);
-      },
-    )
-    .post('/enrolment/confirm', json, async (c) => {
-      const code = parseCode(await readJson(c.req));
-      if (!code.ok) return apiError(c, 'invalid-request', code.error);
-      return answer(
-        c,
-        await auth.secondFactor.confirmEnrolment(
-          pendingToken(c),
-          code.value,
-          deps.clientAddress(c),
-        ),
-      );
-    });
+  return (
+    new Hono<AppEnv>()
+      .post('/code', json, async (c) => {
+        const code = parseCode(await readJson(c.req));
+        if (!code.ok) return apiError(c, 'invalid-request', code.error);
+        return answer(
+          c,
+          await auth.secondFactor.submitCode(pendingToken(c), code.value, deps.clientAddress(c)),
+        );
+      })
+      .post(
+        '/enrolment',
+        requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
+        async (c) => {
+          const offer = await auth.secondFactor.offerEnrolment(pendingToken(c));
+          if (!offer.ok)
+            return offer.error.code === 'forbidden'
+              ? apiError(c, 'forbidden', offer.error.message)
+              : apiError(c, offer.error.code);
+          return c.json(offer.value, 200);
+        },
+      )
+      // Giving up (to sign in as someone else): ends only the pending sign-in, not a session
+      // this browser may hold.
+      .post(
+        '/cancel',
+        requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
+        async (c) => {
+          await auth.secondFactor.cancel(pendingToken(c));
+          deps.clearPendingCookie(c);
+          return c.json({ ok: true as const }, 200);
+        },
+      )
+      .post('/enrolment/confirm', json, async (c) => {
+        const code = parseCode(await readJson(c.req));
+        if (!code.ok) return apiError(c, 'invalid-request', code.error);
+        return answer(
+          c,
+          await auth.secondFactor.confirmEnrolment(
+            pendingToken(c),
+            code.value,
+            deps.clientAddress(c),
+          ),
+        );
+      })
+  );
 }
 
 function parseCode(body: unknown): Result<string, string> {

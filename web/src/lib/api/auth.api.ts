@@ -31,6 +31,14 @@ export function confirmEnrolment(code: string) {
   });
 }
 
+/** Ends a sign-in still waiting for its code (and nothing else). */
+export function cancelSecondFactor() {
+  return requestJson<{ ok: true }>('/api/auth/second-factor/cancel', {
+    method: 'POST',
+    body: '{}',
+  });
+}
+
 export function logout() {
   return requestJson<{ ok: true }>('/api/auth/logout', { method: 'POST', body: '{}' });
 }

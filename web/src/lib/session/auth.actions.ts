@@ -61,7 +61,7 @@ export async function confirmEnrolment(typed: string): Promise<CodeStepResult> {
 
 /** Gives up a sign-in still waiting for its code (to start over, as someone else perhaps). */
 export async function cancelSignIn(): Promise<void> {
-  await authApi.logout();
+  await authApi.cancelSecondFactor();
 }
 
 /**
