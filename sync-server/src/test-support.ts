@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AuditEntry } from '@clinicdesk/shared/audit/audit-event.ts';
 import type { Role, SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { requiresSecondFactor } from '@clinicdesk/shared/auth/second-factor.ts';
 import { base32Decode, TOTP, totpStep } from '@clinicdesk/shared/auth/totp.ts';
@@ -248,5 +249,50 @@ export function sseReader(response: Response) {
       }
     },
     cancel: () => reader.cancel(),
+  };
+}
+
+/**
+ * The second-factor steps as a browser takes them, for route tests: the password step (its
+ * answer and the pending sign-in's cookie), codes as an app with a given secret shows them, and
+ * what the audit trail says without its ids and hashes.
+ */
+export function secondFactorSteps(current: () => TestServer) {
+  const post = (path: string, body: unknown, cookie?: string) =>
+    current().request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+  return {
+    post,
+    async password(username: string) {
+      const response = await post('/api/auth/login', { username, password: TEST_PASSWORD });
+      return { response, pending: cookieSet(response, 'cd_sign_in') ?? '' };
+    },
+    /** The code an app with `secret` (the test one by default) shows now, or `offset` steps away. */
+    codeNow: (offset = 0, secret = TEST_TOTP_SECRET) =>
+      totpCodeAt(secret, current().clock.now(), offset),
+    sendCode: (pending: string, code: string) =>
+      post('/api/auth/second-factor/code', { code }, pending),
+    offer: (pending: string) => post('/api/auth/second-factor/enrolment', {}, pending),
+    confirm: (pending: string, code: string) =>
+      post('/api/auth/second-factor/enrolment/confirm', { code }, pending),
+    async errorCode(response: Response): Promise<string> {
+      return ((await response.json()) as { error: { code: string } }).error.code;
+    },
+    auditTrail: (): Promise<AuditEntry[]> => current().store.readAuditChain(0, 1000),
+    /** What entries say, without ids and hashes (hex that could hold any six digits). */
+    statements: (entries: AuditEntry[]) =>
+      JSON.stringify(
+        entries.map(({ action, username, deviceId, collection, recordId, detail }) => ({
+          action,
+          username,
+          deviceId,
+          collection,
+          recordId,
+          detail,
+        })),
+      ),
   };
 }

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '@clinicdesk/shared/audit/audit-event.ts';
-import type { EnrolmentOffer } from '@clinicdesk/shared/auth/second-factor.ts';
 import { TOTP } from '@clinicdesk/shared/auth/totp.ts';
 import { SYNC_BASE_PATH } from '@clinicdesk/shared/sync/protocol.ts';
 import { LOGIN_THROTTLE } from '../services/login-throttle.ts';
@@ -12,12 +10,13 @@ import {
   cookieSet,
   createTestServer,
   device,
+  secondFactorSteps,
   TEST_PASSWORD,
   TEST_TOTP_SECRET,
-  totpCodeAt,
   type TestServer,
 } from '../test-support.ts';
 
+/** Signing in as an office manager: the code step (enrolment is in the file beside this one). */
 let server: TestServer;
 beforeEach(async () => {
   server = await createTestServer();
@@ -27,47 +26,9 @@ afterEach(() => server.close());
 
 const STEP_MS = TOTP.periodSeconds * 1000;
 const MINUTE = 60 * 1000;
-
-const post = (path: string, body: unknown, cookie?: string) =>
-  server.request(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-
-/** The password step; returns the answer and the pending sign-in's cookie. */
-async function password(username: string) {
-  const response = await post('/api/auth/login', { username, password: TEST_PASSWORD });
-  return { response, pending: cookieSet(response, 'cd_sign_in') ?? '' };
-}
-
-/** The code an authenticator app with the test secret shows now, or `offset` steps away. */
-const codeNow = (offset = 0, secret = TEST_TOTP_SECRET) =>
-  totpCodeAt(secret, server.clock.now(), offset);
-
-const sendCode = (pending: string, code: string) =>
-  post('/api/auth/second-factor/code', { code }, pending);
-
-async function errorCode(response: Response) {
-  return ((await response.json()) as { error: { code: string } }).error.code;
-}
-
-async function auditTrail(): Promise<AuditEntry[]> {
-  return server.store.readAuditChain(0, 1000);
-}
-
-/** What an entry says, without its ids and hashes (hex that could hold any six digits). */
-const statements = (entries: AuditEntry[]) =>
-  JSON.stringify(
-    entries.map(({ action, username, deviceId, collection, recordId, detail }) => ({
-      action,
-      username,
-      deviceId,
-      collection,
-      recordId,
-      detail,
-    })),
-  );
+const { post, password, codeNow, sendCode, errorCode, auditTrail, statements } = secondFactorSteps(
+  () => server,
+);
 
 describe('an office manager signing in', () => {
   it('gets a short-lived pending sign-in for a correct password, not a session', async () => {
@@ -246,123 +207,6 @@ describe('an office manager signing in', () => {
     expect(entries.every((entry) => entry.username === 'mo')).toBe(true);
     const text = statements(entries);
     for (const secret of [right, wrong, TEST_TOTP_SECRET]) expect(text).not.toContain(secret);
-  });
-});
-
-describe('enrolling at the first sign-in', () => {
-  beforeEach(async () => {
-    await addStaff(server, 'ada', 'admin', { enrolled: false });
-  });
-
-  const offer = (pending: string) => post('/api/auth/second-factor/enrolment', {}, pending);
-  const confirm = (pending: string, code: string) =>
-    post('/api/auth/second-factor/enrolment/confirm', { code }, pending);
-
-  it('offers a 160-bit secret as an otpauth URI for ClinicDesk and the username, once confirmed signs in', async () => {
-    const { response, pending } = await password('ada');
-    expect(await response.json()).toEqual({
-      secondFactor: 'enrol',
-      expiresInSeconds: PENDING_SIGN_IN_LIFETIME.enrolMs / 1000,
-    });
-    const offered = await offer(pending);
-    expect(offered.status).toBe(200);
-    const enrolment = (await offered.json()) as EnrolmentOffer;
-    expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(enrolment).toEqual({
-      secret: enrolment.secret,
-      uri: `otpauth://totp/ClinicDesk:ada?secret=${enrolment.secret}&issuer=ClinicDesk&algorithm=SHA1&digits=6&period=30`,
-      issuer: 'ClinicDesk',
-      account: 'ada',
-    });
-    // Asked again (a reload), the same secret: the app may already have scanned it.
-    expect(((await (await offer(pending)).json()) as EnrolmentOffer).secret).toBe(enrolment.secret);
-
-    const signedIn = await confirm(pending, codeNow(0, enrolment.secret));
-    expect(signedIn.status).toBe(200);
-    expect(cookieSet(signedIn, 'cd_session')).toMatch(/^cd_session=/);
-    const ada = await server.store.findUserByUsername('ada');
-    expect(await server.store.findSecondFactor(ada?.id ?? '')).toMatchObject({
-      totpSecret: enrolment.secret,
-    });
-  });
-
-  it('never sends the secret again once enrolled; the next sign-in asks for a code', async () => {
-    const first = await password('ada');
-    const { secret } = (await (await offer(first.pending)).json()) as EnrolmentOffer;
-    await confirm(first.pending, codeNow(0, secret));
-
-    const next = await password('ada');
-    expect(await next.response.json()).toMatchObject({ secondFactor: 'code' });
-    const refused = await offer(next.pending);
-    expect(refused.status).toBe(403);
-    expect(await refused.text()).not.toContain(secret);
-    // The confirming code is used up; the next step's code signs in.
-    expect(await errorCode(await sendCode(next.pending, codeNow(0, secret)))).toBe(
-      'code-already-used',
-    );
-    server.clock.advance(STEP_MS);
-    expect((await sendCode(next.pending, codeNow(0, secret))).status).toBe(200);
-  });
-
-  it('enrols nothing on a wrong code, and counts it as a failure', async () => {
-    const { pending } = await password('ada');
-    const { secret } = (await (await offer(pending)).json()) as EnrolmentOffer;
-    const wrong = await confirm(pending, codeNow(3, secret));
-    expect(wrong.status).toBe(401);
-    expect(await errorCode(wrong)).toBe('wrong-code');
-    const ada = await server.store.findUserByUsername('ada');
-    expect(await server.store.findSecondFactor(ada?.id ?? '')).toBeNull();
-    expect((await server.store.loginThrottle('account:ada', new Date(0))).recentFailures).toBe(1);
-    expect((await confirm(pending, codeNow(0, secret))).status).toBe(200);
-  });
-
-  it('cannot confirm before a secret was offered, nor send a sign-in code before enrolling', async () => {
-    const { pending } = await password('ada');
-    expect((await confirm(pending, '123456')).status).toBe(403);
-    expect((await sendCode(pending, '123456')).status).toBe(403);
-  });
-
-  it('gives the enrolment ten minutes', async () => {
-    const { pending } = await password('ada');
-    const { secret } = (await (await offer(pending)).json()) as EnrolmentOffer;
-    server.clock.advance(PENDING_SIGN_IN_LIFETIME.codeMs);
-    expect((await confirm(pending, codeNow(0, secret))).status).toBe(200);
-
-    await server.store.removeSecondFactor((await server.store.findUserByUsername('ada'))!.id);
-    const late = await password('ada');
-    await offer(late.pending);
-    server.clock.advance(PENDING_SIGN_IN_LIFETIME.enrolMs);
-    expect(await errorCode(await confirm(late.pending, codeNow(0, secret)))).toBe(
-      'sign-in-expired',
-    );
-  });
-
-  it('records the enrolment without the secret or the code', async () => {
-    const { pending } = await password('ada');
-    const { secret } = (await (await offer(pending)).json()) as EnrolmentOffer;
-    const code = codeNow(0, secret);
-    await confirm(pending, code);
-    const entries = await auditTrail();
-    expect(entries.map((entry) => entry.action)).toEqual(['second-factor-enrolled', 'sign-in']);
-    const text = statements(entries);
-    expect(text).not.toContain(secret);
-    expect(text).not.toContain(code);
-  });
-
-  it('is what the administrator made by create-admin does at their first sign-in', async () => {
-    const created = await createStaffAccount(
-      { store: server.store, clock: server.clock.now, randomBytes: (n) => randomBytes(n) },
-      {
-        username: 'first.admin',
-        displayName: 'First Admin',
-        role: 'admin',
-        password: TEST_PASSWORD,
-      },
-    );
-    expect(created.ok).toBe(true);
-    expect(await (await password('first.admin')).response.json()).toMatchObject({
-      secondFactor: 'enrol',
-    });
   });
 });
 
