@@ -204,3 +204,35 @@ describe('PatientSearchIndex against the reference search', () => {
     );
   });
 });
+
+describe('PatientSearchIndex.putMany (a device reading its patients page by page)', () => {
+  it('answers exactly as put one at a time, in the same order, whatever was asked between pages', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(fc.nat({ max: 14 }), patientArb), { maxLength: 8 }), {
+          maxLength: 8,
+        }),
+        fc.array(typedArb, { minLength: 1, maxLength: 4 }),
+        (pages, queries) => {
+          const paged = new PatientSearchIndex();
+          const single = new PatientSearchIndex();
+          for (const [p, page] of pages.entries()) {
+            const patients = page.map(([n, { merged, ...fields }]) => {
+              const id = person(n, '', '').id;
+              return { id, ...fields, ...(merged ? { mergedInto: id } : {}) };
+            });
+            paged.putMany(patients);
+            for (const patient of patients) single.put(patient);
+            // Asking builds the list and chart orders, which later pages then merge into.
+            const text = queries[p % queries.length]!;
+            expect(paged.search(text, Infinity)).toEqual(single.search(text, Infinity));
+          }
+          for (const text of queries)
+            expect(paged.search(text, Infinity)).toEqual(single.search(text, Infinity));
+          expect(paged.size).toBe(single.size);
+        },
+      ),
+      { seed: Number(process.env.FC_SEED ?? 20261201), numRuns: 300 },
+    );
+  });
+});

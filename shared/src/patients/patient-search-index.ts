@@ -70,7 +70,58 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
   /** Adds a patient or replaces the indexed copy of it. */
   put(patient: T): void {
     this.remove(patient.id);
-    if (patient.mergedInto) return;
+    const slot = this.insert(patient);
+    if (slot === undefined) return;
+    const { sortKey, chart } = this.entries[slot]!;
+    if (this.order) this.order.splice(this.orderPosition(sortKey), 0, slot);
+    if (this.charts && chart) this.charts.splice(this.chartPosition(chart, slot), 0, slot);
+  }
+
+  /**
+   * Adds or replaces many patients at once (a device reading its patients page by page): the
+   * list order is merged once per call instead of patched per patient, so reading 100,000
+   * patients in pages costs about one sort, not one array shift per patient.
+   */
+  putMany(patients: Iterable<T>): void {
+    const { order, charts } = this;
+    this.order = null;
+    this.charts = null;
+    // Slots that leave the old orders: replaced or removed patients (a slot may be reused for
+    // a patient added now, which then comes back in with the added ones).
+    const gone = new Set<number>();
+    const added = new Set<number>();
+    for (const patient of patients) {
+      const old = this.slots.get(patient.id);
+      if (old !== undefined) {
+        this.remove(patient.id);
+        gone.add(old);
+        added.delete(old);
+      }
+      const slot = this.insert(patient);
+      if (slot !== undefined) added.add(slot);
+    }
+    if (order) {
+      const fresh = [...added].sort((a, b) => compareKeys(this.entries[a]!, this.entries[b]!));
+      this.order = mergeSorted(
+        gone.size ? order.filter((slot) => !gone.has(slot)) : order,
+        fresh,
+        (a, b) => compareKeys(this.entries[a]!, this.entries[b]!),
+      );
+    }
+    if (charts) {
+      const byChart = (a: number, b: number) => this.compareCharts(a, this.entries[b]!.chart, b);
+      const fresh = [...added].filter((slot) => this.entries[slot]!.chart).sort(byChart);
+      this.charts = mergeSorted(
+        gone.size ? charts.filter((slot) => !gone.has(slot)) : charts,
+        fresh,
+        byChart,
+      );
+    }
+  }
+
+  /** Indexes a patient not in the index, except in the list and chart orders; its slot. */
+  private insert(patient: T): number | undefined {
+    if (patient.mergedInto) return undefined;
     const tokens = [...new Set(nameTokens(patient).filter(Boolean))];
     const entry: Entry<T> = {
       patient,
@@ -94,9 +145,7 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
       posting.add(slot);
     }
     addTo(this.births, patient.dateOfBirth, slot);
-    if (this.order) this.order.splice(this.orderPosition(entry.sortKey), 0, slot);
-    if (this.charts && entry.chart)
-      this.charts.splice(this.chartPosition(entry.chart, slot), 0, slot);
+    return slot;
   }
 
   /** Forgets a patient (deleted, or merged into another chart). */
@@ -175,6 +224,20 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
         : undefined;
     if (exact !== undefined) slots = [exact, ...slots.filter((slot) => slot !== exact)];
     return { total: matches.length, shown: slots.slice(0, limit).map((slot) => this.at(slot)) };
+  }
+
+  /**
+   * The first `limit` patients of the list whose folded family name sorts before `bound`: the
+   * part of a list still being filled that is final (see `listSettledBelow`).
+   */
+  listedBefore(bound: string, limit: number): T[] {
+    const order = this.order ?? this.sortOrder();
+    const shown: T[] = [];
+    for (const slot of order) {
+      if (shown.length >= limit || this.entries[slot]!.sortKey >= bound) break;
+      shown.push(this.at(slot));
+    }
+    return shown;
   }
 
   /**
@@ -345,6 +408,19 @@ export class PatientSearchIndex<T extends SearchablePatient = SearchablePatient>
 
 function compareKeys(a: { sortKey: string }, b: { sortKey: string }): number {
   return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+}
+
+/** One sorted array from two sorted arrays. */
+function mergeSorted(a: number[], b: number[], compare: (x: number, y: number) => number) {
+  if (b.length === 0) return a;
+  const out = new Array<number>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 function lowerBound(sorted: string[], value: string): number {
