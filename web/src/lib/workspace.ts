@@ -2,6 +2,7 @@ import { version } from '$app/env';
 import { canUse, readableCollections } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { Dexie, liveQuery, type Subscription as DexieSubscription } from 'dexie';
+import type { Subscription } from 'rxjs';
 import { startAuditUpload, type AuditUpload } from './audit/audit-upload.ts';
 import { startUploadQueue, type UploadQueue } from './blobs/upload-queue.ts';
 import { type ChartNumberKeeper, keepChartNumbers } from './charts/chart-number-keeper.ts';
@@ -14,6 +15,7 @@ import { session } from './session/session.svelte.ts';
 import { keepSessionAliveWhileActive } from './session/keep-alive.ts';
 import { type LiveStream, openLiveStream } from './sync/live-stream.ts';
 import { openConflictItems } from './sync/conflict-inbox.svelte.ts';
+import { patientIndex } from './patients/patient-index.svelte.ts';
 import { reportDeviceHealth } from './sync/device-report.ts';
 import { PendingTracker } from './sync/pending-tracker.ts';
 import { coordinateTabs } from './sync/tab-coordination.ts';
@@ -127,9 +129,17 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   const stopAccessWatch = syncStatus.onAccessQuestion(askAccess);
 
   const stopKeepAlive = keepSessionAliveWhileActive(syncStatus);
-  const conflictWatch = openConflictItems(db).subscribe(
-    (items) => (syncStatus.conflicts = items.length),
-  );
+  // The conflict count reads every patient record (conflicts are inside them, unindexed): it
+  // waits until the patient list has read the patients, so as not to share the device's one
+  // thread with it at start, when staff are waiting for the list (cold start, #6).
+  let conflictWatch: Subscription | null = null;
+  let closed = false;
+  void patientIndex(db).whenLoaded.then(() => {
+    if (closed) return;
+    conflictWatch = openConflictItems(db).subscribe(
+      (items) => (syncStatus.conflicts = items.length),
+    );
+  });
   const refusedWatch: DexieSubscription = liveQuery(() => local.refusedChanges.count()).subscribe({
     next: (count) => (syncStatus.refused = count),
   });
@@ -151,9 +161,10 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
       auditUpload?.retryNow();
     },
     async close() {
+      closed = true;
       stopAccessWatch();
       stopKeepAlive();
-      conflictWatch.unsubscribe();
+      conflictWatch?.unsubscribe();
       refusedWatch.unsubscribe();
       tabs.close();
       leaderSync?.close();

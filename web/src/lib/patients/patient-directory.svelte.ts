@@ -5,7 +5,8 @@ const SHOWN_MAX = 100;
 
 /**
  * The patient list behind the search box: the device's search index, asked again as the
- * receptionist types and whenever a change arrives from sync. Only the rows shown are held here.
+ * receptionist types, whenever a change arrives from sync and, while the device is still reading
+ * its patients at start, after each page it reads. Only the rows shown are held here.
  */
 export class PatientDirectory {
   query = $state('');
@@ -15,8 +16,19 @@ export class PatientDirectory {
     this.#index = patientIndex(workspace.db);
   }
 
+  /** Every patient on the device has been read: until then counts are "so far". */
   get loaded(): boolean {
     return this.#index.loaded;
+  }
+
+  /** Nothing read yet: there is no row to show. */
+  get starting(): boolean {
+    return !this.#index.loaded && this.#index.read === 0;
+  }
+
+  /** Patient records read so far, and on the device (null until counted). */
+  get progress(): { read: number; expected: number | null } {
+    return { read: this.#index.read, expected: this.#index.expected };
   }
 
   get total(): number {
