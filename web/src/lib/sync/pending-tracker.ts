@@ -6,6 +6,8 @@ import type { Subscription } from 'rxjs';
 
 const CHUNK = 500;
 
+type StoredDocument = { id: string; updatedAt?: string };
+
 /**
  * Counts the documents of one collection whose local state the server has not acknowledged.
  * The truth is RxDB's own replication metadata: a document is pending exactly when its local
@@ -17,6 +19,8 @@ export class PendingTracker {
   /** Pending document ids, with the local time of their latest edit. */
   private readonly pending = new Map<string, string>();
   private readonly dirty = new Set<string>();
+  /** Documents changed while the first whole-collection check runs (null once it is done). */
+  private changedDuringStart: Set<string> | null = new Set();
   private readonly subscriptions: Subscription[] = [];
   /** Checks run one after another, and only once the replication has its metadata open. */
   private checking: Promise<void>;
@@ -38,12 +42,17 @@ export class PendingTracker {
 
   async start(): Promise<void> {
     this.subscriptions.push(
-      this.collection.$.subscribe((event) => this.markDirty([event.documentId])),
+      this.collection.$.subscribe((event) => {
+        this.changedDuringStart?.add(event.documentId);
+        this.markDirty([event.documentId]);
+      }),
       this.replication.active$.subscribe((active) => {
         if (!active) this.markDirty([...this.pending.keys()]);
       }),
     );
-    // Every document, tombstones included, in pages, from the storage's change index.
+    // Every document, tombstones included, in pages, from the storage's change index. Each page
+    // is compared as read (no second read of 100,000 documents at start); a document changed
+    // since the start began is left to the check its change asked for, which reads it afresh.
     let checkpoint: unknown = undefined;
     for (;;) {
       const page = await getChangedDocumentsSince(
@@ -52,9 +61,19 @@ export class PendingTracker {
         checkpoint,
       );
       if (page.documents.length === 0) break;
-      this.markDirty(page.documents.map((doc) => (doc as { id: string }).id));
+      const documents = page.documents as StoredDocument[];
+      this.checking = this.checking
+        .then(async () => {
+          await this.compare(documents.filter((doc) => !this.changedDuringStart?.has(doc.id)));
+          this.onCount(this.pending.size);
+        })
+        .catch(() => this.markDirty(documents.map((doc) => doc.id)));
       checkpoint = page.checkpoint;
     }
+    this.checking = this.checking.then(() => {
+      this.changedDuringStart = null;
+      this.onCount(this.pending.size);
+    });
   }
 
   /** When the oldest change still waiting for the server was made (device clock), if any. */
@@ -90,21 +109,30 @@ export class PendingTracker {
   }
 
   private async check(ids: string[]): Promise<void> {
-    const state = this.replication.internalReplicationState;
-    if (!state) throw new Error('replication not started');
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
       const local = await this.collection.storageInstance.findDocumentsById(chunk, true);
-      const confirmed = await getAssumedMasterState(state, chunk);
-      const localById = new Map(local.map((doc) => [(doc as { id: string }).id, doc]));
-      for (const id of chunk) {
-        const doc = localById.get(id);
-        const master = confirmed[id]?.docData;
-        const isPending = doc !== undefined && (!master || !sameDocumentState(doc, master));
-        if (isPending) this.pending.set(id, (doc as { updatedAt?: string }).updatedAt ?? '');
-        else this.pending.delete(id);
-      }
+      await this.compare(local as StoredDocument[], chunk);
     }
     this.onCount(this.pending.size);
+  }
+
+  /**
+   * Compares local documents with the states the server confirmed. `ids` may name documents
+   * not found locally (gone: not pending); by default the documents' own ids.
+   */
+  private async compare(local: StoredDocument[], ids = local.map((doc) => doc.id)): Promise<void> {
+    const state = this.replication.internalReplicationState;
+    if (!state) throw new Error('replication not started');
+    if (ids.length === 0) return;
+    const confirmed = await getAssumedMasterState(state, ids);
+    const localById = new Map(local.map((doc) => [doc.id, doc]));
+    for (const id of ids) {
+      const doc = localById.get(id);
+      const master = confirmed[id]?.docData;
+      const isPending = doc !== undefined && (!master || !sameDocumentState(doc, master));
+      if (isPending) this.pending.set(id, doc.updatedAt ?? '');
+      else this.pending.delete(id);
+    }
   }
 }
