@@ -84,7 +84,7 @@ export function createSecondFactorService(deps: {
 }): SecondFactorService {
   const { store, clock, audit } = deps;
 
-  /** The live pending sign-in of a cookie, or why there is none. */
+  /** The live pending sign-in of a cookie; null when there is none (an expired one is deleted). */
   async function livePending(token: string | undefined) {
     if (!token || !TOKEN_PATTERN.test(token)) return null;
     const found = await store.findPendingSignIn(sha256Hex(token));
