@@ -18,9 +18,9 @@ const FIRST_SCREEN_BUDGET = 150 * 1024;
 
 /**
  * The installed app (the production build with its service worker) opened with the server
- * unreachable: from navigation to the first patient row on screen, with every patient already
- * on the tablet. Also the gzip size of the JavaScript that screen loads (files of the build,
- * compressed at gzip's default level).
+ * unreachable: from navigation to the first patient row on screen, and to every patient read
+ * into the search index, with every patient already on the tablet. Also the gzip size of the
+ * JavaScript that screen loads (files of the build, compressed at gzip's default level).
  */
 export async function measureColdStart(
   browser: Browser,
@@ -49,6 +49,7 @@ export async function measureColdStart(
     await server.stop();
 
     const times: number[] = [];
+    const searchable: number[] = [];
     let scripts = new Set<string>();
     for (let round = 0; round < options.config.rounds; round++) {
       const page = await tablet.context.newPage();
@@ -58,22 +59,46 @@ export async function measureColdStart(
       });
       const started = performance.now();
       await page.goto('/patients');
-      await page.getByTestId('patient-row').first().waitFor({ timeout: 60_000 });
+      // Checked at every animation frame: a locator's wait polls at up to 500 ms intervals,
+      // which is more than the figure itself once the list no longer waits for every record.
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="patient-row"]'),
+        undefined,
+        { polling: 'raf', timeout: 60_000 },
+      );
       times.push(performance.now() - started);
+      // Every patient read into the search index (the app's User Timing mark, from navigation).
+      const indexed = await page.waitForFunction(
+        () => performance.getEntriesByName('clinicdesk:patients-loaded')[0]?.startTime,
+        undefined,
+        { polling: 'raf', timeout: 120_000 },
+      );
+      searchable.push(Number(await indexed.jsonValue()));
       scripts = loaded;
       await page.close();
     }
     await tablet.close();
 
-    let gzipBytes = 0;
-    for (const path of scripts)
-      gzipBytes += gzipSync(readFileSync(join(options.buildDir, path))).length;
+    const sizes = [...scripts].map((path) => ({
+      file: path.split('/').pop() ?? path,
+      gzip: gzipSync(readFileSync(join(options.buildDir, path))).length,
+    }));
+    const gzipBytes = sizes.reduce((sum, { gzip }) => sum + gzip, 0);
+    const largest = sizes
+      .sort((a, b) => b.gzip - a.gzip)
+      .slice(0, 8)
+      .map(({ file, gzip }) => `${file} ${(gzip / 1024).toFixed(1)} KiB`);
     return {
       figures: [
         figure(
           `cold start, server unreachable: first patient row on screen, ${expected.toLocaleString('en-US')} patients (median of ${times.length})`,
           'ms',
           median(times),
+        ),
+        figure(
+          `cold start, server unreachable: every patient searchable, ${expected.toLocaleString('en-US')} patients (median of ${searchable.length})`,
+          'ms',
+          median(searchable),
         ),
         figure(
           'JavaScript the patient list loads at cold start, gzip',
@@ -87,7 +112,7 @@ export async function measureColdStart(
         ),
       ],
       notes: [
-        `cold start rounds (ms): ${times.map(Math.round).join(', ')}; ${scripts.size} script files loaded by the first screen.`,
+        `cold start rounds (ms): first row ${times.map(Math.round).join(', ')}; every patient searchable ${searchable.map(Math.round).join(', ')}; ${scripts.size} script files loaded by the first screen, the largest (gzip): ${largest.join(', ')}.`,
       ],
     };
   } finally {
