@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { ADMIN } from '../support/demo-logins.ts';
+import { totpCode, totpStepAt } from '../support/totp.ts';
 import { Device } from './pages/device.ts';
+import { SignInScreen } from './pages/sign-in.ts';
 
 let server: ClinicServer;
 test.beforeAll(async () => {
@@ -11,7 +13,7 @@ test.afterAll(async () => server.dispose());
 
 const PASSWORD = 'copper kettle harbour 19';
 
-test('an administrator adds a person; a role change purges their tablet and deactivation signs it out', async ({
+test('an administrator adds a person; a role change purges their tablet (after two-factor sign-in for an administrator) and deactivation signs it out', async ({
   browser,
 }) => {
   const admin = await Device.open(browser, server.url);
@@ -43,9 +45,20 @@ test('an administrator adds a person; a role change purges their tablet and deac
   await tablet.expectConnection('online');
   await expect.poll(() => tablet.localPatientCount()).toBeGreaterThan(100);
 
-  // Her role changes to one without patient access: her open tablet follows at once.
+  // Her role changes to one without patient access, and one that needs a second factor: her
+  // open tablet signs her out at once (her password-only session opens nothing any more)…
   await imaniRow.getByLabel('Role').selectOption('admin');
   await expect(admin.page.getByTestId('staff-notice')).toContainText('Imani Okoro is now admin');
+  await expect(tablet.page.getByTestId('login-ended')).toContainText(
+    'Your new role needs two-factor sign-in',
+  );
+  await expect(tablet.page).toHaveURL(/\/login/);
+
+  // …she sets up two-factor sign-in, and the tablet reopens under the new role, purged.
+  const screen = new SignInScreen(tablet.page);
+  await screen.enterPassword('imani', PASSWORD);
+  const secret = (await screen.shownKey()).replaceAll(' ', '');
+  await screen.enterCode(totpCode(secret, totpStepAt(Date.now())));
   await expect(tablet.page.getByRole('heading', { name: 'Sync', level: 1 })).toBeVisible();
   await expect(tablet.page.getByRole('link', { name: 'Patients' })).toHaveCount(0);
   await expect.poll(() => tablet.localPatientCount()).toBe(0);

@@ -69,6 +69,7 @@ export const HEARTBEAT_SECONDS = 15;
 export type ApiErrorCode =
   | 'unauthenticated'
   | 'account-deactivated'
+  | 'second-factor-required'
   | 'invalid-credentials'
   | 'wrong-code'
   | 'code-already-used'

@@ -5,6 +5,7 @@ import type { ApiError, ApiErrorCode } from '@clinicdesk/shared/sync/protocol.ts
 export const API_ERROR_STATUS = {
   unauthenticated: 401,
   'account-deactivated': 401,
+  'second-factor-required': 401,
   'invalid-credentials': 401,
   'wrong-code': 401,
   'code-already-used': 401,
@@ -27,6 +28,8 @@ export const API_ERROR_MESSAGES = {
   unauthenticated: 'Sign in to continue',
   'account-deactivated':
     'This account has been deactivated, so it was signed out and its data removed from this device. Ask your administrator if this is a mistake.',
+  'second-factor-required':
+    'Your role now needs two-factor sign-in. Sign in again to set it up; your data stays on this device.',
   'invalid-credentials': 'That username and password do not match',
   'wrong-code':
     'That code is not right. Enter the 6-digit code your authenticator app shows now (check that the phone’s clock is set automatically).',

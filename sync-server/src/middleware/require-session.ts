@@ -9,11 +9,7 @@ export function createRequireSession(auth: AuthService) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     const session = await auth.resume(token);
-    if (!session)
-      return apiError(
-        c,
-        (await auth.isDeactivated(token)) ? 'account-deactivated' : 'unauthenticated',
-      );
+    if (!session) return apiError(c, await auth.whyRefused(token));
     c.set('session', session);
     await next();
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOTP } from '@clinicdesk/shared/auth/totp.ts';
-import { SYNC_BASE_PATH } from '@clinicdesk/shared/sync/protocol.ts';
+import { PROTOCOL_VERSION, SYNC_BASE_PATH } from '@clinicdesk/shared/sync/protocol.ts';
 import { LOGIN_THROTTLE } from '../services/login-throttle.ts';
 import { PENDING_SIGN_IN_LIFETIME } from '../services/second-factor.service.ts';
 import { createStaffAccount } from '../services/staff-accounts.service.ts';
@@ -11,6 +11,8 @@ import {
   createTestServer,
   device,
   secondFactorSteps,
+  signIn,
+  sseReader,
   TEST_PASSWORD,
   TEST_TOTP_SECRET,
   type TestServer,
@@ -256,5 +258,57 @@ describe('the code step at the API', () => {
     expect(await errorCode(await sendCode('cd_sign_in=forged', codeNow()))).toBe('sign-in-expired');
     const offer = await post('/api/auth/second-factor/enrolment', {});
     expect(offer.status).toBe(401);
+  });
+});
+
+describe('a person promoted into a role that needs a second factor', () => {
+  it('cannot use the new role on a session opened with the password alone: they sign in again with a code', async () => {
+    const promoted = await addStaff(server, 'fay', 'front-desk');
+    await addStaff(server, 'ada', 'admin');
+    const tablet = device(server, await signIn(server, 'fay'));
+    expect((await tablet.pull('patients')).status).toBe(200);
+    const stream = await server.request(
+      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${tablet.deviceId}`,
+      { headers: tablet.headers },
+    );
+    const events = sseReader(stream);
+    await events.next();
+
+    const administrator = await signIn(server, 'ada');
+    const promotion = await server.request(`/api/users/${promoted.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: administrator },
+      body: JSON.stringify({ role: 'office-manager' }),
+    });
+    expect(promotion.status).toBe(200);
+
+    // Her open stream closes, and every request of that session is refused with the reason,
+    // the "who am I" question included, so that her tablet signs her out to sign in again.
+    await expect(events.next()).rejects.toThrow('The stream ended');
+    for (const response of [
+      await tablet.pull('patients'),
+      await server.request('/api/auth/session', { headers: tablet.headers }),
+      await server.request('/api/users', { headers: tablet.headers }),
+    ]) {
+      expect(response.status).toBe(401);
+      expect(await errorCode(response)).toBe('second-factor-required');
+    }
+
+    // She has no second factor yet: the password step now asks her to set one up.
+    const { response } = await password('fay');
+    expect(await response.json()).toMatchObject({ secondFactor: 'enrol' });
+
+    // Someone demoted out of such a role keeps the session they opened with a code.
+    const manager = device(server, await signIn(server, 'mo'));
+    const demotion = await server.request(
+      `/api/users/${(await server.store.findUserByUsername('mo'))?.id}`,
+      {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', cookie: administrator },
+        body: JSON.stringify({ role: 'front-desk' }),
+      },
+    );
+    expect(demotion.status).toBe(200);
+    expect((await manager.pull('patients')).status).toBe(200);
   });
 });

@@ -6,9 +6,11 @@ import { LOGIN_THROTTLE } from '../services/login-throttle.ts';
 import { createStaffAccount } from '../services/staff-accounts.service.ts';
 import {
   addStaff,
+  created,
   createTestServer,
   device,
   cookieSet,
+  patient,
   signIn,
   sseReader,
   TEST_PASSWORD,
@@ -131,19 +133,20 @@ describe('access changes take effect at once', () => {
     const events = sseReader(stream);
     expect((await events.next()).event).toBe('resync');
 
-    expect((await account(await call('PATCH', `/${user.id}`, { role: 'admin' }))).role).toBe(
-      'admin',
+    expect((await account(await call('PATCH', `/${user.id}`, { role: 'billing' }))).role).toBe(
+      'billing',
     );
     // The stream ends without waiting for a heartbeat…
     await expect(events.next()).rejects.toThrow('The stream ended');
-    // …and the very next pull is judged under the new role.
-    expect((await device(server, cookie).pull('patients')).status).toBe(403);
+    // …and the very next push is judged under the new role, which reads charts but writes none.
+    const push = await device(server, cookie).push('patients', [created(patient(9001))]);
+    expect(await push.json()).toMatchObject({ rejected: [{ code: 'forbidden' }] });
     const session = (await (
       await server.request('/api/auth/session', { headers: { cookie } })
     ).json()) as {
       user: { role: string };
     };
-    expect(session.user.role).toBe('admin');
+    expect(session.user.role).toBe('billing');
   });
 
   it('deactivation ends every session: the device is told why, and sign-in is refused', async () => {

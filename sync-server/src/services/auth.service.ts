@@ -2,7 +2,7 @@ import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { requiresSecondFactor } from '@clinicdesk/shared/auth/second-factor.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { sha256Hex } from '../storage/document-hash.ts';
-import type { Store, UserRecord } from '../storage/store.ts';
+import type { SessionRecord, Store, UserRecord } from '../storage/store.ts';
 import type { AuditRecorder } from './audit.service.ts';
 import { createLoginThrottle, type LoginRefusal } from './login-throttle.ts';
 import { UNKNOWN_USER_PASSWORD_HASH, verifyPassword } from './password-hash.ts';
@@ -26,6 +26,9 @@ export const SESSION_LIFETIME = {
 
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Why a session cookie opens nothing; each is an API error code the device acts on. */
+export type SessionRefusal = 'unauthenticated' | 'account-deactivated' | 'second-factor-required';
 
 export type AuthenticatedSession = {
   user: SessionUser;
@@ -60,8 +63,12 @@ export type AuthService = {
   logout(token: string | undefined, options?: { signOut: boolean }): Promise<void>;
   /** The live session of a cookie token, refreshing its idle timer; null when none. */
   resume(token: string | undefined): Promise<AuthenticatedSession | null>;
-  /** Whether this cookie belongs to a session of a person who has since been deactivated. */
-  isDeactivated(token: string | undefined): Promise<boolean>;
+  /**
+   * Why a cookie opens nothing (`resume` gave null), as the device must be told: the person was
+   * deactivated, or now holds a role that needs a second factor on a session opened without one,
+   * or there is simply no live session.
+   */
+  whyRefused(token: string | undefined): Promise<SessionRefusal>;
   /**
    * The session's user as they are now (role included), or null when the session is over;
    * without counting as activity (open streams ask this).
@@ -83,7 +90,7 @@ export function createAuthService(deps: {
   const verify = deps.verifyPassword ?? verifyPassword;
   const throttle = createLoginThrottle({ store, clock });
 
-  async function openSession(user: UserRecord, deviceId: string | null) {
+  async function openSession(user: UserRecord, deviceId: string | null, secondFactor = false) {
     const now = clock();
     await store.deleteStaleSessions(now, new Date(now.getTime() - SESSION_LIFETIME.idleMs));
     const token = Buffer.from(deps.randomBytes(TOKEN_BYTES)).toString('base64url');
@@ -94,6 +101,7 @@ export function createAuthService(deps: {
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_LIFETIME.absoluteMs),
+      secondFactor,
     });
     return { user: toSessionUser(user), token };
   }
@@ -111,7 +119,7 @@ export function createAuthService(deps: {
     const found = await store.findSession(tokenHash);
     if (!found) return null;
     const now = clock().getTime();
-    const { session, user } = found;
+    const { session } = found;
     const expired =
       now >= session.expiresAt.getTime() ||
       now >= session.lastSeenAt.getTime() + SESSION_LIFETIME.idleMs;
@@ -119,9 +127,22 @@ export function createAuthService(deps: {
       await store.deleteSession(tokenHash);
       return null;
     }
-    // A deactivated person's sessions are over, but kept (until they expire) so that the device
-    // can be told why and clear the person's data; reactivation deletes them, never revives.
-    return user.active ? found : null;
+    return refusalOf(found) === null ? found : null;
+  }
+
+  /**
+   * Why a session that has not expired opens nothing, or null when it does. Such sessions are
+   * kept (until they expire) so that the device can be told why:
+   * - a deactivated person's: the device clears their data; reactivation deletes them;
+   * - a session opened with the password alone whose person has since been given a role that
+   *   needs a second factor (office manager, administrator): they must sign in again with a
+   *   code before they use that role, and the device signs them out to do so.
+   */
+  function refusalOf(found: { session: SessionRecord; user: UserRecord }) {
+    if (!found.user.active) return 'account-deactivated' as const;
+    if (requiresSecondFactor(found.user) && !found.session.secondFactor)
+      return 'second-factor-required' as const;
+    return null;
   }
 
   return {
@@ -204,10 +225,10 @@ export function createAuthService(deps: {
       };
     },
 
-    async isDeactivated(token) {
-      if (!token || !TOKEN_PATTERN.test(token)) return false;
+    async whyRefused(token) {
+      if (!token || !TOKEN_PATTERN.test(token)) return 'unauthenticated';
       const found = await store.findSession(sha256Hex(token));
-      return found !== null && !found.user.active;
+      return (found && refusalOf(found)) ?? 'unauthenticated';
     },
 
     async currentUser(sessionId) {

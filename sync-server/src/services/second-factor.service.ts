@@ -80,6 +80,7 @@ export function createSecondFactorService(deps: {
   openSession: (
     user: UserRecord,
     deviceId: string | null,
+    secondFactor: true,
   ) => Promise<{ user: SessionUser; token: string }>;
 }): SecondFactorService {
   const { store, clock, audit } = deps;
@@ -150,7 +151,7 @@ export function createSecondFactorService(deps: {
       ...auditOf(user, pending),
     });
     await audit.record({ action: 'sign-in', ...auditOf(user, pending) });
-    return ok(await deps.openSession(user, pending.deviceId));
+    return ok(await deps.openSession(user, pending.deviceId, true));
   }
 
   const refusal = (verdict: TotpVerdict & { ok: false }): Result<never, SecondFactorError> =>

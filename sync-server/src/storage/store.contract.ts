@@ -262,6 +262,7 @@ export function describeStoreContract(
           createdAt: at(0),
           lastSeenAt: at(0),
           expiresAt: at(720),
+          secondFactor: false,
         });
         await store.createSession(session('a', 'user-1'));
         await store.createSession(session('b', 'user-1'));
@@ -281,10 +282,18 @@ export function describeStoreContract(
           createdAt: at(0),
           lastSeenAt: at(0),
           expiresAt: at(720),
+          secondFactor: true,
+        };
+        const passwordOnly = {
+          ...session,
+          tokenHash: 'hash-2',
+          lastSeenAt: at(5),
+          secondFactor: false,
         };
         await store.createSession(session);
-        await store.createSession({ ...session, tokenHash: 'hash-2', lastSeenAt: at(5) });
+        await store.createSession(passwordOnly);
         expect(await store.findSession('hash-1')).toEqual({ session, user });
+        expect(await store.findSession('hash-2')).toEqual({ session: passwordOnly, user });
 
         await store.touchSession('hash-1', at(10));
         expect((await store.findSession('hash-1'))?.session.lastSeenAt).toEqual(at(10));

@@ -236,6 +236,8 @@ export type SessionRecord = {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** Opened after a second factor (a code), not with the password alone. */
+  secondFactor: boolean;
 };
 
 export type PendingSignInRecord = {

@@ -124,6 +124,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
         location.reload();
       },
       () => void removeAccountFromDevice(db.name, local.name),
+      () => void signOutForSecondFactor(),
     ).finally(() => (asking = false));
   };
   const stopAccessWatch = syncStatus.onAccessQuestion(askAccess);
@@ -189,6 +190,19 @@ async function removeAccountFromDevice(dbName: string, localName: string): Promi
   forgetUser();
   session.user = null;
   location.assign('/login?ended=deactivated');
+}
+
+/**
+ * The person was given a role that needs a second factor (office manager, administrator) while
+ * signed in with the password alone: the server opens nothing to that session any more. They are
+ * signed out here to sign in again with a code; what is on the device stays, as at any sign-out,
+ * and reopens under the new role (purging what it may not read) once they are back.
+ */
+async function signOutForSecondFactor(): Promise<void> {
+  await closeWorkspace();
+  forgetUser();
+  session.user = null;
+  location.assign('/login?ended=second-factor');
 }
 
 type LeaderSync = { reconnect: () => void; close: () => void };

@@ -96,8 +96,9 @@ export function createPostgresAccounts(pool: Pool) {
 
     async createSession(session: SessionRecord): Promise<void> {
       await pool.query(
-        `INSERT INTO sessions (token_hash, user_id, device_id, created_at, last_seen_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
+        `INSERT INTO sessions
+           (token_hash, user_id, device_id, created_at, last_seen_at, expires_at, second_factor)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
           session.tokenHash,
           session.userId,
@@ -105,6 +106,7 @@ export function createPostgresAccounts(pool: Pool) {
           session.createdAt,
           session.lastSeenAt,
           session.expiresAt,
+          session.secondFactor,
         ],
       );
     },
@@ -114,7 +116,7 @@ export function createPostgresAccounts(pool: Pool) {
     ): Promise<{ session: SessionRecord; user: UserRecord } | null> {
       const { rows } = await pool.query(
         `SELECT s.token_hash, s.user_id, s.device_id, s.created_at AS session_created_at,
-                s.last_seen_at, s.expires_at, u.*
+                s.last_seen_at, s.expires_at, s.second_factor AS session_second_factor, u.*
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1`,
         [tokenHash],
@@ -129,6 +131,7 @@ export function createPostgresAccounts(pool: Pool) {
           createdAt: timestamp(row, 'session_created_at'),
           lastSeenAt: timestamp(row, 'last_seen_at'),
           expiresAt: timestamp(row, 'expires_at'),
+          secondFactor: row.session_second_factor === true,
         },
         user: toUser(row),
       };

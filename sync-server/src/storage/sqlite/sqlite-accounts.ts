@@ -34,11 +34,12 @@ export function createSqliteAccounts(db: DatabaseSync) {
       demo_account)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertSession = db.prepare(`
-    INSERT INTO sessions (token_hash, user_id, device_id, created_at, last_seen_at, expires_at)
-    VALUES (?, ?, ?, ?, ?, ?)`);
+    INSERT INTO sessions
+      (token_hash, user_id, device_id, created_at, last_seen_at, expires_at, second_factor)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const sessionWithUser = db.prepare(`
     SELECT s.token_hash, s.user_id, s.device_id, s.created_at AS session_created_at,
-           s.last_seen_at, s.expires_at, u.*
+           s.last_seen_at, s.expires_at, s.second_factor AS session_second_factor, u.*
     FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.token_hash = ?`);
   const touchSession = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
@@ -143,6 +144,7 @@ export function createSqliteAccounts(db: DatabaseSync) {
         session.createdAt.toISOString(),
         session.lastSeenAt.toISOString(),
         session.expiresAt.toISOString(),
+        session.secondFactor ? 1 : 0,
       );
     },
 
@@ -157,6 +159,7 @@ export function createSqliteAccounts(db: DatabaseSync) {
           createdAt: new Date(text(row, 'session_created_at')),
           lastSeenAt: new Date(text(row, 'last_seen_at')),
           expiresAt: new Date(text(row, 'expires_at')),
+          secondFactor: integer(row, 'session_second_factor') === 1,
         },
         user: toUser(row),
       };

@@ -1,18 +1,21 @@
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { requestJson } from '../api/http.ts';
 
-export type AccessVerdict = 'unchanged' | 'role-changed' | 'deactivated' | 'unknown';
+export type AccessVerdict =
+  'unchanged' | 'role-changed' | 'deactivated' | 'second-factor-required' | 'unknown';
 
 /**
  * Asks the server who this person is now. Called when the live stream (re)connects — the server
  * closes it the moment an administrator changes the person's access — and when a sync request is
  * refused. A new role means the device must reopen under it (purging what it may no longer
- * read); a deactivated account means its data must leave the device.
+ * read); a deactivated account means its data must leave the device; a new role that needs a
+ * second factor, on a session opened with the password alone, means signing in again.
  */
 export async function checkAccess(
   user: SessionUser,
   onRoleChanged: (now: SessionUser) => void,
   onDeactivated: () => void,
+  onSecondFactorRequired: () => void,
 ): Promise<AccessVerdict> {
   const outcome = await requestJson<{ user: SessionUser }>('/api/auth/session');
   if (outcome.ok) {
@@ -23,6 +26,10 @@ export async function checkAccess(
   if (outcome.kind === 'api' && outcome.code === 'account-deactivated') {
     onDeactivated();
     return 'deactivated';
+  }
+  if (outcome.kind === 'api' && outcome.code === 'second-factor-required') {
+    onSecondFactorRequired();
+    return 'second-factor-required';
   }
   return 'unknown';
 }

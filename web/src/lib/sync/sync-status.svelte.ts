@@ -1,9 +1,26 @@
+import type { ApiErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
 import type { ApiFailure } from '../api/http.ts';
 import { nowIso } from '../clock.ts';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'signed-out' | 'update-required';
 
 const LAST_SYNC_KEY = 'clinicdesk.last-sync';
+
+/**
+ * Refusals that mean the person's access changed on the server: the workspace asks who they
+ * are now (and purges, or signs out).
+ */
+const ACCESS_CHANGES: readonly ApiErrorCode[] = [
+  'forbidden',
+  'account-deactivated',
+  'second-factor-required',
+];
+/** Refusals after which this device is signed out of the server until someone signs in. */
+const SIGNED_OUT: readonly ApiErrorCode[] = [
+  'unauthenticated',
+  'account-deactivated',
+  'second-factor-required',
+];
 
 /**
  * What the app chrome shows about sync, for the whole app. "Online" means the server answered
@@ -79,16 +96,10 @@ export class SyncStatus {
 
   reportFailure(outcome: ApiFailure): void {
     this.lastProblem = outcome.message;
-    // A refusal or a deactivated account means the person's access changed on the server: the
-    // workspace asks who they are now (and purges or signs out).
-    if (
-      outcome.kind === 'api' &&
-      (outcome.code === 'forbidden' || outcome.code === 'account-deactivated')
-    )
+    if (outcome.kind === 'api' && ACCESS_CHANGES.includes(outcome.code))
       for (const listener of this.accessListeners) listener();
     if (outcome.kind === 'network') this.connection = 'offline';
-    else if (outcome.code === 'unauthenticated' || outcome.code === 'account-deactivated')
-      this.connection = 'signed-out';
+    else if (SIGNED_OUT.includes(outcome.code)) this.connection = 'signed-out';
     else if (outcome.code === 'update-required') this.connection = 'update-required';
     else this.connection = 'offline';
     this.changed();
