@@ -282,3 +282,51 @@ describe('two-factor sign-in on the Staff page', () => {
     expect((await call('POST', `/not-a-uuid/second-factor/reset`)).status).toBe(404);
   });
 });
+
+describe('the audit trail of staff accounts', () => {
+  it('records who made, changed, reset and unlocked an account, and never the password', async () => {
+    const made = await account(
+      await call('POST', '', {
+        username: 'gus.audit',
+        displayName: 'Gus Audited',
+        role: 'front-desk',
+        password: NEW_PASSWORD,
+      }),
+    );
+    await account(await call('PATCH', `/${made.id}`, { role: 'billing', displayName: 'Gus A.' }));
+    await account(await call('PATCH', `/${made.id}`, { active: false }));
+    await account(await call('PATCH', `/${made.id}`, { active: true }));
+    const secondPassword = 'meadow lantern quartz 77';
+    await account(await call('POST', `/${made.id}/password`, { password: secondPassword }));
+    await account(await call('POST', `/${made.id}/unlock`));
+
+    const trail = (await server.store.readAuditChain(0, 10_000)).filter(
+      (entry) => entry.recordId === made.id,
+    );
+    expect(
+      trail.map(({ action, username, collection, detail }) => ({
+        action,
+        username,
+        collection,
+        detail,
+      })),
+    ).toEqual(
+      [
+        ['create', 'gus.audit: account made, role front-desk'],
+        ['change', 'gus.audit: role front-desk → billing, display name changed'],
+        ['change', 'gus.audit: deactivated'],
+        ['change', 'gus.audit: reactivated'],
+        ['change', 'gus.audit: password reset'],
+        ['change', 'gus.audit: unlocked after failed sign-ins'],
+      ].map(([action, detail]) => ({
+        action,
+        username: 'ada-admin',
+        collection: 'staff-accounts',
+        detail,
+      })),
+    );
+    const written = JSON.stringify(trail);
+    expect(written).not.toContain(NEW_PASSWORD);
+    expect(written).not.toContain(secondPassword);
+  });
+});

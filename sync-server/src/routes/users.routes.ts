@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
 import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
@@ -25,7 +25,7 @@ export function createUsersRoutes(deps: { users: UsersService }) {
     .post('/', json, async (c) => {
       const input = parseNewAccount(await readJson(c.req));
       if (!input.ok) return apiError(c, 'invalid-request', input.error);
-      const created = await users.create(input.value);
+      const created = await users.create(actorOf(c), input.value);
       if (!created.ok) return apiError(c, 'invalid-request', created.error.message);
       return c.json({ user: created.value }, 201);
     })
@@ -34,7 +34,7 @@ export function createUsersRoutes(deps: { users: UsersService }) {
       if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
       const changes = parseChanges(await readJson(c.req));
       if (!changes.ok) return apiError(c, 'invalid-request', changes.error);
-      const result = await users.change(c.get('session').user.id, id, changes.value);
+      const result = await users.change(actorOf(c), id, changes.value);
       if (!result.ok) return apiError(c, result.error.code, result.error.message);
       return c.json({ user: result.value }, 200);
     })
@@ -44,7 +44,7 @@ export function createUsersRoutes(deps: { users: UsersService }) {
       const body = (await readJson(c.req)) as { password?: unknown } | null;
       if (typeof body?.password !== 'string')
         return apiError(c, 'invalid-request', 'Send { "password" }');
-      const result = await users.resetPassword(id, body.password);
+      const result = await users.resetPassword(actorOf(c), id, body.password);
       if (!result.ok) return apiError(c, result.error.code, result.error.message);
       return c.json({ user: result.value }, 200);
     })
@@ -54,7 +54,7 @@ export function createUsersRoutes(deps: { users: UsersService }) {
       async (c) => {
         const id = c.req.param('id');
         if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
-        const result = await users.resetSecondFactor(c.get('session').user, id);
+        const result = await users.resetSecondFactor(actorOf(c), id);
         if (!result.ok) return apiError(c, result.error.code, result.error.message);
         return c.json({ user: result.value }, 200);
       },
@@ -65,11 +65,17 @@ export function createUsersRoutes(deps: { users: UsersService }) {
       async (c) => {
         const id = c.req.param('id');
         if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
-        const result = await users.unlock(id);
+        const result = await users.unlock(actorOf(c), id);
         if (!result.ok) return apiError(c, result.error.code, result.error.message);
         return c.json({ user: result.value }, 200);
       },
     );
+}
+
+/** The administrator making the change, for the audit trail. */
+function actorOf(c: Context<AppEnv>) {
+  const { user, deviceId } = c.get('session');
+  return { id: user.id, username: user.username, deviceId };
 }
 
 function isRole(value: unknown): value is Role {

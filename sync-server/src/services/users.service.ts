@@ -17,6 +17,9 @@ export type UsersError = {
 
 export type UsersService = ReturnType<typeof createUsersService>;
 
+/** The administrator making a change, and the device they make it from (for the audit trail). */
+type Actor = Pick<SessionUser, 'id' | 'username'> & { deviceId: string | null };
+
 /**
  * What an administrator does to staff accounts. Every change that narrows or moves access is
  * announced on `access`, so the person's open streams close at once, and deactivation, a
@@ -27,10 +30,28 @@ export function createUsersService(deps: {
   clock: () => Date;
   randomBytes: (n: number) => Uint8Array;
   access: AccessChanges;
-  /** Where second-factor resets are recorded. */
+  /** Where every change to an account is recorded (who did it, to whom, what — no password). */
   audit: AuditRecorder;
 }) {
   const { store, access } = deps;
+
+  /** One audit entry for a change `actor` made to the account `target`. */
+  async function recordChange(
+    actor: Actor,
+    action: 'create' | 'change',
+    target: UserRecord,
+    detail: string,
+  ): Promise<void> {
+    await deps.audit.record({
+      action,
+      userId: actor.id,
+      username: actor.username,
+      deviceId: actor.deviceId,
+      collection: STAFF_ACCOUNTS_COLLECTION,
+      recordId: target.id,
+      detail: `${target.username}: ${detail}`,
+    });
+  }
 
   async function view(user: UserRecord): Promise<StaffAccount> {
     const throttle = await store.loginThrottle(accountThrottleKey(user.username), deps.clock());
@@ -59,21 +80,25 @@ export function createUsersService(deps: {
       return Promise.all((await store.listUsers()).map(view));
     },
 
-    async create(input: {
-      username: string;
-      displayName: string;
-      role: Role;
-      password: string;
-    }): Promise<Result<StaffAccount, StaffAccountError>> {
+    async create(
+      actor: Actor,
+      input: {
+        username: string;
+        displayName: string;
+        role: Role;
+        password: string;
+      },
+    ): Promise<Result<StaffAccount, StaffAccountError>> {
       const created = await createStaffAccount(deps, input);
       if (!created.ok) return created;
       const user = await store.findUserById(created.value.id);
       if (!user) throw new Error('A created account could not be read back');
+      await recordChange(actor, 'create', user, `account made, role ${user.role}`);
       return ok(await view(user));
     },
 
     async change(
-      actorId: string,
+      actor: Actor,
       id: string,
       changes: { role?: Role; active?: boolean; displayName?: string },
     ): Promise<Result<StaffAccount, UsersError>> {
@@ -89,7 +114,7 @@ export function createUsersService(deps: {
         });
       const nextRole = changes.role ?? target.role;
       const nextActive = changes.active ?? target.active;
-      if (id === actorId && !nextActive)
+      if (id === actor.id && !nextActive)
         return fail({ code: 'invalid-request', message: 'You cannot deactivate your own account' });
       if (!(await leavesAnAdministrator(target, nextRole, nextActive)))
         return fail({
@@ -106,10 +131,22 @@ export function createUsersService(deps: {
       // Reactivation must never bring an old session back to life.
       if (changes.active === true && !target.active) await store.deleteUserSessions(id);
       if (nextRole !== target.role || nextActive !== target.active) access.publish(id);
+      const what = [
+        nextRole !== target.role ? `role ${target.role} → ${nextRole}` : null,
+        nextActive !== target.active ? (nextActive ? 'reactivated' : 'deactivated') : null,
+        displayName !== undefined && displayName !== target.displayName
+          ? 'display name changed'
+          : null,
+      ].filter((part) => part !== null);
+      if (what.length > 0) await recordChange(actor, 'change', updated, what.join(', '));
       return ok(await view(updated));
     },
 
-    async resetPassword(id: string, password: string): Promise<Result<StaffAccount, UsersError>> {
+    async resetPassword(
+      actor: Actor,
+      id: string,
+      password: string,
+    ): Promise<Result<StaffAccount, UsersError>> {
       const target = await store.findUserById(id);
       if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
       const rule = checkNewPassword(password, target);
@@ -120,6 +157,7 @@ export function createUsersService(deps: {
       // Whoever held the old password is out, everywhere, at once.
       await store.deleteUserSessions(id);
       access.publish(id);
+      await recordChange(actor, 'change', updated, 'password reset');
       return ok(await view(updated));
     },
 
@@ -128,10 +166,7 @@ export function createUsersService(deps: {
      * any sign-in of theirs waiting for a code), so whoever holds the old phone gets nowhere;
      * the person sets up a new one at their next sign-in.
      */
-    async resetSecondFactor(
-      actor: SessionUser,
-      id: string,
-    ): Promise<Result<StaffAccount, UsersError>> {
+    async resetSecondFactor(actor: Actor, id: string): Promise<Result<StaffAccount, UsersError>> {
       const target = await store.findUserById(id);
       if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
       if (!(await store.removeSecondFactor(id)))
@@ -145,7 +180,7 @@ export function createUsersService(deps: {
         action: 'second-factor-reset',
         userId: actor.id,
         username: actor.username,
-        deviceId: null,
+        deviceId: actor.deviceId,
         collection: STAFF_ACCOUNTS_COLLECTION,
         recordId: id,
         detail: `for ${target.username}`,
@@ -153,10 +188,11 @@ export function createUsersService(deps: {
       return ok(await view(target));
     },
 
-    async unlock(id: string): Promise<Result<StaffAccount, UsersError>> {
+    async unlock(actor: Actor, id: string): Promise<Result<StaffAccount, UsersError>> {
       const target = await store.findUserById(id);
       if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
       await store.unlockAccount(target.username);
+      await recordChange(actor, 'change', target, 'unlocked after failed sign-ins');
       return ok(await view(target));
     },
   };
