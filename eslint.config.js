@@ -49,4 +49,19 @@ export default ts.config(
       'svelte/no-navigation-without-resolve': 'off',
     },
   },
+  {
+    // Text staff or another device typed is only ever shown as text (#5 point 7): Svelte escapes
+    // `{…}`; these are the ways around that, so none may appear in the app.
+    files: ['web/src/**/*.svelte', 'web/src/**/*.ts'],
+    rules: {
+      'svelte/no-at-html-tags': 'error',
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({
+          property,
+          message: 'Markup from data runs as markup: render text through Svelte instead.',
+        })),
+      ],
+    },
+  },
 );
