@@ -18,7 +18,7 @@
 import 'fake-indexeddb/auto';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { canonicalJson } from '@clinicdesk/shared/sync/canonical-json.ts';
-import { openConflicts } from '@clinicdesk/shared/sync/conflict.schema.ts';
+import { openConflicts } from '@clinicdesk/shared/sync/merge-edits.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';

@@ -1,7 +1,7 @@
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { registerPatient } from '@clinicdesk/shared/patients/register-patient.ts';
-import { openConflicts } from '@clinicdesk/shared/sync/conflict.schema.ts';
+import { openConflicts } from '@clinicdesk/shared/sync/merge-edits.ts';
 import { settleConflict, valueAtPath } from '@clinicdesk/shared/sync/merge-edits.ts';
 import type { RxDocument } from 'rxdb';
 import type { SimDevice } from './device.ts';

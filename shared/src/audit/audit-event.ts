@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { canonicalJson } from '../sync/canonical-json.ts';
-import { COLLECTION_NAMES } from '../sync/collections.ts';
+import { COLLECTION_NAMES } from '../sync/collection-names.ts';
+import { AUDIT_UPLOAD_MAX_EVENTS } from './audit-upload-limit.ts';
 
 /**
  * The audit trail: one append-only, hash-chained entry per view, create, change, delete, export
@@ -42,8 +43,7 @@ export const STAFF_ACCOUNTS_COLLECTION = 'staff-accounts';
 /** The hash the first entry links to. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
-/** Upload limit per request; a device with more sends several. */
-export const AUDIT_UPLOAD_MAX_EVENTS = 500;
+export { AUDIT_UPLOAD_MAX_EVENTS };
 
 /** One entry as stored: its place in the chain, its facts, the previous entry's hash and its own. */
 export type AuditEntry = {
@@ -104,7 +104,7 @@ export const deviceAuditEventSchema = z.strictObject({
   /** The signed-in user who viewed or printed; must be the uploading session's user. */
   userId: z.string().min(1).max(100),
   deviceTime: isoInstant,
-  collection: z.enum(COLLECTION_NAMES as [string, ...string[]]),
+  collection: z.enum(COLLECTION_NAMES),
   /** Absent for a view of a whole list. */
   recordId: z.string().regex(UUID_PATTERN, 'Must be a lowercase UUID').nullable(),
 });

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { fail, ok, type Result } from '../result.ts';
 
 /**
@@ -80,9 +78,5 @@ export const CHART_BLOCK_SIZE = 50;
 /** A device with fewer unused numbers than this reserves another block when it is online. */
 export const CHART_NUMBERS_LOW = 20;
 
-/** Wire form of `POST /api/sync/v1/chart-numbers`. */
-export const chartNumberBlockRequestSchema = z.strictObject({
-  requestId: z.string().regex(UUID_PATTERN),
-});
-export type ChartNumberBlockRequest = z.infer<typeof chartNumberBlockRequestSchema>;
+/** Answer of `POST /api/sync/v1/chart-numbers` (its request: chart-number-block.schema.ts). */
 export type ChartNumberBlockResponse = { block: { first: number; last: number } };

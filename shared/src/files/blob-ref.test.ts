@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blobRefSchema, sniffBlobType } from './blob-ref.ts';
+import { sniffBlobType } from './blob-ref.ts';
+import { blobRefSchema } from './blob-ref.schema.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 

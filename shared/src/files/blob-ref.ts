@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Files (photos, card scans, PDFs) never travel inside replicated documents: a document holds
  * this reference, and the bytes are stored and moved by their SHA-256 (`PUT /api/blobs/:sha256`).
@@ -12,12 +10,8 @@ export const BLOB_MAX_BYTES = 15 * 1024 * 1024;
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
-export const blobRefSchema = z.strictObject({
-  sha256: z.string().regex(SHA256_PATTERN, 'Not a SHA-256 hex digest'),
-  type: z.enum(BLOB_TYPES, 'Not a supported file type'),
-  size: z.number().int().min(1).max(BLOB_MAX_BYTES, 'The file is larger than 15 MB'),
-});
-export type BlobRef = z.infer<typeof blobRefSchema>;
+/** The reference a document holds (its schema is in blob-ref.schema.ts, away from the app's first screen). */
+export type { BlobRef } from './blob-ref.schema.ts';
 
 /**
  * The type a file's first bytes say it is, whatever name or type it was sent with; null when

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blobRefSchema } from '../files/blob-ref.ts';
+import { blobRefSchema } from '../files/blob-ref.schema.ts';
 import { addressSchema, personName, phoneNumber, SEXES, shortText } from './person.schema.ts';
 
 /**

@@ -4,6 +4,24 @@
  * chose not to answer is recorded as such, which is different from never having been asked.
  */
 
+/** Administrative sex (US Core): what payers and labs require, not gender identity. */
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+export const SEX_LABELS: Record<Sex, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Unknown',
+};
+
+/** US states, DC and territories (USPS codes). */
+export const US_STATES = [
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA',
+  'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM',
+  'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA',
+  'WV', 'WI', 'WY', 'AS', 'GU', 'MP', 'PR', 'VI',
+] as const; // prettier-ignore
+
 /** Gender identity (USCDI; SNOMED-based answer list), self-reported. */
 export const GENDER_IDENTITIES = ['female', 'male', 'nonbinary', 'transgender-female', 'transgender-male', 'other', 'declined'] as const; // prettier-ignore
 export type GenderIdentity = (typeof GENDER_IDENTITIES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blobRefSchema } from '../files/blob-ref.ts';
+import { blobRefSchema } from '../files/blob-ref.schema.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
 import { toRxJsonSchema } from '../sync/rx-json-schema.ts';

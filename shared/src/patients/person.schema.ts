@@ -1,24 +1,9 @@
 import { z } from 'zod';
+import { type Sex, SEX_LABELS, SEXES, US_STATES } from './patient-codes.ts';
+
+export { type Sex, SEX_LABELS, SEXES, US_STATES };
 
 /** Building blocks shared by the patient, their contacts, guarantor and plan subscribers. */
-
-/** Administrative sex (US Core): what payers and labs require, not gender identity. */
-export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-export type Sex = (typeof SEXES)[number];
-export const SEX_LABELS: Record<Sex, string> = {
-  female: 'Female',
-  male: 'Male',
-  other: 'Other',
-  unknown: 'Unknown',
-};
-
-/** US states, DC and territories (USPS codes). */
-export const US_STATES = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA',
-  'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM',
-  'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA',
-  'WV', 'WI', 'WY', 'AS', 'GU', 'MP', 'PR', 'VI',
-] as const; // prettier-ignore
 
 /** Letters of any script, combining marks, spaces, and the punctuation real names use. */
 export const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} '’.,-]*$/u;

@@ -3,6 +3,7 @@ import { chartMergeRxSchema, chartMergeSchema } from '../charts/chart-merge.sche
 import { visitRxSchema, visitSchema } from '../checkin/visit.schema.ts';
 import { patientRxSchema, patientSchema } from '../patients/patient.schema.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { COLLECTION_NAMES, type CollectionName, isCollectionName } from './collection-names.ts';
 import type { RowRejection, WireDocument } from './protocol.ts';
 
 /**
@@ -15,14 +16,9 @@ export const REPLICATED_COLLECTIONS = {
   chartMerges: { schema: chartMergeSchema, rxSchema: chartMergeRxSchema },
   /** Today's arrivals: the check-in board. */
   visits: { schema: visitSchema, rxSchema: visitRxSchema },
-} as const satisfies Record<string, { schema: z.ZodType; rxSchema: () => object }>;
+} as const satisfies Record<CollectionName, { schema: z.ZodType; rxSchema: () => object }>;
 
-export type CollectionName = keyof typeof REPLICATED_COLLECTIONS;
-export const COLLECTION_NAMES = Object.keys(REPLICATED_COLLECTIONS) as CollectionName[];
-
-export function isCollectionName(name: string): name is CollectionName {
-  return Object.hasOwn(REPLICATED_COLLECTIONS, name);
-}
+export { COLLECTION_NAMES, type CollectionName, isCollectionName };
 
 /**
  * Checks one pushed document against its collection's schema. The tombstone flag is part of the

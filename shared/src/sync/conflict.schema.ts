@@ -41,7 +41,3 @@ export type Conflict = z.infer<typeof conflictSchema>;
 /** Conflicts by id; ids are derived from the conflict itself, so detecting one twice is harmless. */
 export const conflictsFieldSchema = z.record(z.string().min(1).max(240), conflictSchema);
 export type Conflicts = z.infer<typeof conflictsFieldSchema>;
-
-export function openConflicts(conflicts: Conflicts | undefined): [string, Conflict][] {
-  return Object.entries(conflicts ?? {}).filter(([, conflict]) => conflict.status === 'open');
-}

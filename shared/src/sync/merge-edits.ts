@@ -141,3 +141,8 @@ export function valueAtPath(doc: Record<string, unknown>, path: string): unknown
 function withoutUndefined(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value)) as unknown;
 }
+
+/** The conflicts of a record still waiting for someone to settle them. */
+export function openConflicts(conflicts: Conflicts | undefined): [string, Conflict][] {
+  return Object.entries(conflicts ?? {}).filter(([, conflict]) => conflict.status === 'open');
+}

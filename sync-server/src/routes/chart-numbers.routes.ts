@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
+import { chartNumberBlockRequestSchema } from '@clinicdesk/shared/charts/chart-number-block.schema.ts';
 import {
   CHART_BLOCK_SIZE,
-  chartNumberBlockRequestSchema,
   type ChartNumberBlockResponse,
 } from '@clinicdesk/shared/charts/chart-number.ts';
 import type { AppEnv } from '../app-env.ts';

@@ -1,4 +1,4 @@
-import { AUDIT_UPLOAD_MAX_EVENTS } from '@clinicdesk/shared/audit/audit-event.ts';
+import { AUDIT_UPLOAD_MAX_EVENTS } from '@clinicdesk/shared/audit/audit-upload-limit.ts';
 import {
   DEVICE_HEADER,
   PROTOCOL_HEADER,

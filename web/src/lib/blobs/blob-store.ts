@@ -1,9 +1,4 @@
-import {
-  BLOB_MAX_BYTES,
-  type BlobRef,
-  blobRefSchema,
-  sniffBlobType,
-} from '@clinicdesk/shared/files/blob-ref.ts';
+import { BLOB_MAX_BYTES, type BlobRef, sniffBlobType } from '@clinicdesk/shared/files/blob-ref.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { nowIso } from '../clock.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
@@ -40,7 +35,9 @@ export async function storeLocalBlob(
       code: 'unsupported-type',
       message: 'Only JPEG, PNG or WebP images and PDF files can be kept',
     });
-  const ref = blobRefSchema.parse({ sha256: await sha256Hex(bytes), type, size: bytes.byteLength });
+  // Everything blobRefSchema asks is checked above (size, type) or true by construction (a
+  // SHA-256 in hex); the schema itself stays off the app's first screen.
+  const ref: BlobRef = { sha256: await sha256Hex(bytes), type, size: bytes.byteLength };
 
   await local.transaction('rw', local.blobs, local.uploads, async () => {
     await local.blobs.put({

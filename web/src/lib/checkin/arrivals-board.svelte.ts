@@ -12,7 +12,7 @@ import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { combineLatest, map, of, switchMap } from 'rxjs';
 import { createSubscriber } from 'svelte/reactivity';
 import { live } from '../db/live.svelte.ts';
-import { today } from '../patients/patients.actions.ts';
+import { today } from '../clock.ts';
 import type { Workspace } from '../workspace.ts';
 
 export type BoardCard = {

@@ -12,7 +12,7 @@ import {
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { Editor } from '@clinicdesk/shared/sync/conflict.schema.ts';
-import { today } from '../patients/patients.actions.ts';
+import { today } from '../clock.ts';
 import type { Workspace } from '../workspace.ts';
 
 export type CheckInDetails = {

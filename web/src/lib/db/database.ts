@@ -3,11 +3,8 @@ import { mergeVisits } from '@clinicdesk/shared/checkin/merge-visits.ts';
 import type { Visit } from '@clinicdesk/shared/checkin/visit.schema.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { sameDocumentState } from '@clinicdesk/shared/sync/canonical-json.ts';
-import {
-  COLLECTION_NAMES,
-  REPLICATED_COLLECTIONS,
-  type CollectionName,
-} from '@clinicdesk/shared/sync/collections.ts';
+import { COLLECTION_NAMES, type CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
+import { RX_SCHEMAS } from '@clinicdesk/shared/sync/rx-schemas.ts';
 import type { Editor } from '@clinicdesk/shared/sync/conflict.schema.ts';
 import { type EditableDocument, mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import {
@@ -110,10 +107,15 @@ export async function removeClinicDatabase(name: string): Promise<void> {
   await removeRxDatabase(name, getRxStorageDexie());
 }
 
+/**
+ * The collections as the device opens them. Their schemas are the generated JSON form of the zod
+ * schemas (shared/src/sync/rx-schemas.ts, ADR 14): the database opens without loading zod, which
+ * only the forms and the server need.
+ */
 function collectionDefinitions() {
   return {
     patients: {
-      schema: REPLICATED_COLLECTIONS.patients.rxSchema() as RxJsonSchema<Patient>,
+      schema: RX_SCHEMAS.patients as RxJsonSchema<Patient>,
       conflictHandler: mergingConflictHandler<Patient>(),
       // Versions 1, 2 and 3 only added optional fields: older documents are valid as they are.
       migrationStrategies: {
@@ -123,12 +125,12 @@ function collectionDefinitions() {
       },
     },
     visits: {
-      schema: REPLICATED_COLLECTIONS.visits.rxSchema() as RxJsonSchema<Visit>,
+      schema: RX_SCHEMAS.visits as RxJsonSchema<Visit>,
       // Steps recorded on two tablets both stay (see mergeVisits).
       conflictHandler: mergingConflictHandler<Visit>(mergeVisits),
     },
     chartMerges: {
-      schema: REPLICATED_COLLECTIONS.chartMerges.rxSchema() as RxJsonSchema<ChartMerge>,
+      schema: RX_SCHEMAS.chartMerges as RxJsonSchema<ChartMerge>,
       conflictHandler: mergingConflictHandler<ChartMerge>(),
     },
   } satisfies Record<CollectionName, unknown>;

@@ -15,14 +15,9 @@ import { mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import { storeLocalBlob } from '../blobs/blob-store.ts';
 import { CARD_MAX_SIDE_PX, downscalePhoto, PHOTO_MAX_SIDE_PX } from '../blobs/downscale-photo.ts';
 import { takeChartNumber } from '../charts/chart-numbers.ts';
+import { today } from '../clock.ts';
 import { newId } from '../session/device.ts';
 import type { Workspace } from '../workspace.ts';
-
-/** Today in the device's time zone, as ISO `YYYY-MM-DD`. */
-export function today(now = new Date()): string {
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
 
 /** Registers a patient on this device. Resolves once the record is durably stored locally. */
 export async function registerNewPatient(

@@ -1,6 +1,6 @@
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
-import { type Conflict, openConflicts } from '@clinicdesk/shared/sync/conflict.schema.ts';
-import { valueAtPath } from '@clinicdesk/shared/sync/merge-edits.ts';
+import type { Conflict } from '@clinicdesk/shared/sync/conflict.schema.ts';
+import { openConflicts, valueAtPath } from '@clinicdesk/shared/sync/merge-edits.ts';
 import { map, type Observable } from 'rxjs';
 import type { ClinicDatabase } from '../db/database.ts';
 import { live } from '../db/live.svelte.ts';
