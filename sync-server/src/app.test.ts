@@ -12,7 +12,7 @@ describe('the error funnel', () => {
     try {
       await addStaff(server, 'rosa');
       const cookie = await signIn(server, 'rosa');
-      server.store.pull = () =>
+      server.store.pullJson = () =>
         Promise.reject(
           new Error('SQLITE_ERROR: no such column: seqq in SELECT seqq FROM documents'),
         );

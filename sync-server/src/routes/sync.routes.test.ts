@@ -80,6 +80,17 @@ describe('pull', () => {
     expect(fromScratch.map((doc) => doc.id)).toEqual([docs[1]!.id, docs[2]!.id, docs[0]!.id]);
   });
 
+  it('sends the stored documents as they are: the body is exactly the JSON of the answer', async () => {
+    await push(deviceA, [created(patient(1)), created({ ...patient(2), givenName: 'Zoë' })]);
+    const response = await deviceB.pull('patients');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const text = await response.text();
+    const answer = JSON.parse(text) as PullResponse;
+    expect(answer.documents.map((doc) => doc.givenName)).toEqual([patient(1).givenName, 'Zoë']);
+    expect(text).toBe(JSON.stringify(answer));
+  });
+
   it('answers an empty collection with the checkpoint it was given', async () => {
     expect(await pull(deviceA, '?since=42')).toEqual({ documents: [], checkpoint: { seq: 42 } });
   });

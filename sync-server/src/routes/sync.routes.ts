@@ -1,15 +1,19 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type TypedResponse } from 'hono';
 import type { Principal } from '@clinicdesk/shared/sync/authorise-row.ts';
 import { isCollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import { deviceReportSchema } from '@clinicdesk/shared/sync/device-health.ts';
-import { PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX } from '@clinicdesk/shared/sync/protocol.ts';
+import {
+  PULL_LIMIT_DEFAULT,
+  PULL_LIMIT_MAX,
+  type PullResponse,
+} from '@clinicdesk/shared/sync/protocol.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { PUSH_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import { createDevicesService } from '../services/devices.service.ts';
-import type { SyncService } from '../services/sync.service.ts';
+import { pullResponseBody, type SyncService } from '../services/sync.service.ts';
 import type { Store } from '../storage/store.ts';
 
 /** Pull, push and device health under `/api/sync/v1`. Mounted behind `requireSession`. */
@@ -36,7 +40,11 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
         return apiError(c, 'invalid-request', `limit must be between 1 and ${PULL_LIMIT_MAX}`);
       const page = await deps.sync.pull(principal(c), collection, since, limit);
       if (!page.ok) return apiError(c, page.error.code, page.error.message);
-      return c.json(page.value, 200);
+      // The stored documents go out as stored, not parsed and re-serialised: the body is a
+      // PullResponse (pullResponseBody), which the typed client is told.
+      return c.body(pullResponseBody(page.value), 200, {
+        'content-type': 'application/json',
+      }) as unknown as Response & TypedResponse<PullResponse, 200, 'json'>;
     })
     .post(
       '/:collection/push',

@@ -9,13 +9,19 @@ import { parsePushRequest, type PushRequestError } from './push-request.ts';
 
 export type SyncRefusal = { code: 'forbidden'; message: string };
 
+/**
+ * A pull answer with each document as its stored JSON text: the route writes the response body
+ * around them (`pullResponseBody`) instead of parsing and re-serialising every document served.
+ */
+export type PullAnswer = { documentsJson: string[]; checkpoint: PullResponse['checkpoint'] };
+
 export type SyncService = {
   pull(
     principal: Principal,
     collection: CollectionName,
     sinceSeq: number,
     limit: number,
-  ): Promise<Result<PullResponse, SyncRefusal>>;
+  ): Promise<Result<PullAnswer, SyncRefusal>>;
   push(
     principal: Principal,
     collection: CollectionName,
@@ -40,9 +46,9 @@ export function createSyncService(deps: {
     async pull(principal, collection, sinceSeq, limit) {
       // A collection the role may not read is never sent, not even its checkpoint.
       if (!canRead(principal.role, collection)) return fail(NOT_READABLE);
-      const page = await store.pull(collection, sinceSeq, limit);
+      const page = await store.pullJson(collection, sinceSeq, limit);
       // The checkpoint only ever moves forward, and stays put when there was nothing new.
-      return ok({ documents: page.documents, checkpoint: { seq: page.lastSeq } });
+      return ok({ documentsJson: page.documents, checkpoint: { seq: page.lastSeq } });
     },
 
     async push(principal, collection, body) {
@@ -76,4 +82,12 @@ export function createSyncService(deps: {
       return ok({ conflicts: outcome.conflicts, rejected: [...rejected, ...outcome.rejected] });
     },
   };
+}
+
+/**
+ * The JSON of a `PullResponse` around documents already in JSON text: byte for byte what
+ * `JSON.stringify({ documents, checkpoint })` gives for the parsed documents.
+ */
+export function pullResponseBody({ documentsJson, checkpoint }: PullAnswer): string {
+  return `{"documents":[${documentsJson.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`;
 }

@@ -189,6 +189,20 @@ export function describeStoreContract(
         expect((await store.pull('patients', 0, 10)).documents).toEqual([tombstone]);
       });
 
+      it('gives a page as stored JSON text, exactly what pull gives serialised', async () => {
+        const accented = { ...patient(2), givenName: 'Zoë', familyName: 'O’Brien-Núñez' };
+        await push([{ next: patient(1) }, { next: accented }]);
+        await push([{ assumed: patient(1), next: { ...patient(1), _deleted: true } }]);
+        const page = await store.pull('patients', 0, 10);
+        const json = await store.pullJson('patients', 0, 10);
+        expect(json.lastSeq).toBe(page.lastSeq);
+        expect(json.documents).toEqual(page.documents.map((doc) => JSON.stringify(doc)));
+        expect(await store.pullJson('patients', page.lastSeq, 10)).toEqual({
+          documents: [],
+          lastSeq: page.lastSeq,
+        });
+      });
+
       it('pages by seq and reports the input seq when nothing is newer', async () => {
         await push([1, 2, 3, 4, 5].map((n) => ({ next: patient(n) })));
         const first = await store.pull('patients', 0, 2);

@@ -19,6 +19,13 @@ export interface Store {
   pull(collection: CollectionName, sinceSeq: number, limit: number): Promise<PullPage>;
 
   /**
+   * The same page with each document as the JSON text it is stored in (canonical JSON, exactly
+   * what `JSON.stringify` gives for the document `pull` returns): the pull route writes it out
+   * as it is, with no parse and re-serialisation of every document it serves.
+   */
+  pullJson(collection: CollectionName, sinceSeq: number, limit: number): Promise<PullPageJson>;
+
+  /**
    * Applies pushed rows in ONE transaction, each by the replication rule:
    * no stored document → write; stored state equals `next` → already done (a retried push: no
    * write, no new seq); stored state equals `assumed` → write; otherwise → conflict, returning
@@ -164,6 +171,7 @@ export type AuditQuery = {
 };
 
 export type PullPage = { documents: WireDocument[]; lastSeq: number };
+export type PullPageJson = { documents: string[]; lastSeq: number };
 
 export type PushRowInput = {
   /** The stored state the device based its change on; absent or null for a new document. */

@@ -6,6 +6,7 @@ import { canonicalDocument } from '../document-hash.ts';
 import type {
   DocumentWriter,
   PullPage,
+  PullPageJson,
   PushOutcome,
   PushRowInput,
   RowAuthoriser,
@@ -57,11 +58,11 @@ async function storedVersions(client: PoolClient, collection: string, id: string
 }
 
 export function createPostgresDocuments(pool: Pool) {
-  async function pull(
+  async function pullJson(
     collection: CollectionName,
     sinceSeq: number,
     limit: number,
-  ): Promise<PullPage> {
+  ): Promise<PullPageJson> {
     // One statement, one snapshot; the commit-order argument above makes it gap-safe.
     const { rows } = await pool.query(
       'SELECT seq, data FROM documents WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3',
@@ -69,9 +70,18 @@ export function createPostgresDocuments(pool: Pool) {
     );
     const last: Record<string, unknown> | undefined = rows.at(-1);
     return {
-      documents: rows.map((row: Record<string, unknown>) => parseDocument(text(row, 'data'))),
+      documents: rows.map((row: Record<string, unknown>) => text(row, 'data')),
       lastSeq: last ? integer(last, 'seq') : sinceSeq,
     };
+  }
+
+  async function pull(
+    collection: CollectionName,
+    sinceSeq: number,
+    limit: number,
+  ): Promise<PullPage> {
+    const page = await pullJson(collection, sinceSeq, limit);
+    return { ...page, documents: page.documents.map(parseDocument) };
   }
 
   async function push(
@@ -231,7 +241,7 @@ export function createPostgresDocuments(pool: Pool) {
     });
   }
 
-  return { pull, push };
+  return { pull, pullJson, push };
 }
 
 type StoredState = { data: string; hash: string };

@@ -48,6 +48,7 @@ export async function openPostgresStore(
   let closing: Promise<void> | undefined;
   return {
     pull: documents.pull,
+    pullJson: documents.pullJson,
     push: documents.push,
     ...accounts,
     ...createPostgresSecondFactors(pool),

@@ -7,6 +7,7 @@ import { canonicalDocument } from '../document-hash.ts';
 import type {
   DocumentWriter,
   PullPage,
+  PullPageJson,
   PushOutcome,
   PushRowInput,
   RowAuthoriser,
@@ -48,13 +49,18 @@ export function createSqliteDocuments(
       data_hash = excluded.data_hash, server_time = excluded.server_time,
       written_by_user = excluded.written_by_user, written_by_device = excluded.written_by_device`);
 
-  function pull(collection: CollectionName, sinceSeq: number, limit: number): PullPage {
+  function pullJson(collection: CollectionName, sinceSeq: number, limit: number): PullPageJson {
     const rows = selectPage.all(collection, sinceSeq, limit);
     const last = rows.at(-1);
     return {
-      documents: rows.map((row) => JSON.parse(text(row, 'data')) as WireDocument),
+      documents: rows.map((row) => text(row, 'data')),
       lastSeq: last ? integer(last, 'seq') : sinceSeq,
     };
+  }
+
+  function pull(collection: CollectionName, sinceSeq: number, limit: number): PullPage {
+    const page = pullJson(collection, sinceSeq, limit);
+    return { ...page, documents: page.documents.map((data) => JSON.parse(data) as WireDocument) };
   }
 
   function push(
@@ -163,5 +169,5 @@ export function createSqliteDocuments(
     });
   }
 
-  return { pull, push };
+  return { pull, pullJson, push };
 }

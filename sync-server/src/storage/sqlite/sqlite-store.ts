@@ -36,6 +36,8 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
   return {
     pull: (collection, sinceSeq, limit) =>
       settle(() => documents.pull(collection, sinceSeq, limit)),
+    pullJson: (collection, sinceSeq, limit) =>
+      settle(() => documents.pullJson(collection, sinceSeq, limit)),
     push: (collection, rows, writer, serverTime, authorise) =>
       settle(() => documents.push(collection, rows, writer, serverTime, authorise)),
     countUsers: () => settle(() => accounts.countUsers()),
