@@ -1,8 +1,8 @@
-import { PULL_LIMIT_DEFAULT } from '@clinicdesk/shared/sync/protocol.ts';
 import { coresUsed, sampleCpu } from '../process-usage.ts';
 import { figure, type Figure } from '../report.ts';
 import { median } from '../stats.ts';
 import type { SyncClient } from '../sync-client.ts';
+import { PULL_BATCH_SIZE } from '../../../web/src/lib/sync/replication.ts';
 
 export type PullConfig = { devices: number; rounds: number };
 
@@ -61,7 +61,7 @@ export async function measurePullThroughput(options: {
   const { devices, rounds } = options.config;
   const clients = options.clients.slice(0, devices);
   const clinicPull = (client: SyncClient) => async () =>
-    (await client.pullAll('patients', 0, PULL_LIMIT_DEFAULT)).count;
+    (await client.pullAll('patients', 0, PULL_BATCH_SIZE)).count;
   const pouchPull = () => pouchPullAll(options.pouchUrl, options.pouchDatabase);
   // Warm-up: one device each, untimed.
   await clinicPull(clients[0]!)();
@@ -99,7 +99,7 @@ export async function measurePullThroughput(options: {
       ),
     ],
     notes: [
-      `aggregate pull: ClinicDesk server ${clinic.map((r) => Math.round(r.docsPerSecond)).join(', ')} docs/s using ${clinic.map((r) => r.cores.toFixed(2)).join(', ')} cores; PouchDB server ${pouch.map((r) => Math.round(r.docsPerSecond)).join(', ')} docs/s using ${pouch.map((r) => r.cores.toFixed(2)).join(', ')} cores (ClinicDesk pages of ${PULL_LIMIT_DEFAULT} as the app asks; PouchDB _changes + _bulk_get in batches of 100 as its replicator does, without its checkpoint writes).`,
+      `aggregate pull: ClinicDesk server ${clinic.map((r) => Math.round(r.docsPerSecond)).join(', ')} docs/s using ${clinic.map((r) => r.cores.toFixed(2)).join(', ')} cores; PouchDB server ${pouch.map((r) => Math.round(r.docsPerSecond)).join(', ')} docs/s using ${pouch.map((r) => r.cores.toFixed(2)).join(', ')} cores (ClinicDesk pages of ${PULL_BATCH_SIZE} as the app asks; PouchDB _changes + _bulk_get in batches of 100 as its replicator does, without its checkpoint writes).`,
     ],
   };
 }

@@ -2,7 +2,7 @@ import {
   DEVICE_HEADER,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
-  PULL_LIMIT_DEFAULT,
+  PULL_LIMIT_MAX,
   SYNC_BASE_PATH,
   type Checkpoint,
   type PullResponse,
@@ -23,6 +23,13 @@ export type CollectionReplication = {
   /** Feed for the live stream: 'RESYNC' makes the replication pull from its checkpoint. */
   stream$: Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>;
 };
+
+/**
+ * Documents asked for per pull: the most the server sends (PULL_LIMIT_MAX). A device that is
+ * behind — a new tablet's first sync, a day offline — catches up in fewer, larger pages (fewer
+ * round trips and write transactions); a live pull after a change gets only what is new anyway.
+ */
+export const PULL_BATCH_SIZE = PULL_LIMIT_MAX;
 
 /** What the replication tells the app about each exchange with the server. */
 export type SyncReporter = Pick<SyncStatus, 'reportSuccess' | 'reportFailure'>;
@@ -67,7 +74,7 @@ export function replicateCollection({
     waitForLeadership: true,
     toggleOnDocumentVisible: false,
     pull: {
-      batchSize: PULL_LIMIT_DEFAULT,
+      batchSize: PULL_BATCH_SIZE,
       stream$: stream$.asObservable(),
       async handler(checkpoint, batchSize) {
         const since = checkpoint?.seq ?? 0;
