@@ -1,11 +1,7 @@
-import { version } from '$app/env';
 import { canUse, readableCollections } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { Dexie, liveQuery, type Subscription as DexieSubscription } from 'dexie';
 import type { Subscription } from 'rxjs';
-import { startAuditUpload, type AuditUpload } from './audit/audit-upload.ts';
-import { startUploadQueue, type UploadQueue } from './blobs/upload-queue.ts';
-import { type ChartNumberKeeper, keepChartNumbers } from './charts/chart-number-keeper.ts';
 import { type ClinicDatabase, openClinicDatabase, removeClinicDatabase } from './db/database.ts';
 import { type LocalDatabase, openLocalDatabase, purgeLocalData } from './db/local-db.ts';
 import { checkAccess } from './session/access-watch.ts';
@@ -13,14 +9,10 @@ import { deviceId } from './session/device.ts';
 import { forgetUser, rememberUser } from './session/local-session.ts';
 import { session } from './session/session.svelte.ts';
 import { keepSessionAliveWhileActive } from './session/keep-alive.ts';
-import { type LiveStream, openLiveStream } from './sync/live-stream.ts';
-import { openConflictItems } from './sync/conflict-inbox.svelte.ts';
 import { patientIndex } from './patients/patient-index.svelte.ts';
-import { reportDeviceHealth } from './sync/device-report.ts';
-import { PendingTracker } from './sync/pending-tracker.ts';
-import { coordinateTabs } from './sync/tab-coordination.ts';
-import { type CollectionReplication, replicateCollection } from './sync/replication.ts';
+import type { DeviceSync } from './sync/device-sync.ts';
 import { syncStatus } from './sync/sync-status.svelte.ts';
+import { afterFirstScreen } from './first-screen.ts';
 
 /** Everything a signed-in user works with on this device: local data and its sync. */
 export type Workspace = {
@@ -29,8 +21,6 @@ export type Workspace = {
   deviceId: string;
   db: ClinicDatabase;
   local: LocalDatabase;
-  replications: Map<string, CollectionReplication>;
-  trackers: PendingTracker[];
   /** Asks the syncing tab to check this device's stock of chart numbers (after a registration). */
   refillChartNumbers: () => void;
   /** Tries the server again now (after a new sign-in, say) instead of at the next retry. */
@@ -76,41 +66,6 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   const local = openLocalDatabase(user.id);
   await purgeLocalData(local, readable, canUse(user.role, 'files.read'));
 
-  // Every tab sets up replication; RxDB starts it only in the leader tab.
-  const replications = new Map<string, CollectionReplication>();
-  for (const collection of Object.values(db.collections)) {
-    // A collection the role may not read is neither pulled nor pushed (the server refuses both).
-    if (!readable.some((name) => name === collection.name)) continue;
-    replications.set(
-      collection.name,
-      replicateCollection({ collection, deviceId: device, status: syncStatus, local }),
-    );
-  }
-  const trackers: PendingTracker[] = [];
-  let leaderSync: LeaderSync | null = null;
-  // Files go up from the leader tab only, like documents, so its count of waiting uploads is
-  // the one every tab shows.
-  let uploads: UploadQueue | null = null;
-  let chartNumbers: ChartNumberKeeper | null = null;
-  // Views and prints go to the audit trail from the leader tab too, whichever tab recorded them.
-  let auditUpload: AuditUpload | null = null;
-  const tabs = coordinateTabs({
-    userId: user.id,
-    status: syncStatus,
-    waitForLeadership: () => db.waitForLeadership(),
-    onLeadership: () => {
-      leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
-      uploads = startUploadQueue({ local, deviceId: device, status: syncStatus });
-      chartNumbers = keepChartNumbers({
-        db,
-        local,
-        deviceId: device,
-        onProblem: (message) => (syncStatus.lastProblem = message),
-      });
-      auditUpload = startAuditUpload({ local, deviceId: device, status: syncStatus });
-    },
-  });
-
   // Who is this person now? Asked when the stream (re)connects and when a request is refused.
   let asking = false;
   const askAccess = () => {
@@ -135,31 +90,43 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   // thread with it at start, when staff are waiting for the list (cold start, #6).
   let conflictWatch: Subscription | null = null;
   let closed = false;
-  void patientIndex(db).whenLoaded.then(() => {
-    if (closed) return;
-    conflictWatch = openConflictItems(db).subscribe(
-      (items) => (syncStatus.conflicts = items.length),
-    );
-  });
+  void patientIndex(db)
+    .whenLoaded.then(() => import('./sync/conflict-inbox.svelte.ts'))
+    .then(({ openConflictItems }) => {
+      if (closed) return;
+      conflictWatch = openConflictItems(db).subscribe(
+        (items) => (syncStatus.conflicts = items.length),
+      );
+    })
+    .catch((error: unknown) => console.error('ClinicDesk could not count conflicts', error));
   const refusedWatch: DexieSubscription = liveQuery(() => local.refusedChanges.count()).subscribe({
     next: (count) => (syncStatus.refused = count),
   });
+
+  // Sync is loaded and started once the first screen is up: it runs in the background, and the
+  // screen staff are waiting for (local data) needs none of its code (#6, first-screen.ts).
+  let sync: DeviceSync | null = null;
+  void afterFirstScreen()
+    .then(() => import('./sync/device-sync.ts'))
+    .then(({ startDeviceSync }) => {
+      if (closed) return;
+      sync = startDeviceSync({ user, db, local, deviceId: device, readable, askAccess });
+    })
+    .catch((error: unknown) => {
+      console.error('ClinicDesk could not start syncing', error);
+      syncStatus.lastProblem = 'Could not start syncing on this device';
+    });
 
   return {
     user,
     deviceId: device,
     db,
     local,
-    replications,
-    trackers,
     refillChartNumbers() {
-      chartNumbers?.refill();
+      sync?.refillChartNumbers();
     },
     reconnect() {
-      leaderSync?.reconnect();
-      uploads?.retryNow();
-      chartNumbers?.refill();
-      auditUpload?.retryNow();
+      sync?.reconnect();
     },
     async close() {
       closed = true;
@@ -167,12 +134,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
       stopKeepAlive();
       conflictWatch?.unsubscribe();
       refusedWatch.unsubscribe();
-      tabs.close();
-      leaderSync?.close();
-      chartNumbers?.stop();
-      await Promise.all([...replications.values()].map((r) => r.state.cancel()));
-      await uploads?.stop();
-      await auditUpload?.stop();
+      await sync?.close();
       await db.close();
       local.close();
     },
@@ -203,82 +165,4 @@ async function signOutForSecondFactor(): Promise<void> {
   forgetUser();
   session.user = null;
   location.assign('/login?ended=second-factor');
-}
-
-type LeaderSync = { reconnect: () => void; close: () => void };
-
-/**
- * What only the tab that syncs does: count unsynced changes, keep the live stream open, and react
- * to the network coming and going. Runs from the moment this tab wins the leader election.
- */
-function startLeaderSync(
-  db: ClinicDatabase,
-  device: string,
-  replications: Map<string, CollectionReplication>,
-  trackers: PendingTracker[],
-  askAccess: () => void,
-): LeaderSync {
-  for (const collection of Object.values(db.collections)) {
-    const replication = replications.get(collection.name);
-    if (!replication) continue;
-    const tracker = new PendingTracker(collection, replication.state, (count) =>
-      syncStatus.setPending(collection.name, count),
-    );
-    trackers.push(tracker);
-    tracker.start().catch((error: unknown) => {
-      // A wrong count would tell staff their work is on the server when it is not: make it loud.
-      console.error('ClinicDesk could not count unsynced changes', error);
-      syncStatus.lastProblem = 'Could not count unsynced changes on this device';
-    });
-  }
-
-  const resync = (name?: string) => {
-    for (const [collection, replication] of replications)
-      if (!name || name === collection) replication.stream$.next('RESYNC');
-  };
-  const stream: LiveStream = openLiveStream(device, {
-    onOpen: () => {
-      syncStatus.reportLive();
-      resync();
-    },
-    onEvent: (event) => {
-      if (event.type === 'resync') {
-        resync();
-        askAccess();
-      } else if (event.type === 'change') resync(event.collection);
-      else syncStatus.reportLive();
-    },
-    onDown: (failure) => syncStatus.reportFailure(failure),
-  });
-
-  const stopReports = reportDeviceHealth({
-    deviceId: device,
-    appVersion: version,
-    status: syncStatus,
-    trackers,
-  });
-
-  const onOnline = () => {
-    syncStatus.reportConnecting();
-    stream.reconnectNow();
-  };
-  const onOffline = () => syncStatus.reportOffline();
-  window.addEventListener('online', onOnline);
-  window.addEventListener('offline', onOffline);
-  if (!navigator.onLine) syncStatus.reportOffline();
-
-  return {
-    reconnect() {
-      syncStatus.reportConnecting();
-      stream.reconnectNow();
-      resync();
-    },
-    close() {
-      stopReports();
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', onOffline);
-      stream.close();
-      for (const tracker of trackers) tracker.stop();
-    },
-  };
 }

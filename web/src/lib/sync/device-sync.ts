@@ -1,0 +1,173 @@
+import { version } from '$app/env';
+import type { CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
+import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
+import { type AuditUpload, startAuditUpload } from '../audit/audit-upload.ts';
+import { startUploadQueue, type UploadQueue } from '../blobs/upload-queue.ts';
+import { type ChartNumberKeeper, keepChartNumbers } from '../charts/chart-number-keeper.ts';
+import type { ClinicDatabase } from '../db/database.ts';
+import type { LocalDatabase } from '../db/local-db.ts';
+import { reportDeviceHealth } from './device-report.ts';
+import { type LiveStream, openLiveStream } from './live-stream.ts';
+import { PendingTracker } from './pending-tracker.ts';
+import { type CollectionReplication, replicateCollection } from './replication.ts';
+import { syncStatus } from './sync-status.svelte.ts';
+import { coordinateTabs } from './tab-coordination.ts';
+
+/** The device's sync, once started (see `startDeviceSync`). */
+export type DeviceSync = {
+  /** Asks the syncing tab to check this device's stock of chart numbers (after a registration). */
+  refillChartNumbers: () => void;
+  /** Tries the server again now (after a new sign-in, say) instead of at the next retry. */
+  reconnect: () => void;
+  close: () => Promise<void>;
+};
+
+/**
+ * Everything that moves this device's data to and from the server: replication of every
+ * collection the role may read (set up in every tab, run by RxDB only in the leader tab), and in
+ * the leader tab the unsynced-change counts, the live stream, health reports, file uploads,
+ * chart-number top-ups and the audit upload. The workspace loads this module once the first
+ * screen is up (first-screen.ts): none of it is needed to show local data.
+ */
+export function startDeviceSync(deps: {
+  user: SessionUser;
+  db: ClinicDatabase;
+  local: LocalDatabase;
+  deviceId: string;
+  readable: readonly CollectionName[];
+  /** Who is this person now? Asked when the stream (re)connects. */
+  askAccess: () => void;
+}): DeviceSync {
+  const { user, db, local, deviceId: device, readable, askAccess } = deps;
+  const replications = new Map<string, CollectionReplication>();
+  for (const collection of Object.values(db.collections)) {
+    // A collection the role may not read is neither pulled nor pushed (the server refuses both).
+    if (!readable.some((name) => name === collection.name)) continue;
+    replications.set(
+      collection.name,
+      replicateCollection({ collection, deviceId: device, status: syncStatus, local }),
+    );
+  }
+  const trackers: PendingTracker[] = [];
+  let leaderSync: LeaderSync | null = null;
+  // Files go up from the leader tab only, like documents, so its count of waiting uploads is
+  // the one every tab shows.
+  let uploads: UploadQueue | null = null;
+  let chartNumbers: ChartNumberKeeper | null = null;
+  // Views and prints go to the audit trail from the leader tab too, whichever tab recorded them.
+  let auditUpload: AuditUpload | null = null;
+  const tabs = coordinateTabs({
+    userId: user.id,
+    status: syncStatus,
+    waitForLeadership: () => db.waitForLeadership(),
+    onLeadership: () => {
+      leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
+      uploads = startUploadQueue({ local, deviceId: device, status: syncStatus });
+      chartNumbers = keepChartNumbers({
+        db,
+        local,
+        deviceId: device,
+        onProblem: (message) => (syncStatus.lastProblem = message),
+      });
+      auditUpload = startAuditUpload({ local, deviceId: device, status: syncStatus });
+    },
+  });
+
+  return {
+    refillChartNumbers() {
+      chartNumbers?.refill();
+    },
+    reconnect() {
+      leaderSync?.reconnect();
+      uploads?.retryNow();
+      chartNumbers?.refill();
+      auditUpload?.retryNow();
+    },
+    async close() {
+      tabs.close();
+      leaderSync?.close();
+      chartNumbers?.stop();
+      await Promise.all([...replications.values()].map((r) => r.state.cancel()));
+      await uploads?.stop();
+      await auditUpload?.stop();
+    },
+  };
+}
+
+type LeaderSync = { reconnect: () => void; close: () => void };
+
+/**
+ * What only the tab that syncs does: count unsynced changes, keep the live stream open, and react
+ * to the network coming and going. Runs from the moment this tab wins the leader election.
+ */
+function startLeaderSync(
+  db: ClinicDatabase,
+  device: string,
+  replications: Map<string, CollectionReplication>,
+  trackers: PendingTracker[],
+  askAccess: () => void,
+): LeaderSync {
+  for (const collection of Object.values(db.collections)) {
+    const replication = replications.get(collection.name);
+    if (!replication) continue;
+    const tracker = new PendingTracker(collection, replication.state, (count) =>
+      syncStatus.setPending(collection.name, count),
+    );
+    trackers.push(tracker);
+    tracker.start().catch((error: unknown) => {
+      // A wrong count would tell staff their work is on the server when it is not: make it loud.
+      console.error('ClinicDesk could not count unsynced changes', error);
+      syncStatus.lastProblem = 'Could not count unsynced changes on this device';
+    });
+  }
+
+  const resync = (name?: string) => {
+    for (const [collection, replication] of replications)
+      if (!name || name === collection) replication.stream$.next('RESYNC');
+  };
+  const stream: LiveStream = openLiveStream(device, {
+    onOpen: () => {
+      syncStatus.reportLive();
+      resync();
+    },
+    onEvent: (event) => {
+      if (event.type === 'resync') {
+        resync();
+        askAccess();
+      } else if (event.type === 'change') resync(event.collection);
+      else syncStatus.reportLive();
+    },
+    onDown: (failure) => syncStatus.reportFailure(failure),
+  });
+
+  const stopReports = reportDeviceHealth({
+    deviceId: device,
+    appVersion: version,
+    status: syncStatus,
+    trackers,
+  });
+
+  const onOnline = () => {
+    syncStatus.reportConnecting();
+    stream.reconnectNow();
+  };
+  const onOffline = () => syncStatus.reportOffline();
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+  if (!navigator.onLine) syncStatus.reportOffline();
+
+  return {
+    reconnect() {
+      syncStatus.reportConnecting();
+      stream.reconnectNow();
+      resync();
+    },
+    close() {
+      stopReports();
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      stream.close();
+      for (const tracker of trackers) tracker.stop();
+    },
+  };
+}
