@@ -4,15 +4,7 @@
  * chose not to answer is recorded as such, which is different from never having been asked.
  */
 
-/** Administrative sex (US Core): what payers and labs require, not gender identity. */
-export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-export type Sex = (typeof SEXES)[number];
-export const SEX_LABELS: Record<Sex, string> = {
-  female: 'Female',
-  male: 'Male',
-  other: 'Other',
-  unknown: 'Unknown',
-};
+export { type Sex, SEX_LABELS, SEXES } from './sex.ts';
 
 /** US states, DC and territories (USPS codes). */
 export const US_STATES = [
