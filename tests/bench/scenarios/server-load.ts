@@ -4,6 +4,7 @@ import { coresUsed, sampleCpu, watchMemory } from '../process-usage.ts';
 import { figure, type Figure } from '../report.ts';
 import { summarize } from '../stats.ts';
 import type { SyncClient } from '../sync-client.ts';
+import { PULL_BATCH_SIZE } from '../../../web/src/lib/sync/replication.ts';
 
 export type LoadConfig = { devices: number[]; warmupMs: number; durationMs: number };
 
@@ -46,7 +47,7 @@ async function runLoad(
       try {
         do {
           again = false;
-          const result = await client.pullAll('patients', seq, 200);
+          const result = await client.pullAll('patients', seq, PULL_BATCH_SIZE);
           seq = result.seq;
           if (measuring) mine.pulled += result.count;
         } while (again && !stopping);
