@@ -122,7 +122,9 @@ export class Device {
     await expect(this.connection).toHaveAttribute('data-connection', state);
   }
 
+  /** The chrome's unsynced count, once the device has counted everything (never a guess). */
   async expectPending(count: number): Promise<void> {
+    await expect(this.pending).toHaveAttribute('data-counting', 'no');
     await expect(this.pending).toHaveAttribute('data-count', String(count));
   }
 

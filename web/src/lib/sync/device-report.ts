@@ -28,6 +28,9 @@ export function reportDeviceHealth(options: {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function send(): Promise<void> {
+    // A count still being taken would tell the office manager this tablet holds fewer changes
+    // than it does; the end of the count is a change, which sends the report.
+    if (status.counting) return;
     lastSent = Date.now();
     const oldest = options.trackers
       .map((tracker) => tracker.oldestPendingAt())

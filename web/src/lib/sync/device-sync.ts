@@ -61,6 +61,8 @@ export function startDeviceSync(deps: {
     status: syncStatus,
     waitForLeadership: () => db.waitForLeadership(),
     onLeadership: () => {
+      // Until each of these has been counted, the chrome says it is counting, not "all synced".
+      syncStatus.expectCounts([...replications.keys(), 'uploads']);
       leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
       uploads = startUploadQueue({ local, deviceId: device, status: syncStatus });
       chartNumbers = keepChartNumbers({

@@ -31,6 +31,11 @@ export class SyncStatus {
   connection = $state<Connection>('connecting');
   /** Local changes the server has not acknowledged yet, across all collections. */
   pending = $state(0);
+  /**
+   * The syncing tab has not counted every kind of unsynced change yet (it reads them at start):
+   * until it has, `pending` may be short, and the chrome must not say everything is synced.
+   */
+  counting = $state(true);
   /** Fields two people changed differently while apart, waiting for someone to settle them. */
   conflicts = $state(0);
   /** Changes the server refused for good (invalid or forbidden); they stay on this device. */
@@ -41,6 +46,8 @@ export class SyncStatus {
   lastProblem = $state<string | null>(null);
 
   private pendingByCollection: Record<string, number> = {};
+  /** The counts still to come before `counting` ends. */
+  private uncounted: readonly string[] = [];
   /** Not reactive state: plain callbacks for the tab coordination. */
   private listeners: (() => void)[] = [];
   /** Called when the server's answer says this person's access may have changed. */
@@ -69,11 +76,13 @@ export class SyncStatus {
   showLeaderState(state: {
     connection: Connection;
     pending: number;
+    counting: boolean;
     lastSyncAt: string | null;
     lastProblem: string | null;
   }): void {
     this.connection = state.connection;
     this.pending = state.pending;
+    this.counting = state.counting;
     this.lastSyncAt = state.lastSyncAt;
     this.lastProblem = state.lastProblem;
   }
@@ -90,7 +99,7 @@ export class SyncStatus {
   reportLive(at = nowIso()): void {
     if (this.connection === 'signed-out' || this.connection === 'update-required') return;
     this.connection = 'online';
-    if (this.pending === 0) this.reportSuccess(at);
+    if (this.pending === 0 && !this.counting) this.reportSuccess(at);
     this.changed();
   }
 
@@ -111,8 +120,20 @@ export class SyncStatus {
     this.changed();
   }
 
+  /** The syncing tab starts: these counts (collections, uploads) are to come before any total. */
+  expectCounts(names: readonly string[]): void {
+    // A fresh start (a new sign-in may follow another person's in this page): nothing counted.
+    this.pendingByCollection = {};
+    this.pending = 0;
+    this.uncounted = [...names];
+    this.counting = this.uncounted.length > 0;
+    this.changed();
+  }
+
   setPending(collection: string, count: number): void {
     this.pendingByCollection[collection] = count;
+    this.uncounted = this.uncounted.filter((name) => name !== collection);
+    if (this.uncounted.length === 0) this.counting = false;
     this.pending = Object.values(this.pendingByCollection).reduce((sum, n) => sum + n, 0);
     this.changed();
   }

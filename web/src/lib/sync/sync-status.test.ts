@@ -64,6 +64,26 @@ describe('SyncStatus', () => {
     expect(status.lastSyncAt).toBe('2026-11-26T10:01:00.000Z');
   });
 
+  it('is still counting, and claims no sync, until every kind of unsynced change is counted', () => {
+    const status = new SyncStatus();
+    status.expectCounts(['patients', 'visits', 'uploads']);
+    expect(status.counting).toBe(true);
+    status.setPending('patients', 0);
+    status.setPending('uploads', 0);
+    // The visits are not counted yet: a heartbeat must not say this device is in step.
+    status.reportLive('2026-11-26T10:00:00.000Z');
+    expect(status.counting).toBe(true);
+    expect(status.lastSyncAt).toBeNull();
+    status.setPending('visits', 2);
+    expect(status.counting).toBe(false);
+    expect(status.pending).toBe(2);
+
+    // A new start (another sign-in in this page) counts afresh.
+    status.expectCounts(['patients']);
+    expect(status.counting).toBe(true);
+    expect(status.pending).toBe(0);
+  });
+
   it('remembers the last sync across a reload', () => {
     new SyncStatus().reportSuccess('2026-11-26T09:00:00.000Z');
     expect(new SyncStatus().lastSyncAt).toBe('2026-11-26T09:00:00.000Z');

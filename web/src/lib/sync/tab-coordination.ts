@@ -3,6 +3,7 @@ import type { Connection, SyncStatus } from './sync-status.svelte.ts';
 type StatusSnapshot = {
   connection: Connection;
   pending: number;
+  counting: boolean;
   lastSyncAt: string | null;
   lastProblem: string | null;
 };
@@ -28,6 +29,7 @@ export function coordinateTabs(options: {
   const snapshot = (): StatusSnapshot => ({
     connection: status.connection,
     pending: status.pending,
+    counting: status.counting,
     lastSyncAt: status.lastSyncAt,
     lastProblem: status.lastProblem,
   });
