@@ -39,6 +39,39 @@ test('the service worker caches the app shell only, never an API response', asyn
   await device.close();
 });
 
+test('the patient list opens without the form and schema code (ADR 14)', async ({ browser }) => {
+  // zod (the forms' and the server's schema library) stays off the first screen: the device
+  // opens its database with generated schemas, and the forms load it when they open. A peer
+  // adding an import that drags it back in would put ~26 KiB gzip before the first row.
+  const device = await Device.open(browser, server.url);
+  await device.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await expect(device.page.getByTestId('patient-row').first()).toBeVisible();
+
+  const scripts: string[] = [];
+  let firstRowShown = false;
+  device.page.on('response', (response) => {
+    if (!firstRowShown && response.request().resourceType() === 'script')
+      scripts.push(response.url());
+  });
+  await device.page.reload();
+  await expect(device.page.getByTestId('patient-row').first()).toBeVisible();
+  firstRowShown = true;
+
+  expect(scripts.length).toBeGreaterThan(0);
+  const withZod: string[] = [];
+  for (const url of scripts) {
+    const text = await (await device.page.request.get(url)).text();
+    if (text.includes('$ZodError')) withZod.push(new URL(url).pathname);
+  }
+  expect(withZod).toEqual([]);
+
+  // …and the form still has its rules once opened.
+  await device.page.getByRole('link', { name: 'Register patient' }).click();
+  await device.page.getByRole('button', { name: 'Save patient' }).click();
+  await expect(device.page.getByRole('alert').first()).toBeVisible();
+  await device.close();
+});
+
 test('a new version is offered, and only taken when staff press Reload', async ({ browser }) => {
   const device = await Device.open(browser, server.url);
   await device.signIn(FRONT_DESK.username, FRONT_DESK.password);
