@@ -13,7 +13,10 @@ import { Device } from '../../e2e/pages/device.ts';
 
 export type ColdStartConfig = { rounds: number };
 
-/** The first-screen JavaScript budget of the issue, in gzip bytes. */
+/**
+ * The first-screen JavaScript budget of the issue ("150 KB gzip"), in gzip bytes, read as 150 KiB.
+ * Read as 150 kB (150,000 bytes) it is 2.3% smaller; the report prints the bytes for that reading.
+ */
 const FIRST_SCREEN_BUDGET = 150 * 1024;
 
 /**
@@ -108,7 +111,7 @@ export async function measureColdStart(
           gzipBytes / 1024,
           undefined,
           (_r, value) => ({
-            text: '≤ 150 KB gzip',
+            text: '≤ 150 KiB gzip (153,600 bytes)',
             met: value * 1024 <= FIRST_SCREEN_BUDGET,
           }),
         ),
