@@ -1,19 +1,16 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { ADMIN, FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
 import { CheckInBoard } from './pages/board.ts';
 import { Device } from './pages/device.ts';
+import { expectFitsAndTouchable, TABLET_SIZES } from './pages/tablet.ts';
 
 /**
  * The main screens at both tablet orientations: nothing may overflow sideways, every control must
  * be reachable by touch (≥ 44 px), and a screenshot of each is kept for a person to look at
  * (tests/.artifacts/screenshots; `UPDATE_DOC_SCREENSHOTS=1` also refreshes the README's).
  */
-const SIZES = [
-  { name: 'portrait', width: 768, height: 1024 },
-  { name: 'landscape', width: 1024, height: 768 },
-] as const;
 const OUT = new URL('../.artifacts/screenshots/', import.meta.url).pathname;
 
 let server: ClinicServer;
@@ -23,25 +20,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server.dispose());
 
-async function expectFitsAndTouchable(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('a, button, input, select')]
-      .filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden'))
-      // A checkbox or radio button is touched through its label, which must be large enough.
-      .map((el) =>
-        el.matches('input[type=checkbox], input[type=radio]') ? (el.closest('label') ?? el) : el,
-      )
-      .filter((el) => el.getBoundingClientRect().height < 44)
-      .map((el) => el.outerHTML.slice(0, 80)),
-  );
-  expect(small, 'touch targets under 44 px').toEqual([]);
-}
-
-for (const size of SIZES) {
+for (const size of TABLET_SIZES) {
   test(`main screens fit a ${size.width}×${size.height} tablet`, async ({ browser }) => {
     const device = await Device.open(browser, server.url, size);
     const { page } = device;
@@ -134,7 +113,7 @@ for (const size of SIZES) {
   });
 }
 
-for (const size of SIZES) {
+for (const size of TABLET_SIZES) {
   test(`duplicate review, merge and change history fit a ${size.width}×${size.height} tablet`, async ({
     browser,
   }) => {

@@ -15,6 +15,10 @@ export async function expectFitsAndTouchable(page: Page): Promise<void> {
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('a, button, input, select')]
       .filter((el) => el.offsetParent !== null && !el.closest('.visually-hidden'))
+      // A checkbox or radio button is touched through its label, which must be large enough.
+      .map((el) =>
+        el.matches('input[type=checkbox], input[type=radio]') ? (el.closest('label') ?? el) : el,
+      )
       .filter((el) => el.getBoundingClientRect().height < 44)
       .map((el) => el.outerHTML.slice(0, 80)),
   );
