@@ -145,13 +145,11 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
  * A deactivated account: its local data (documents, files, drafts, refused changes) leaves this
  * device and the person is signed out. Unsynced changes go too — the server refuses them.
  */
-async function removeAccountFromDevice(dbName: string, localName: string): Promise<void> {
-  await closeWorkspace();
-  await removeClinicDatabase(dbName);
-  await Dexie.delete(localName);
-  forgetUser();
-  session.user = null;
-  location.assign('/login?ended=deactivated');
+function removeAccountFromDevice(dbName: string, localName: string): Promise<void> {
+  return signOutHere('deactivated', async () => {
+    await removeClinicDatabase(dbName);
+    await Dexie.delete(localName);
+  });
 }
 
 /**
@@ -160,9 +158,18 @@ async function removeAccountFromDevice(dbName: string, localName: string): Promi
  * signed out here to sign in again with a code; what is on the device stays, as at any sign-out,
  * and reopens under the new role (purging what it may not read) once they are back.
  */
-async function signOutForSecondFactor(): Promise<void> {
+function signOutForSecondFactor(): Promise<void> {
+  return signOutHere('second-factor');
+}
+
+/** Signs the person out of this device because the server ended their access, saying why. */
+async function signOutHere(
+  ended: 'deactivated' | 'second-factor',
+  whileClosed: () => Promise<void> = async () => {},
+): Promise<void> {
   await closeWorkspace();
+  await whileClosed();
   forgetUser();
   session.user = null;
-  location.assign('/login?ended=second-factor');
+  location.assign(`/login?ended=${ended}`);
 }
