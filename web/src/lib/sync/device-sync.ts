@@ -112,8 +112,8 @@ function startLeaderSync(
   for (const collection of Object.values(db.collections)) {
     const replication = replications.get(collection.name);
     if (!replication) continue;
-    const tracker = new PendingTracker(collection, replication.state, (count) =>
-      syncStatus.setPending(collection.name, count),
+    const tracker = new PendingTracker(collection, replication.state, (count, counted) =>
+      syncStatus.setPending(collection.name, count, counted),
     );
     trackers.push(tracker);
     tracker.start().catch((error: unknown) => {

@@ -27,12 +27,16 @@ export class PendingTracker {
   private scheduled: ReturnType<typeof setTimeout> | undefined;
   private readonly collection: RxCollection;
   private readonly replication: RxReplicationState<unknown, Checkpoint>;
-  private readonly onCount: (count: number) => void;
+  /**
+   * The number of pending documents, each time it may have changed; `counted` is false while the
+   * first whole-collection check is still running (the number may still grow).
+   */
+  private readonly onCount: (count: number, counted: boolean) => void;
 
   constructor(
     collection: RxCollection,
     replication: RxReplicationState<unknown, Checkpoint>,
-    onCount: (count: number) => void,
+    onCount: (count: number, counted: boolean) => void,
   ) {
     this.collection = collection;
     this.replication = replication;
@@ -65,14 +69,14 @@ export class PendingTracker {
       this.checking = this.checking
         .then(async () => {
           await this.compare(documents.filter((doc) => !this.changedDuringStart?.has(doc.id)));
-          this.onCount(this.pending.size);
+          this.report();
         })
         .catch(() => this.markDirty(documents.map((doc) => doc.id)));
       checkpoint = page.checkpoint;
     }
     this.checking = this.checking.then(() => {
       this.changedDuringStart = null;
-      this.onCount(this.pending.size);
+      this.report();
     });
   }
 
@@ -114,7 +118,11 @@ export class PendingTracker {
       const local = await this.collection.storageInstance.findDocumentsById(chunk, true);
       await this.compare(local as StoredDocument[], chunk);
     }
-    this.onCount(this.pending.size);
+    this.report();
+  }
+
+  private report(): void {
+    this.onCount(this.pending.size, this.changedDuringStart === null);
   }
 
   /**

@@ -130,9 +130,10 @@ export class SyncStatus {
     this.changed();
   }
 
-  setPending(collection: string, count: number): void {
+  /** `counted`: false while this kind is still being counted (the number may still grow). */
+  setPending(collection: string, count: number, counted = true): void {
     this.pendingByCollection[collection] = count;
-    this.uncounted = this.uncounted.filter((name) => name !== collection);
+    if (counted) this.uncounted = this.uncounted.filter((name) => name !== collection);
     if (this.uncounted.length === 0) this.counting = false;
     this.pending = Object.values(this.pendingByCollection).reduce((sum, n) => sum + n, 0);
     this.changed();

@@ -70,7 +70,11 @@ describe('SyncStatus', () => {
     expect(status.counting).toBe(true);
     status.setPending('patients', 0);
     status.setPending('uploads', 0);
-    // The visits are not counted yet: a heartbeat must not say this device is in step.
+    // The first pages of the visits, read so far: still counting.
+    status.setPending('visits', 1, false);
+    expect(status.counting).toBe(true);
+    expect(status.pending).toBe(1);
+    // The visits are not all counted yet: a heartbeat must not say this device is in step.
     status.reportLive('2026-11-26T10:00:00.000Z');
     expect(status.counting).toBe(true);
     expect(status.lastSyncAt).toBeNull();
