@@ -36,17 +36,11 @@ export async function* patientPages(
   collection: RxCollection<Patient>,
   pageSizes: { first: number; then: number },
 ): AsyncGenerator<PatientPage> {
-  const schema = collection.schema.jsonSchema;
   let size = pageSizes.first;
   for (const [index, range] of PATIENT_LOAD_RANGES.entries()) {
     let after: Position | null = null;
     for (;;) {
-      const query = normalizeMangoQuery<RxDocumentData<Patient>>(schema, {
-        selector: pageSelector(range, after),
-        sort: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }],
-        limit: size,
-      });
-      const { documents } = await collection.storageInstance.query(prepareQuery(schema, query));
+      const documents = await readPage(collection, range, after, size);
       const last = documents[documents.length - 1];
       if (last)
         yield { records: documents, settledBelow: listSettledBelow(index, last.familyName) };
@@ -61,14 +55,24 @@ export async function* patientPages(
  * The first `limit` patients whose stored family name falls in `range`, in index order: a read
  * out of turn, for names typed before the whole list is read.
  */
-export async function patientsInRange(
+export function patientsInRange(
   collection: RxCollection<Patient>,
   range: FamilyNameRange,
   limit: number,
 ): Promise<RxDocumentData<Patient>[]> {
+  return readPage(collection, range, null, limit);
+}
+
+/** Up to `limit` live patients of `range` after `after` (from its start when null), in index order. */
+async function readPage(
+  collection: RxCollection<Patient>,
+  range: FamilyNameRange,
+  after: Position | null,
+  limit: number,
+): Promise<RxDocumentData<Patient>[]> {
   const schema = collection.schema.jsonSchema;
   const query = normalizeMangoQuery<RxDocumentData<Patient>>(schema, {
-    selector: pageSelector(range, null),
+    selector: pageSelector(range, after),
     sort: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }],
     limit,
   });
