@@ -127,6 +127,34 @@ export function describeChartStoreContract(current: () => Store) {
       await store.charts.closeDuplicatePairsOf(c.id);
       expect(await store.charts.listOpenDuplicatePairs(10)).toEqual([]);
     });
+
+    it('keeps every pair of a push that finds the same pair twice, from both of its charts', async () => {
+      const store = current();
+      await store.push(
+        'patients',
+        [a, b, c].map((next) => ({ next })),
+        WRITER,
+        TEST_START,
+      );
+      await store.charts.recordDuplicatePairs(
+        [{ ...pair, score: 80, reasons: ['same date of birth'] }],
+        TEST_START,
+      );
+      // One push edited both a and b: each found the other, and a also found c.
+      await store.charts.recordDuplicatePairs(
+        [
+          { ...pair, score: 85, reasons: ['same date of birth'] },
+          { firstId: a.id, secondId: c.id, score: 60, reasons: ['same phone'] },
+          { ...pair, score: 90, reasons: ['same date of birth', 'same phone'] },
+        ],
+        TEST_START,
+      );
+      const open = await store.charts.listOpenDuplicatePairs(10);
+      expect(open.map((p) => [p.firstId, p.secondId, p.score, p.reasons])).toEqual([
+        [a.id, b.id, 90, ['same date of birth', 'same phone']],
+        [a.id, c.id, 60, ['same phone']],
+      ]);
+    });
   });
 
   describe('change history', () => {

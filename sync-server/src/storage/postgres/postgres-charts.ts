@@ -89,7 +89,12 @@ export function createPostgresCharts(pool: Pool): ChartStore {
       return rows.map((row: Row) => parse(text(row, 'data')));
     },
 
-    async recordDuplicatePairs(pairs, at) {
+    async recordDuplicatePairs(found, at) {
+      // One push that edits both charts of a pair finds that pair twice. A single INSERT … ON
+      // CONFLICT may not touch a row twice (PostgreSQL aborts the whole statement, losing every
+      // other pair with it), so each pair goes in once, the last finding winning as it does when
+      // SQLite upserts them one by one.
+      const pairs = [...new Map(found.map((p) => [`${p.firstId} ${p.secondId}`, p])).values()];
       if (pairs.length === 0) return;
       await pool.query(
         `INSERT INTO duplicate_pairs (first_id, second_id, score, reasons, found_at)
