@@ -29,6 +29,13 @@ export type PullResponse = {
   documents: WireDocument[];
   /** The checkpoint to ask from next time; unchanged when there was nothing new. */
   checkpoint: Checkpoint;
+  /**
+   * Documents of the collection after this page, still to come (0 when the device is in step),
+   * so a device catching up — its first sync, say — can show "n of N". A count at the moment of
+   * the answer: writes may add to it. Optional on the wire: servers before it do not send it,
+   * and a device then knows only that a full page means more may follow.
+   */
+  remaining?: number;
 };
 
 export type PushRow = {
@@ -54,6 +61,15 @@ export type PushResponse = {
   /** The server's current state of every row whose assumed state was out of date. */
   conflicts: WireDocument[];
   rejected: RowRejection[];
+  /**
+   * Rows whose pushed state the server had already stored, and the record has left since (a
+   * retry whose first answer was lost, a late duplicate, a stale copy); their current state is
+   * among `conflicts`. The pushed state is thus an ancestor of that current state, and it is the
+   * base the device must merge against — not the older state it named as assumed (ADR 7).
+   * Absent when there are none; a device that ignores it merges against the older base and may
+   * record a needless conflict, never lose an edit.
+   */
+  superseded?: string[];
 };
 
 /** Events on the live stream (`GET /api/sync/v1/stream`, server-sent events). */
@@ -80,6 +96,8 @@ export type ApiErrorCode =
   | 'invalid-request'
   | 'invalid-json'
   | 'nesting-too-deep'
+  /** A string holds a lone surrogate, NUL, control or bidi override character, or is not NFC. */
+  | 'invalid-text'
   | 'payload-too-large'
   | 'update-required'
   | 'unsupported-media-type'

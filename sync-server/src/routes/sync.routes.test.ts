@@ -92,7 +92,27 @@ describe('pull', () => {
   });
 
   it('answers an empty collection with the checkpoint it was given', async () => {
-    expect(await pull(deviceA, '?since=42')).toEqual({ documents: [], checkpoint: { seq: 42 } });
+    expect(await pull(deviceA, '?since=42')).toEqual({
+      documents: [],
+      checkpoint: { seq: 42 },
+      remaining: 0,
+    });
+  });
+
+  it('says how many documents are still to come after each page, so a device can show n of N', async () => {
+    await push(
+      deviceA,
+      Array.from({ length: 25 }, (_, i) => created(patient(i))),
+    );
+    const { pages } = await pullAll(deviceB, 10);
+    expect(pages.map((page) => [page.documents.length, page.remaining])).toEqual([
+      [10, 15],
+      [10, 5],
+      [5, 0],
+      [0, 0],
+    ]);
+    // A page that ends exactly at the last document is full, yet nothing follows it.
+    expect((await pull(deviceB, '?since=0&limit=25')).remaining).toBe(0);
   });
 
   it.each(['?since=-1', '?since=abc', '?limit=0', '?limit=1001', '?limit=2.5', '?since=1e3'])(

@@ -13,7 +13,11 @@ export type SyncRefusal = { code: 'forbidden'; message: string };
  * A pull answer with each document as its stored JSON text: the route writes the response body
  * around them (`pullResponseBody`) instead of parsing and re-serialising every document served.
  */
-export type PullAnswer = { documentsJson: string[]; checkpoint: PullResponse['checkpoint'] };
+export type PullAnswer = {
+  documentsJson: string[];
+  checkpoint: PullResponse['checkpoint'];
+  remaining: number;
+};
 
 export type SyncService = {
   pull(
@@ -47,8 +51,12 @@ export function createSyncService(deps: {
       // A collection the role may not read is never sent, not even its checkpoint.
       if (!canRead(principal.role, collection)) return fail(NOT_READABLE);
       const page = await store.pullJson(collection, sinceSeq, limit);
+      // A page short of the limit is the end (the page is gap-safe): nothing to count. A full
+      // page is counted past, so a device catching up can say how much is still to come.
+      const remaining =
+        page.documents.length < limit ? 0 : await store.countAfter(collection, page.lastSeq);
       // The checkpoint only ever moves forward, and stays put when there was nothing new.
-      return ok({ documentsJson: page.documents, checkpoint: { seq: page.lastSeq } });
+      return ok({ documentsJson: page.documents, checkpoint: { seq: page.lastSeq }, remaining });
     },
 
     async push(principal, collection, body) {
@@ -79,7 +87,11 @@ export function createSyncService(deps: {
       if (collection === 'patients' && deps.onPatientsWritten && outcome.written.length > 0) {
         await deps.onPatientsWritten([...new Set(outcome.written.map((write) => write.id))]);
       }
-      return ok({ conflicts: outcome.conflicts, rejected: [...rejected, ...outcome.rejected] });
+      return ok({
+        conflicts: outcome.conflicts,
+        rejected: [...rejected, ...outcome.rejected],
+        ...(outcome.superseded ? { superseded: outcome.superseded } : {}),
+      });
     },
   };
 }
@@ -88,6 +100,7 @@ export function createSyncService(deps: {
  * The JSON of a `PullResponse` around documents already in JSON text: byte for byte what
  * `JSON.stringify({ documents, checkpoint })` gives for the parsed documents.
  */
-export function pullResponseBody({ documentsJson, checkpoint }: PullAnswer): string {
-  return `{"documents":[${documentsJson.join(',')}],"checkpoint":${JSON.stringify(checkpoint)}}`;
+export function pullResponseBody({ documentsJson, checkpoint, remaining }: PullAnswer): string {
+  const tail = `"checkpoint":${JSON.stringify(checkpoint)},"remaining":${JSON.stringify(remaining)}`;
+  return `{"documents":[${documentsJson.join(',')}],${tail}}`;
 }

@@ -86,7 +86,7 @@ export function describeStoreContract(
         expect((await store.pull('patients', 0, 10)).documents).toEqual([current]);
       });
 
-      it('never moves a record back to a state it has left, and announces the current one again', async () => {
+      it('never moves a record back to a state it has left, and answers with the current one', async () => {
         // A pushes v1 → v2; the answer is lost. B then writes v3 on top of v2. A retries v1 → v2.
         const v1 = patient(1);
         const v2 = { ...v1, phone: '+15552010122' };
@@ -94,20 +94,23 @@ export function describeStoreContract(
         await push([{ next: v1 }]);
         await push([{ assumed: v1, next: v2 }]);
         await push([{ assumed: v2, next: v3 }]);
-        // Done, not a conflict; v3 gets a new seq so that A pulls it and bases its next edit on it.
+        // The answer itself carries v3, marked as superseding v2 (A merges with v2 as base);
+        // nothing is written or announced, so no pull can bring v3 to A before the answer does.
         expect(await push([{ assumed: v1, next: v2 }])).toEqual({
-          conflicts: [],
-          written: [{ id: v1.id, seq: 4 }],
+          conflicts: [v3],
+          written: [],
           rejected: [],
+          superseded: [v1.id],
         });
-        expect(await store.pull('patients', 3, 10)).toEqual({ documents: [v3], lastSeq: 4 });
+        expect(await store.pull('patients', 3, 10)).toEqual({ documents: [], lastSeq: 3 });
         // A stale copy pushed as if based on the current state is not written either.
         expect(await push([{ assumed: v3, next: v1 }])).toEqual({
-          conflicts: [],
-          written: [{ id: v1.id, seq: 5 }],
+          conflicts: [v3],
+          written: [],
           rejected: [],
+          superseded: [v1.id],
         });
-        expect((await store.pull('patients', 0, 10)).documents).toEqual([v3]);
+        expect(await store.pull('patients', 0, 10)).toEqual({ documents: [v3], lastSeq: 3 });
         // A change the server never stored is still judged against the current state.
         const unseen = { ...v1, phone: '+15552010133' };
         expect(await push([{ assumed: v1, next: unseen }])).toEqual({
@@ -115,6 +118,18 @@ export function describeStoreContract(
           written: [],
           rejected: [],
         });
+      });
+
+      it('counts the documents a pull would still send after a checkpoint, in one collection', async () => {
+        await push([{ next: patient(1) }, { next: patient(2) }, { next: patient(3) }]);
+        expect(await store.countAfter('patients', 0)).toBe(3);
+        expect(await store.countAfter('patients', 2)).toBe(1);
+        expect(await store.countAfter('patients', 3)).toBe(0);
+        // An edit moves its document past the checkpoint: it is counted again, once.
+        await push([{ assumed: patient(1), next: { ...patient(1), phone: '+15552010199' } }]);
+        expect(await store.countAfter('patients', 3)).toBe(1);
+        expect(await store.countAfter('patients', 0)).toBe(3);
+        expect(await store.countAfter('visits', 0)).toBe(0);
       });
 
       it('treats a push of the stored state as done: no conflict, no new seq', async () => {

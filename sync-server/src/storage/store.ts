@@ -26,6 +26,13 @@ export interface Store {
   pullJson(collection: CollectionName, sinceSeq: number, limit: number): Promise<PullPageJson>;
 
   /**
+   * How many documents of one collection a pull from `sinceSeq` would still send (those written
+   * after it): a device catching up shows "n of N" from it. A count, not a promise — writes may
+   * add to it before the device asks.
+   */
+  countAfter(collection: CollectionName, sinceSeq: number): Promise<number>;
+
+  /**
    * Applies pushed rows in ONE transaction, each by the replication rule:
    * no stored document → write; stored state equals `next` → already done (a retried push: no
    * write, no new seq); stored state equals `assumed` → write; otherwise → conflict, returning
@@ -186,6 +193,11 @@ export type PushOutcome = {
   written: { id: string; seq: number }[];
   /** Rows `authorise` refused; nothing of them was stored. */
   rejected: RowRejection[];
+  /**
+   * Ids of rows whose pushed state the record had and has since left; their current state is in
+   * `conflicts` (see PushResponse.superseded). Absent when there are none.
+   */
+  superseded?: string[];
 };
 
 /**

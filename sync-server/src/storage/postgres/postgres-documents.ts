@@ -75,6 +75,15 @@ export function createPostgresDocuments(pool: Pool) {
     };
   }
 
+  async function countAfter(collection: CollectionName, sinceSeq: number): Promise<number> {
+    const { rows } = await pool.query(
+      'SELECT COUNT(*)::integer AS n FROM documents WHERE collection = $1 AND seq > $2',
+      [collection, sinceSeq],
+    );
+    const row: Record<string, unknown> | undefined = rows[0];
+    return row ? integer(row, 'n') : 0;
+  }
+
   async function pull(
     collection: CollectionName,
     sinceSeq: number,
@@ -113,7 +122,6 @@ export function createPostgresDocuments(pool: Pool) {
       const writes = new Map<string, (typeof prepared)[number] & { seq: number }>();
       // Every write is a version, even one a later row of this same push overwrites.
       const versions: ((typeof prepared)[number] & { seq: number; existed: boolean })[] = [];
-      const reannounced: { id: string; seq: number }[] = [];
       for (const row of prepared) {
         const current = stored.get(row.id);
         const currentDoc = current && authorise ? parseDocument(current.data) : null;
@@ -130,14 +138,14 @@ export function createPostgresDocuments(pool: Pool) {
           if (row.next.hash === current.hash) continue;
           // A state this record already had and has since left (a retry whose answer got lost
           // and that later writes overtook, a late duplicate, or a stale copy a device pushed by
-          // mistake): the server never moves a record back. The push counts as done, and the
-          // current state is announced again under a new seq, so that the device pulls it and
-          // bases its next change on it — answering "conflict" instead would make the device
-          // merge against a base older than its own edit.
+          // mistake): the server never moves a record back. The answer carries the current
+          // state, marked as superseding the pushed one, so the device merges with the pushed
+          // state as base (ADR 7). Never "done" plus a fresh announcement: a device that pulls
+          // the announcement before the answer arrives sets it aside and then takes its own
+          // older state for the server's, past its checkpoint (issue 10, point 1).
           if (await hadState(client, collection, row.id, row.next.hash)) {
-            seq += 1;
-            reannounced.push({ id: row.id, seq });
-            outcome.written.push({ id: row.id, seq });
+            outcome.conflicts.push(parseDocument(current.data));
+            (outcome.superseded ??= []).push(row.id);
             continue;
           }
           // The device changed a state other than the one stored: the stored one wins for now
@@ -171,17 +179,9 @@ export function createPostgresDocuments(pool: Pool) {
         outcome.written.push({ id: row.id, seq });
       }
       // Nothing written: the counter stays as it was, and the lock goes with the transaction.
-      if (writes.size === 0 && reannounced.length === 0) return outcome;
+      if (writes.size === 0) return outcome;
 
       await client.query('UPDATE seq_counter SET value = $1 WHERE id = 1', [seq]);
-      // Before the writes, so that a later row of this push for the same record has the last word.
-      for (const again of reannounced)
-        await client.query('UPDATE documents SET seq = $1 WHERE collection = $2 AND id = $3', [
-          again.seq,
-          collection,
-          again.id,
-        ]);
-      if (writes.size === 0) return outcome;
       const batch = [...writes.values()];
       await client.query(
         `INSERT INTO documents (collection, id, seq, deleted, data, data_hash, server_time,
@@ -241,7 +241,7 @@ export function createPostgresDocuments(pool: Pool) {
     });
   }
 
-  return { pull, pullJson, push };
+  return { pull, pullJson, countAfter, push };
 }
 
 type StoredState = { data: string; hash: string };

@@ -49,6 +49,7 @@ export async function openPostgresStore(
   return {
     pull: documents.pull,
     pullJson: documents.pullJson,
+    countAfter: documents.countAfter,
     push: documents.push,
     ...accounts,
     ...createPostgresSecondFactors(pool),

@@ -88,7 +88,11 @@ describePostgres('two server instances on one PostgreSQL database', () => {
     const pulled = await fetch(`${second.url}${SYNC_BASE_PATH}/patients/pull?since=${seq - 1}`, {
       headers: syncHeaders(cookie, TABLET),
     });
-    expect(await pulled.json()).toEqual({ documents: [registered], checkpoint: { seq } });
+    expect(await pulled.json()).toEqual({
+      documents: [registered],
+      checkpoint: { seq },
+      remaining: 0,
+    });
     await events.cancel();
 
     // Both stop cleanly: pool, listener and streams closed, exit code 0.
@@ -106,7 +110,11 @@ async function signIn(instance: Instance): Promise<string> {
   const response = await fetch(`${instance.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: frontDesk.username, password: frontDesk.password }),
+    body: JSON.stringify({
+      username: frontDesk.username,
+      password: frontDesk.password,
+      deviceId: TABLET,
+    }),
   });
   expect(response.status).toBe(200);
   const cookie = /^(cd_session=[^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];

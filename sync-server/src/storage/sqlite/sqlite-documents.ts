@@ -23,6 +23,9 @@ export function createSqliteDocuments(
   const selectPage = db.prepare(
     'SELECT seq, data FROM documents WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
+  const countAfterSeq = db.prepare(
+    'SELECT COUNT(*) AS n FROM documents WHERE collection = ? AND seq > ?',
+  );
   const selectCurrent = db.prepare(
     'SELECT data, data_hash FROM documents WHERE collection = ? AND id = ?',
   );
@@ -32,7 +35,6 @@ export function createSqliteDocuments(
   const selectVersions = db.prepare(
     'SELECT data FROM document_versions WHERE collection = ? AND id = ? ORDER BY seq',
   );
-  const reannounce = db.prepare('UPDATE documents SET seq = ? WHERE collection = ? AND id = ?');
   const insertVersion = db.prepare(`
     INSERT INTO document_versions
       (seq, collection, id, data, data_hash, server_time, written_by_user, written_by_device)
@@ -56,6 +58,11 @@ export function createSqliteDocuments(
       documents: rows.map((row) => text(row, 'data')),
       lastSeq: last ? integer(last, 'seq') : sinceSeq,
     };
+  }
+
+  function countAfter(collection: CollectionName, sinceSeq: number): number {
+    const row = countAfterSeq.get(collection, sinceSeq);
+    return row ? integer(row, 'n') : 0;
   }
 
   function pull(collection: CollectionName, sinceSeq: number, limit: number): PullPage {
@@ -92,14 +99,14 @@ export function createSqliteDocuments(
           if (next.hash === currentHash) continue;
           // A state this record already had and has since left (a retry whose answer got lost
           // and that later writes overtook, a late duplicate, or a stale copy a device pushed by
-          // mistake): the server never moves a record back. The push counts as done, and the
-          // current state is announced again under a new seq, so that the device pulls it and
-          // bases its next change on it — answering "conflict" instead would make the device
-          // merge against a base older than its own edit.
+          // mistake): the server never moves a record back. The answer carries the current
+          // state, marked as superseding the pushed one, so the device merges with the pushed
+          // state as base (ADR 7). Never "done" plus a fresh announcement: a device that pulls
+          // the announcement before the answer arrives sets it aside and then takes its own
+          // older state for the server's, past its checkpoint (issue 10, point 1).
           if (hadState.get(collection, row.next.id, next.hash)) {
-            const seq = integer(takeSeq.get() ?? {}, 'value');
-            reannounce.run(seq, collection, row.next.id);
-            outcome.written.push({ id: row.next.id, seq });
+            outcome.conflicts.push(JSON.parse(text(current, 'data')) as WireDocument);
+            (outcome.superseded ??= []).push(row.next.id);
             continue;
           }
           // The device changed a state other than the one stored: the stored one wins for now
@@ -169,5 +176,5 @@ export function createSqliteDocuments(
     });
   }
 
-  return { pull, pullJson, push };
+  return { pull, pullJson, countAfter, push };
 }

@@ -38,6 +38,7 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
       settle(() => documents.pull(collection, sinceSeq, limit)),
     pullJson: (collection, sinceSeq, limit) =>
       settle(() => documents.pullJson(collection, sinceSeq, limit)),
+    countAfter: (collection, sinceSeq) => settle(() => documents.countAfter(collection, sinceSeq)),
     push: (collection, rows, writer, serverTime, authorise) =>
       settle(() => documents.push(collection, rows, writer, serverTime, authorise)),
     countUsers: () => settle(() => accounts.countUsers()),
