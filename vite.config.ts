@@ -31,6 +31,15 @@ export default defineConfig({
         },
       },
       {
+        // What the README promises: the commands it names exist (tests/docs/*.test.ts).
+        test: {
+          name: 'docs',
+          root: './tests',
+          include: ['docs/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         // A real server process and simulated devices under faults (tests/fault/*.test.ts).
         test: {
           name: 'fault',
