@@ -1,3 +1,5 @@
+import type { DownloadProgress } from '../sync/download-progress.ts';
+import { receivedWholeBefore, syncStatus } from '../sync/sync-status.svelte.ts';
 import type { Workspace } from '../workspace.ts';
 import { type LivePatientIndex, patientIndex } from './patient-index.svelte.ts';
 
@@ -11,9 +13,31 @@ const SHOWN_MAX = 100;
 export class PatientDirectory {
   query = $state('');
   readonly #index: LivePatientIndex;
+  readonly #person: string;
 
   constructor(workspace: Workspace) {
     this.#index = patientIndex(workspace.db);
+    this.#person = workspace.user.id;
+  }
+
+  /**
+   * The device may not hold all the clinic's patients yet: they are still coming down from the
+   * server (a first sign-in here), so an empty or short list says nothing about the clinic.
+   */
+  get downloading(): boolean {
+    if (syncStatus.downloadsKnown) return 'patients' in syncStatus.downloads;
+    // Sync has not started yet (it waits for the first screen): what this device last knew.
+    return !receivedWholeBefore(this.#person, 'patients');
+  }
+
+  /** How far the patients' download has come (null while not under way or not counted). */
+  get download(): DownloadProgress | null {
+    return syncStatus.download('patients');
+  }
+
+  /** The download waits for the network (or a sign-in) to come back. */
+  get downloadPaused(): boolean {
+    return syncStatus.connection !== 'online' && syncStatus.connection !== 'connecting';
   }
 
   /** Every patient on the device has been read: until then counts are "so far". */

@@ -63,6 +63,8 @@ export function startDeviceSync(deps: {
     onLeadership: () => {
       // Until each of these has been counted, the chrome says it is counting, not "all synced".
       syncStatus.expectCounts([...replications.keys(), 'uploads']);
+      // And until each collection has been received whole once, screens say it is downloading.
+      syncStatus.expectDownloads(user.id, [...replications.keys()]);
       leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
       uploads = startUploadQueue({ local, deviceId: device, status: syncStatus });
       chartNumbers = keepChartNumbers({

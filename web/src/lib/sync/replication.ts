@@ -32,7 +32,8 @@ export type CollectionReplication = {
 export const PULL_BATCH_SIZE = PULL_LIMIT_MAX;
 
 /** What the replication tells the app about each exchange with the server. */
-export type SyncReporter = Pick<SyncStatus, 'reportSuccess' | 'reportFailure'>;
+export type SyncReporter = Pick<SyncStatus, 'reportSuccess' | 'reportFailure'> &
+  Partial<Pick<SyncStatus, 'reportPulled'>>;
 
 type ReplicationDeps = {
   collection: RxCollection;
@@ -87,8 +88,12 @@ export function replicateCollection({
           status.reportFailure(outcome);
           throw new SyncRequestError(outcome);
         }
-        status.reportSuccess();
-        return { documents: outcome.value.documents, checkpoint: outcome.value.checkpoint };
+        const { documents, remaining } = outcome.value;
+        // A server that does not count: a full page means more may follow, a short one is the end.
+        const still = remaining ?? (documents.length >= batchSize ? null : 0);
+        if (status.reportPulled) status.reportPulled(name, documents.length, still);
+        else status.reportSuccess();
+        return { documents, checkpoint: outcome.value.checkpoint };
       },
     },
     push: {

@@ -1,3 +1,4 @@
+import type { Download } from './download-progress.ts';
 import type { Connection, SyncStatus } from './sync-status.svelte.ts';
 
 type StatusSnapshot = {
@@ -6,6 +7,8 @@ type StatusSnapshot = {
   counting: boolean;
   lastSyncAt: string | null;
   lastProblem: string | null;
+  downloads: Record<string, Download>;
+  downloadsKnown: boolean;
 };
 type Message = { type: 'status'; status: StatusSnapshot } | { type: 'hello' };
 
@@ -32,6 +35,8 @@ export function coordinateTabs(options: {
     counting: status.counting,
     lastSyncAt: status.lastSyncAt,
     lastProblem: status.lastProblem,
+    downloads: status.downloads,
+    downloadsKnown: status.downloadsKnown,
   });
   const announce = () => {
     if (leader && !closed)
