@@ -20,7 +20,8 @@
  * found are pinned down as named tests in lost-answer.test.ts.
  *
  * Environment:
- *   FAULT_SEED=<n>                 the seed (default 20260302); a failure prints
+ *   FAULT_SEED=<n>                 the seed (default: 20260302 and every seed in known-seeds.ts,
+ *                                  the fixed set CI runs); a failure prints
  *                                  `replay with FAULT_SEED=<n>`. The workload, fault and partition
  *                                  schedules come from it; real-time interleavings still vary, so
  *                                  a replay is close to, not always exactly, the failing run.
@@ -35,44 +36,53 @@
  *                                  it slows the run, which changes interleavings).
  *
  * Run: pnpm exec vitest run --project fault. Reports: tests/.artifacts/fault/<store>-<seed>.json.
+ * New random seeds, by hand: pnpm run fault:seeds (run-seeds.ts).
  */
 import 'fake-indexeddb/auto';
 import { expect, it } from 'vitest';
 import { readFaultConfig } from './config.ts';
 import { describeEachStore } from './each-store.ts';
+import { seedsToRun } from './known-seeds.ts';
 import { printReport, saveReport } from './report.ts';
 import { runScenario } from './scenario.ts';
 
-const config = readFaultConfig(process.env);
-
-// Bigger runs (FAULT_SCALE) get time in proportion; the default fits the project's 300 s.
-const timeout = Math.max(300_000, config.steps * config.maxPauseMs + 120_000);
+const configs = seedsToRun(process.env).map((seed) =>
+  readFaultConfig({ ...process.env, FAULT_SEED: String(seed) }),
+);
 
 describeEachStore('sync under faults', (store) => {
-  it('loses no write, leaves no device behind and drops no conflict', { timeout }, async () => {
-    const replay = `replay with FAULT_SEED=${config.seed}`;
-    let report;
-    try {
-      report = await runScenario(config, store);
-    } catch (error) {
-      console.log(replay);
-      throw error;
-    }
-    printReport(report);
-    console.log(`FAULT ${store.name} report file = ${saveReport(report)}`);
+  for (const config of configs) {
+    // Bigger runs (FAULT_SCALE) get time in proportion; the default fits the project's 300 s.
+    const timeout = Math.max(300_000, config.steps * config.maxPauseMs + 120_000);
+    it(
+      `loses no write, leaves no device behind and drops no conflict (seed ${config.seed})`,
+      { timeout },
+      async () => {
+        const replay = `replay with FAULT_SEED=${config.seed}`;
+        let report;
+        try {
+          report = await runScenario(config, store);
+        } catch (error) {
+          console.log(replay);
+          throw error;
+        }
+        printReport(report);
+        console.log(`FAULT ${store.name} report file = ${saveReport(report)}`);
 
-    if (config.selfTestDropHandler) {
-      // The planted bug (RxDB's default handler) must be caught, or the suite is blind.
-      if (report.lost === 0) console.log(replay);
-      expect(report.lost, 'self-test: the dropping handler lost no write').toBeGreaterThan(0);
-      return;
-    }
-    const failed =
-      report.lost + report.divergentDevices + report.conflictsDropped > 0 || !report.converged;
-    if (failed) console.log(replay);
-    expect(report.lost, 'acknowledged writes lost').toBe(0);
-    expect(report.divergentDevices, 'devices divergent').toBe(0);
-    expect(report.conflictsDropped, 'conflicts dropped').toBe(0);
-    expect(report.converged, 'converged before the deadline').toBe(true);
-  });
+        if (config.selfTestDropHandler) {
+          // The planted bug (RxDB's default handler) must be caught, or the suite is blind.
+          if (report.lost === 0) console.log(replay);
+          expect(report.lost, 'self-test: the dropping handler lost no write').toBeGreaterThan(0);
+          return;
+        }
+        const failed =
+          report.lost + report.divergentDevices + report.conflictsDropped > 0 || !report.converged;
+        if (failed) console.log(replay);
+        expect(report.lost, 'acknowledged writes lost').toBe(0);
+        expect(report.divergentDevices, 'devices divergent').toBe(0);
+        expect(report.conflictsDropped, 'conflicts dropped').toBe(0);
+        expect(report.converged, 'converged before the deadline').toBe(true);
+      },
+    );
+  }
 });

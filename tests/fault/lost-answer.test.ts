@@ -41,6 +41,9 @@ class LossyLink {
   holdPulls = false;
   /** Pushes that reached the server since the lost answer. */
   pushesSinceLoss = 0;
+  /** Pulls answered so far (whatever they carried). */
+  pullsAnswered = 0;
+  private heldAnswer: { arrived: () => void; released: Promise<void> } | null = null;
   /** The latest state of each document the device was sent by a pull. */
   readonly pulled = new Map<string, WireDocument>();
 
@@ -52,6 +55,19 @@ class LossyLink {
 
   releasePushes(): void {
     this.holdingPushes = false;
+  }
+
+  /**
+   * Holds the answer to the next push that gets through (after the server handled it) until
+   * `release` is called: a slow answer. `arrived` settles once the server has answered.
+   */
+  holdNextPushAnswer(): { arrived: Promise<void>; release: () => void } {
+    let arrived = (): void => undefined;
+    let release = (): void => undefined;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.heldAnswer = { arrived, released };
+    return { arrived: arrival, release };
   }
 
   fetchFor(cookie: string): typeof fetch {
@@ -69,6 +85,13 @@ class LossyLink {
         await response.arrayBuffer();
         throw new TypeError('fetch failed (response lost)');
       }
+      const held = push ? this.heldAnswer : null;
+      if (held) {
+        this.heldAnswer = null;
+        held.arrived();
+        await held.released;
+      }
+      if (!push) this.pullsAnswered++;
       if (!push && response.ok) {
         const page = (await response.clone().json()) as Partial<PullResponse>;
         for (const doc of page.documents ?? []) this.pulled.set(doc.id, doc);
@@ -117,6 +140,7 @@ describeEachStore('a push whose answer was lost', (store) => {
     expect([...verdicts].sort(), 'every scenario ran to its verdict').toEqual([
       'correction',
       'overtaken',
+      'pulled-before-answer',
       'seen',
       'undo',
     ]);
@@ -260,6 +284,43 @@ describeEachStore('a push whose answer was lost', (store) => {
 
     const { doc, inStep } = await settled(id, 'overtaken');
     expect(doc.email).toBe('overtaken@example.org');
+    expect(inStep, 'both devices hold the server state').toBe(true);
+  }); // prettier-ignore
+
+  // Issue 10 point 1, the order of events that left a device on a stale record while it said
+  // nothing was left to sync: the retry of a stored push is answered slowly, and the device
+  // pulls between the server's handling of it and the answer's arrival. Were the server to
+  // answer "done" and announce the newer state again, the device would set that state aside
+  // (its own change still pending), then take its own older state for the server's, with its
+  // checkpoint already past the announcement. The answer itself must carry the newer state.
+  it('leaves the device up to date when it pulls while the answer to its retry is slow', async () => {
+    const id = patients[4] ?? '';
+    await desk.replication.state.pause();
+    await edit(desk, id, { phone: '+15552010041' });
+    deskLink.loseAnswerToNextPush({ thenHoldPushes: true });
+    deskLink.holdPulls = true;
+    await desk.replication.state.start();
+    await until(async () => (await onServer(id))?.phone === '+15552010041');
+    await until(async () => (await manager.db.patients.findOne(id).exec())?.phone === '+15552010041'); // prettier-ignore
+    await edit(manager, id, { email: 'slow.answer@example.org' });
+    await until(async () => (await onServer(id))?.email === 'slow.answer@example.org');
+
+    // The retry reaches the server; its answer is held on the way back.
+    const slow = deskLink.holdNextPushAnswer();
+    deskLink.releasePushes();
+    await slow.arrived;
+    // Meanwhile the device pulls everything the server has to say, and stores what it keeps.
+    deskLink.holdPulls = false;
+    const pullsBefore = deskLink.pullsAnswered;
+    desk.resync();
+    await until(async () => deskLink.pullsAnswered > pullsBefore);
+    await desk.replication.state.internalReplicationState?.streamQueue.down;
+    slow.release();
+
+    const { doc, inStep } = await settled(id, 'pulled-before-answer');
+    expect(doc.email).toBe('slow.answer@example.org');
+    expect(doc.phone).toBe('+15552010041');
+    expect(openConflicts(doc.conflicts)).toEqual([]);
     expect(inStep, 'both devices hold the server state').toBe(true);
   }); // prettier-ignore
 });

@@ -17,6 +17,7 @@ import { Subject } from 'rxjs';
 import { requestJson, SyncRequestError } from '../api/http.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import type { SyncStatus } from './sync-status.svelte.ts';
+import { mergingFromSupersededBases, SupersededBases } from './superseded-bases.ts';
 
 export type CollectionReplication = {
   state: RxReplicationState<unknown, Checkpoint>;
@@ -66,6 +67,13 @@ export function replicateCollection({
     [DEVICE_HEADER]: deviceId,
   };
   const stream$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
+  // RxDB takes the collection's conflict handler when the replication starts. Wrapped once per
+  // collection (the original is kept), so a replication started again does not wrap a wrapper.
+  const superseded = new SupersededBases();
+  collection.conflictHandler = mergingFromSupersededBases(
+    ownConflictHandler(collection),
+    superseded,
+  );
 
   const state = replicateRxCollection<unknown, Checkpoint>({
     replicationIdentifier: `clinicdesk-sync-v1-${name}`,
@@ -107,6 +115,7 @@ export function replicateCollection({
             newDocumentState: toWireDocument(row.newDocumentState as WireDocument),
           })),
         };
+        superseded.pushing(body.rows);
         const outcome = await requestJson<PushResponse>(
           `${base}/push`,
           { method: 'POST', headers, body: JSON.stringify(body) },
@@ -118,11 +127,21 @@ export function replicateCollection({
         }
         status.reportSuccess();
         await recordRefusals(local, name, body, outcome.value);
+        superseded.answered(body.rows, outcome.value.superseded);
         return outcome.value.conflicts;
       },
     },
   });
   return { state, stream$ };
+}
+
+const ownHandlers = new WeakMap<RxCollection, RxCollection['conflictHandler']>();
+
+/** The conflict handler the collection was opened with (or set to), before any wrapping here. */
+function ownConflictHandler(collection: RxCollection): RxCollection['conflictHandler'] {
+  const own = ownHandlers.get(collection) ?? collection.conflictHandler;
+  ownHandlers.set(collection, own);
+  return own;
 }
 
 async function recordRefusals(
