@@ -50,6 +50,46 @@ export default ts.config(
     },
   },
   {
+    // shared/ is the pure domain (STYLE rule 2): data in, data out. Clocks, randomness and I/O
+    // are passed in by the caller, so a rule answers the same on a device, on the server and in a
+    // test (which then needs no mocks).
+    files: ['shared/src/**/*.ts'],
+    ignores: ['shared/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'pg', 'rxdb', 'rxdb/*', 'dexie', 'hono', 'hono/*'],
+              message: 'shared/ does no I/O: take what you need as an argument.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Take a clock (or the time) as an argument.' },
+        { object: 'performance', property: 'now', message: 'Take a clock as an argument.' },
+        { object: 'Math', property: 'random', message: 'Take random bytes as an argument.' },
+        { object: 'crypto', message: 'Take random bytes or a hash function as an argument.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'indexedDB', 'localStorage',
+          'sessionStorage', 'setTimeout', 'setInterval', 'process', 'window', 'document',
+          'navigator'].map((name) => ({ name, message: 'shared/ does no I/O and keeps no time.' })), // prettier-ignore
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'new Date() reads the clock: take the time as an argument.',
+        },
+      ],
+    },
+  },
+  {
     // Text staff or another device typed is only ever shown as text (#5 point 7): Svelte escapes
     // `{…}`; these are the ways around that, so none may appear in the app.
     files: ['web/src/**/*.svelte', 'web/src/**/*.ts'],
