@@ -53,10 +53,19 @@ test('merging two charts on one device shows the merge on another', async ({ bro
     .filter({ hasText: 'Vargha, Imelda' });
   await expect(pair).toBeVisible();
   await expect(pair).toContainText('same date of birth');
+  // Dates read MM/DD/YYYY here as on every other screen, never the locale's 12/2/2026.
+  const usDay = /^\d{2}\/\d{2}\/\d{4}$/;
+  const registered = pair.locator('dt:text-is("Registered") + dd');
+  await expect(registered).toHaveCount(2);
+  for (const day of await registered.allTextContents()) expect(day).toMatch(usDay);
   await pair.getByRole('link', { name: 'Compare and merge' }).click();
 
   // The older chart stays; the last name is taken from the newer one; the email comes along.
   await expect(office.page.getByRole('heading', { name: 'Merge charts' })).toBeVisible();
+  const survivorChoices = office.page.locator('fieldset.survivor .muted');
+  await expect(survivorChoices).toHaveCount(2);
+  for (const text of await survivorChoices.allTextContents())
+    expect(text.replace('registered ', '')).toMatch(usDay);
   const lastName = office.page.getByTestId('merge-field-familyName');
   await lastName.getByLabel('Vargha').check();
   await expect(

@@ -55,3 +55,22 @@ test('find a patient by a misspelt name, names in the other order, and open the 
   await expect(desk.page.getByLabel('Find a patient')).toBeFocused();
   await desk.close();
 });
+
+test('keyboard hints are for a PC: a touch tablet neither shows them nor reads them out', async ({
+  browser,
+}) => {
+  const hints = /Ctrl/;
+  const tablet = await Device.open(browser, server.url, undefined, { hasTouch: true });
+  await tablet.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  const box = tablet.page.getByLabel('Find a patient');
+  await expect(tablet.page.locator('#search-count')).toContainText('patients on this device');
+  await expect(tablet.page.locator('kbd')).toHaveCount(0);
+  await expect(box).not.toHaveAccessibleDescription(hints);
+  await tablet.close();
+
+  const pc = await Device.open(browser, server.url, { width: 1280, height: 800 });
+  await pc.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await expect(pc.page.getByTestId('keyboard-hints')).toBeVisible();
+  await expect(pc.page.getByLabel('Find a patient')).toHaveAccessibleDescription(hints);
+  await pc.close();
+});

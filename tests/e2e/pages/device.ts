@@ -28,12 +28,14 @@ export class Device {
     this.page = page;
   }
 
+  /** `hasTouch`: a touch tablet (its main pointer is coarse and does not hover), not a PC. */
   static async open(
     browser: Browser,
     baseURL: string,
     viewport = { width: 768, height: 1024 },
+    { hasTouch = false }: { hasTouch?: boolean } = {},
   ): Promise<Device> {
-    const context = await browser.newContext({ baseURL, viewport });
+    const context = await browser.newContext({ baseURL, viewport, hasTouch });
     const page = await context.newPage();
     return new Device(context, page);
   }
