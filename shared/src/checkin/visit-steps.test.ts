@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Editor } from '../sync/conflict.schema.ts';
 import { visitSchema } from './visit.schema.ts';
-import { arriveVisit, moveVisit, visitMinutes, visitState } from './visit-steps.ts';
+import {
+  arriveVisit,
+  moveVisit,
+  patientOfVisitId,
+  visitId,
+  visitMinutes,
+  visitState,
+} from './visit-steps.ts';
 
 const desk: Editor = {
   userId: 'u-desk',
@@ -77,5 +84,15 @@ describe('a visit from arrival to check-out', () => {
     expect(walkIn.appointmentTime).toBeUndefined();
     expect(walkIn.id).toBe(`v-2026-11-26-1-${patientId}`);
     expect(visitMinutes(walkIn, at('10:58'))).toBe(0);
+  });
+});
+
+describe('patientOfVisitId', () => {
+  it('reads the patient back out of a visit id', () => {
+    expect(patientOfVisitId(visitId(patientId, '2026-11-26', 2))).toBe(patientId);
+  });
+  it('is null for anything that is not a visit id', () => {
+    expect(patientOfVisitId(patientId)).toBeNull();
+    expect(patientOfVisitId('v-2026-11-26-0-not-a-patient')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../result.ts';
 import type { Editor } from '../sync/conflict.schema.ts';
-import type { StepStamp, Visit, VisitKind } from './visit.schema.ts';
+import { type StepStamp, type Visit, VISIT_ID_PATTERN, type VisitKind } from './visit.schema.ts';
 
 /** Where a visit stands, read from its step stamps (the latest step wins). */
 export type VisitState = 'arrived' | 'in-room' | 'checked-out' | 'cancelled';
@@ -28,6 +28,11 @@ export function isActiveVisit(visit: Visit): boolean {
 /** The id of a patient's visit: the n-th that day (see `VISIT_ID_PATTERN`). */
 export function visitId(patientId: string, day: string, earlierVisitsToday: number): string {
   return `v-${day}-${earlierVisitsToday}-${patientId}`;
+}
+
+/** The patient a visit id belongs to (its last part), or null when it is not a visit id. */
+export function patientOfVisitId(id: string): string | null {
+  return VISIT_ID_PATTERN.test(id) ? id.slice(-36) : null;
 }
 
 export type ArrivalDetails = {

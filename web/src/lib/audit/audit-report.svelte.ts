@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditReportPage } from '@clinicdesk/shared/audit/audit-event.ts';
+import { patientOfVisitId } from '@clinicdesk/shared/checkin/visit-steps.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { comparePatients, patientQuery } from '@clinicdesk/shared/patients/search-patients.ts';
 import { map } from 'rxjs';
@@ -104,13 +105,23 @@ export class AuditReport {
   subject(entry: AuditEntry): string {
     if (entry.collection === 'patients') {
       if (entry.recordId === null) return 'Patient list';
-      const patient = this.patientsById.get(entry.recordId);
-      return patient
-        ? `${patient.givenName} ${patient.familyName}`
-        : `Patient not on this device (…${entry.recordId.slice(-6)})`;
+      return this.patientName(entry.recordId);
     }
+    if (entry.collection === 'visits') {
+      // A visit's id ends with its patient's: the check-in names the patient it was for.
+      const patientId = entry.recordId && patientOfVisitId(entry.recordId);
+      return patientId ? `Check-in: ${this.patientName(patientId)}` : 'Check-in';
+    }
+    if (entry.collection === 'chartMerges') return 'Chart merge';
     if (entry.collection === 'audit-events') return 'Audit report';
     if (entry.collection === 'staff-accounts') return 'Staff account';
     return '—';
+  }
+
+  private patientName(id: string): string {
+    const patient = this.patientsById.get(id);
+    return patient
+      ? `${patient.givenName} ${patient.familyName}`
+      : `Patient not on this device (…${id.slice(-6)})`;
   }
 }
