@@ -5,7 +5,7 @@ export type AppEnv = {
   Variables: {
     /** Set by `requireSession`. */
     session: AuthenticatedSession;
-    /** Set by `syncClient`: the device id it sent. */
+    /** Set by `requireSession`: the one device the session is bound to (syncClient checks it). */
     deviceId: string;
   };
 };

@@ -7,6 +7,8 @@ import { API_ERROR_STATUS, apiError } from './http/api-error.ts';
 import { createShellScriptHashes } from './http/shell-script-hashes.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
 import { canonicalApiPath } from './middleware/canonical-path.ts';
+import { wellFormedQuery } from './middleware/well-formed-query.ts';
+import { openToAnyone } from './middleware/permission.ts';
 import { createRequireSession } from './middleware/require-session.ts';
 import { sameOriginOnly } from './middleware/same-origin.ts';
 import {
@@ -115,7 +117,10 @@ export function createApp(deps: AppDeps) {
       c.header('Cache-Control', 'no-store');
     })
     .use('/api/*', sameOriginOnly)
-    .get('/api/health', (c) => c.json({ ok: true as const }, 200))
+    .use('/api/*', wellFormedQuery)
+    .get('/api/health', openToAnyone('a load balancer asks whether the server is up'), (c) =>
+      c.json({ ok: true as const }, 200),
+    )
     .route(
       '/api/auth',
       createAuthRoutes({

@@ -136,10 +136,37 @@ export async function signIn(
   username: string,
   options: { deviceId?: string } = {},
 ): Promise<string> {
+  return signInOnce(server, username, options.deviceId ?? crypto.randomUUID());
+}
+
+/**
+ * The device each cookie `signIn` returned was signed in on (a session is bound to one device):
+ * `device(server, cookie)` acts as that device unless told otherwise.
+ */
+const signedInDevices = new Map<string, string>();
+
+/** The device id the session of `cookie` was opened on. */
+export function deviceOf(cookie: string): string {
+  const deviceId = signedInDevices.get(cookie);
+  if (deviceId === undefined) throw new Error('This cookie did not come from signIn');
+  return deviceId;
+}
+
+async function signInOnce(server: TestServer, username: string, deviceId: string) {
+  const cookie = await passwordAndCode(server, username, deviceId);
+  signedInDevices.set(cookie, deviceId);
+  return cookie;
+}
+
+async function passwordAndCode(
+  server: TestServer,
+  username: string,
+  deviceId: string,
+): Promise<string> {
   const response = await server.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: TEST_PASSWORD, ...options }),
+    body: JSON.stringify({ username, password: TEST_PASSWORD, deviceId }),
   });
   if (response.status !== 200) throw new Error(`Sign-in failed with ${response.status}`);
   const pending = cookieSet(response, 'cd_sign_in');
@@ -165,7 +192,11 @@ export async function signIn(
 }
 
 /** A device: its id, its cookie, and pull/push as its replication would send them. */
-export function device(server: TestServer, cookie: string, deviceId: string = crypto.randomUUID()) {
+export function device(
+  server: TestServer,
+  cookie: string,
+  deviceId: string = signedInDevices.get(cookie) ?? crypto.randomUUID(),
+) {
   const headers = {
     cookie,
     [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
@@ -266,8 +297,12 @@ export function secondFactorSteps(current: () => TestServer) {
     });
   return {
     post,
-    async password(username: string) {
-      const response = await post('/api/auth/login', { username, password: TEST_PASSWORD });
+    async password(username: string, deviceId: string = crypto.randomUUID()) {
+      const response = await post('/api/auth/login', {
+        username,
+        password: TEST_PASSWORD,
+        deviceId,
+      });
       return { response, pending: cookieSet(response, 'cd_sign_in') ?? '' };
     },
     /** The code an app with `secret` (the test one by default) shows now, or `offset` steps away. */

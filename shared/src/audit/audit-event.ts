@@ -90,12 +90,31 @@ export function auditChainText(entry: Omit<AuditEntry, 'hash'>): string {
   });
 }
 
-const isoInstant = z
+/** Device times before this are a clock that was never set (1970) or a typo, not an event. */
+export const DEVICE_TIME_EARLIEST = '2000-01-01T00:00:00.000Z';
+/** How far a device's clock may run ahead of the server's (all times are UTC: no time zones). */
+export const DEVICE_CLOCK_AHEAD_MAX_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A device time as the app writes it (`toISOString`: UTC, `Z`). The date must exist in the
+ * calendar — `2026-02-30` is refused, not rolled over to March 2 as `Date` would — and be no
+ * earlier than DEVICE_TIME_EARLIEST; how far ahead it may be depends on the server's clock
+ * (deviceTimeProblem).
+ */
+const deviceInstant = z
   .string()
   .max(40)
-  .refine((value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value), {
-    message: 'Must be an ISO 8601 date and time',
+  .pipe(z.iso.datetime({ offset: false, message: 'Must be an ISO 8601 UTC date and time' }))
+  .refine((value) => Date.parse(value) >= Date.parse(DEVICE_TIME_EARLIEST), {
+    message: 'Is before the year 2000: the device clock is not set',
   });
+
+/** Why a device time cannot be when an event happened, judged by the server's clock; or null. */
+export function deviceTimeProblem(deviceTime: string, serverTime: Date): string | null {
+  if (Date.parse(deviceTime) > serverTime.getTime() + DEVICE_CLOCK_AHEAD_MAX_MS)
+    return `The device time ${deviceTime} is in the future: check the device's clock`;
+  return null;
+}
 
 /** One event a device recorded locally and uploads (`POST /api/sync/v1/audit/events`). */
 export const deviceAuditEventSchema = z.strictObject({
@@ -103,7 +122,7 @@ export const deviceAuditEventSchema = z.strictObject({
   action: z.enum(DEVICE_AUDIT_ACTIONS),
   /** The signed-in user who viewed or printed; must be the uploading session's user. */
   userId: z.string().min(1).max(100),
-  deviceTime: isoInstant,
+  deviceTime: deviceInstant,
   collection: z.enum(COLLECTION_NAMES),
   /** Absent for a view of a whole list. */
   recordId: z.string().regex(UUID_PATTERN, 'Must be a lowercase UUID').nullable(),

@@ -40,6 +40,11 @@ const EXPECTED_COLLECTIONS: Record<string, Record<Role, 'none' | 'read' | 'write
 
 const EXPECTED_FEATURES: Record<string, Role[]> = {
   'devices.overview': ['office-manager', 'admin'],
+  'devices.manage': ['office-manager', 'admin'],
+  'devices.report': ['front-desk', 'billing', 'clinician', 'office-manager', 'admin'],
+  'sync.stream': ['front-desk', 'billing', 'clinician', 'office-manager', 'admin'],
+  'charts.numbers': ['front-desk', 'office-manager'],
+  'audit.upload': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'users.manage': ['admin'],
   'files.read': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'files.write': ['front-desk', 'office-manager'],

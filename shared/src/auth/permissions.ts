@@ -46,6 +46,28 @@ export const COLLECTION_ACCESS = {
 export const FEATURE_ACCESS = {
   /** The Devices page: every device's sync health. */
   'devices.overview': ['office-manager', 'admin'],
+  /** Naming devices ("Front desk tablet 2") and retiring old ones: who runs the devices. */
+  'devices.manage': ['office-manager', 'admin'],
+  /**
+   * A device reporting its own sync health (unsynced changes, last sync). Every role's device
+   * does, so that the Devices page sees every device; a session reports only for its own.
+   */
+  'devices.report': ['front-desk', 'billing', 'clinician', 'office-manager', 'admin'],
+  /**
+   * The live stream ("pull now"). Every role's device listens; each event is filtered by the
+   * collection's `read` roles, so a role hears only of records it may read.
+   */
+  'sync.stream': ['front-desk', 'billing', 'clinician', 'office-manager', 'admin'],
+  /**
+   * Blocks of chart numbers (ADR 9): a number goes on a new registration, so only those who
+   * register patients reserve them.
+   */
+  'charts.numbers': COLLECTION_ACCESS.patients.write,
+  /**
+   * Uploading the views and prints a device recorded. They are of patient records, so only
+   * those who read records have any; each event must also be of a collection the role reads.
+   */
+  'audit.upload': COLLECTION_ACCESS.patients.read,
   /** Staff accounts: create, change role, deactivate, reset a password, unlock. */
   'users.manage': ['admin'],
   /** Uploaded files (patient photos, card scans) belong to patient records: the same roles. */

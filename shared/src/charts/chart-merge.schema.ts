@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { deviceStamp } from '../dates/plausible-dates.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
 import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
 
-const ISO_DATE_TIME = z.iso.datetime({ offset: false });
+const ISO_DATE_TIME = deviceStamp;
 const patientId = z.string().regex(UUID_PATTERN, 'Not a valid id').length(36);
 
 /** Which chart's value a person kept for a field both charts had differently. */

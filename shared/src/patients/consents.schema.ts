@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarDate } from '../dates/plausible-dates.ts';
+import { lineText } from '../text/line-text.ts';
 import { shortText } from './person.schema.ts';
 
 /**
@@ -8,7 +10,7 @@ import { shortText } from './person.schema.ts';
  * form's rule (`validateConsentsForm`).
  */
 
-const VERSION = z.string().min(1, 'Enter the version').max(40);
+const VERSION = lineText('version', 40);
 
 /** How the acknowledgment of the Notice of Privacy Practices was obtained. */
 export const PRIVACY_NOTICE_METHODS = ['signed-tablet', 'signed-paper', 'email-receipt'] as const;
@@ -29,12 +31,12 @@ export const privacyNoticeSchema = z.strictObject({
   /** Version of the notice that was offered, e.g. "2026-01". */
   version: VERSION,
   /** When it was offered (and acknowledged). */
-  date: z.iso.date(),
+  date: calendarDate('date offered'),
   method: z.enum(PRIVACY_NOTICE_METHODS).optional(),
   /** When not obtained: what was done to try, e.g. "Offered at check-in, asked twice". */
-  effort: shortText(500).optional(),
+  effort: shortText(500, 'effort made').optional(),
   /** When not obtained: why, e.g. "Patient refused to sign". */
-  reason: shortText(500).optional(),
+  reason: shortText(500, 'reason').optional(),
 });
 export type PrivacyNotice = z.infer<typeof privacyNoticeSchema>;
 
@@ -48,7 +50,7 @@ export const communicationSchema = z.strictObject({
   email: z.boolean().optional(),
   mail: z.boolean().optional(),
   /** Who may take a message, e.g. "Spouse, Dana". */
-  leaveMessageWith: shortText(200).optional(),
+  leaveMessageWith: shortText(200, 'person who may take a message').optional(),
 });
 export type Communication = z.infer<typeof communicationSchema>;
 
@@ -75,8 +77,8 @@ export const CONSENT_STATUS_LABELS: Record<ConsentStatus, string> = {
 export const consentSchema = z.strictObject({
   status: z.enum(CONSENT_STATUSES),
   version: VERSION,
-  date: z.iso.date(),
-  expires: z.iso.date().optional(),
+  date: calendarDate('consent date'),
+  expires: calendarDate('expiry date').optional(),
 });
 export type Consent = z.infer<typeof consentSchema>;
 

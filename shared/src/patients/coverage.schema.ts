@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { birthDate, calendarDate } from '../dates/plausible-dates.ts';
 import { blobRefSchema } from '../files/blob-ref.schema.ts';
 import { addressSchema, personName, phoneNumber, SEXES, shortText } from './person.schema.ts';
 
@@ -40,11 +41,11 @@ export const SUBSCRIBER_RELATIONSHIP_LABELS: Record<SubscriberRelationship, stri
 export const subscriberSchema = z.strictObject({
   givenName: personName('subscriber first name'),
   familyName: personName('subscriber last name'),
-  dateOfBirth: z.iso.date('Enter the subscriber date of birth'),
+  dateOfBirth: birthDate('subscriber date of birth'),
   sex: z.enum(SEXES).optional(),
   address: addressSchema.optional(),
   phone: phoneNumber.optional(),
-  employer: shortText(120).optional(),
+  employer: shortText(120, 'subscriber employer').optional(),
 });
 export type Subscriber = z.infer<typeof subscriberSchema>;
 
@@ -55,8 +56,8 @@ export type Subscriber = z.infer<typeof subscriberSchema>;
  */
 export const coveragePlanSchema = z.strictObject({
   payerType: z.enum(PAYER_TYPES, 'Choose the payer type'),
-  payerName: shortText(120).optional(),
-  planName: shortText(120).optional(),
+  payerName: shortText(120, 'insurance company').optional(),
+  planName: shortText(120, 'plan name').optional(),
   memberId: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,30}$/, 'Not a valid member id')
@@ -67,8 +68,8 @@ export const coveragePlanSchema = z.strictObject({
     .optional(),
   relationship: z.enum(SUBSCRIBER_RELATIONSHIPS).optional(),
   subscriber: subscriberSchema.optional(),
-  effectiveDate: z.iso.date().optional(),
-  endDate: z.iso.date().optional(),
+  effectiveDate: calendarDate('effective date').optional(),
+  endDate: calendarDate('end date').optional(),
   /** Copay in cents, so no rounding ever creeps in. */
   copayCents: z.number().int().min(0).max(10_000_00).optional(),
   /** Photos of the insurance card; the bytes live in the blob store. */

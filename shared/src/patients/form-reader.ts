@@ -28,9 +28,12 @@ export class FormReader {
     return undefined;
   }
 
-  /** Trimmed with inner runs of spaces collapsed; '' when blank. */
+  /**
+   * Trimmed with inner runs of spaces collapsed, in Unicode normal form C (a keyboard may type
+   * "é" as e + accent; the stored record holds one spelling); '' when blank.
+   */
   raw(key: string): string {
-    return (this.form[key] ?? '').trim().replace(/\s+/g, ' ');
+    return (this.form[key] ?? '').trim().replace(/\s+/g, ' ').normalize('NFC');
   }
 
   text(key: string, required?: string): string | undefined {

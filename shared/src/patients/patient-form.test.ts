@@ -57,6 +57,25 @@ describe('validatePatientForm', () => {
     expect(errorsOf({ dateOfBirth: '11/26/2026' }).dateOfBirth).toBeUndefined();
   });
 
+  it('refuses hidden characters and implausible dates with a message on the field', () => {
+    const home = { line1: '1 Main St', state: 'TX', postalCode: '78701' };
+    expect(errorsOf({ ...home, city: 'Austin\u202egnp.exe' }).city).toBe(
+      'The city holds a hidden character that changes the direction of the text',
+    );
+    expect(errorsOf({ ...home, city: 'Austin\u200b' }).city).toBe(
+      'The city holds an invisible character',
+    );
+    expect(errorsOf({ familyName: 'Quill\u200bHart' }).familyName).toBe(
+      'The last name holds an invisible character',
+    );
+    expect(errorsOf({ dateOfBirth: '12/31/9999' }).dateOfBirth).toBe(
+      'The date of birth cannot be in the future',
+    );
+    // Typed with a combining accent, stored in one spelling (NFC).
+    const typed = validatePatientForm({ ...valid, givenName: 'Jose\u0301' }, today);
+    expect(typed.ok && typed.value.givenName).toBe('Jos\u00e9');
+  });
+
   it('refuses phone numbers without an area code', () => {
     expect(errorsOf({ mobilePhone: '201-0147' }).mobilePhone).toBe(
       'Enter a 10-digit phone number with its area code',

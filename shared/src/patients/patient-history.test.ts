@@ -28,7 +28,7 @@ describe('change history', () => {
     ]);
   });
 
-  it('tells registration, edits and removal apart, and credits the person on the device', () => {
+  it('tells registration, edits and removal apart, and credits the server’s writer, not the stamp', () => {
     const v2 = {
       ...v1,
       familyName: 'Quill-Adams',
@@ -37,9 +37,9 @@ describe('change history', () => {
     };
     const v3 = { ...v2, _deleted: true };
     const history = patientHistory([
-      { seq: 1, data: v1, serverTime: new Date('2026-03-01T10:00:05Z'), userName: 'Seed', deviceId: null },
-      { seq: 7, data: v2, serverTime: new Date('2026-03-02T09:30:00Z'), userName: 'Sync user', deviceId: 'x' },
-      { seq: 9, data: v3, serverTime: new Date('2026-03-02T09:31:00Z'), userName: null, deviceId: null },
+      { seq: 1, data: v1, serverTime: new Date('2026-03-01T10:00:05Z'), userName: null, deviceId: 'seed' },
+      { seq: 7, data: v2, serverTime: new Date('2026-03-02T09:30:00Z'), userName: 'Omar Reyes', deviceId: tablet, deviceName: 'Front desk tablet 2' },
+      { seq: 9, data: v3, serverTime: new Date('2026-03-02T09:31:00Z'), userName: 'Omar Reyes', deviceId: tablet },
     ]); // prettier-ignore
     expect(history.map((entry) => entry.kind)).toEqual(['registered', 'changed', 'removed']);
     expect(history[0]?.changes.map((c) => c.label)).toContain('Date of birth');
@@ -50,8 +50,16 @@ describe('change history', () => {
       // Made offline at 08:00 on the tablet, received at 09:30.
       editedAt: '2026-03-02T08:00:00.000Z',
       syncedAt: '2026-03-02T09:30:00.000Z',
-      by: { name: 'Rosa Diaz', deviceId: tablet },
+      // The document's stamp says Rosa Diaz; the server's session was Omar's, on his tablet.
+      by: {
+        kind: 'staff',
+        name: 'Omar Reyes',
+        deviceId: tablet,
+        deviceName: 'Front desk tablet 2',
+      },
     });
+    // What the server set up itself (the demo clinic) names no person and no device "seed".
+    expect(history[0]?.by).toEqual({ kind: 'setup' });
     expect(history[2]?.changes).toEqual([]);
   });
 });

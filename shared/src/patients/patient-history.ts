@@ -1,4 +1,5 @@
 import { isPlainObject } from '../sync/merge.ts';
+import { writerOf, type HistoryWriter, type StoredVersion } from '../sync/version-writer.ts';
 import { formatPatientField, patientFieldLabel } from './patient-fields.ts';
 
 /**
@@ -14,7 +15,8 @@ export type HistoryEntry = {
   editedAt: string | null;
   /** When the server received it. */
   syncedAt: string;
-  by: { name: string | null; deviceId: string | null };
+  /** Who sent it, as the server's session knew them: never a stamp inside the document. */
+  by: HistoryWriter;
 };
 
 export type FieldChange = { path: string; label: string; before: string; after: string };
@@ -43,22 +45,12 @@ export function describeChanges(
 }
 
 /** The history of one patient from the server's versions, oldest first. */
-export function patientHistory(
-  versions: readonly {
-    seq: number;
-    data: Record<string, unknown>;
-    serverTime: Date;
-    userName: string | null;
-    deviceId: string | null;
-  }[],
-): HistoryEntry[] {
+export function patientHistory(versions: readonly StoredVersion[]): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
   let previous: Record<string, unknown> | null = null;
   for (const version of versions) {
     const removed = version.data._deleted === true;
     const wasRemoved = previous?._deleted === true;
-    const editor = version.data.editedBy;
-    const stamp = isPlainObject(editor) ? editor : undefined;
     entries.push({
       seq: version.seq,
       kind:
@@ -72,11 +64,10 @@ export function patientHistory(
       changes: describeChanges(previous, version.data),
       editedAt: typeof version.data.updatedAt === 'string' ? version.data.updatedAt : null,
       syncedAt: version.serverTime.toISOString(),
-      // The stamp says who made the edit on the device; the server knows who sent it.
-      by: {
-        name: typeof stamp?.name === 'string' ? stamp.name : version.userName,
-        deviceId: typeof stamp?.deviceId === 'string' ? stamp.deviceId : version.deviceId,
-      },
+      // The server's record of the session, never the document's `editedBy`: a device can
+      // carry over anyone's stamp (a merge must) and name itself anything, so a stamp only
+      // serves the device's own display while it is offline.
+      by: writerOf(version),
     });
     previous = version.data;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, lineTextFault, lineTextMessage } from '../text/line-text.ts';
 import { type Sex, SEX_LABELS, SEXES, US_STATES } from './patient-codes.ts';
 
 export { type Sex, SEX_LABELS, SEXES, US_STATES };
@@ -15,19 +16,25 @@ export const personName = (label: string) =>
     .string()
     .min(1, `Enter the ${label}`)
     .max(100, `The ${label} can be at most 100 characters`)
+    // First, for the more telling message; and letters include invisible fillers (U+3164),
+    // marks the grapheme joiner (U+034F), which the pattern alone would let through.
+    .superRefine((value, ctx) => {
+      const fault = lineTextFault(value);
+      if (fault) ctx.addIssue({ code: 'custom', message: lineTextMessage(label, fault) });
+    })
     .regex(NAME_PATTERN, `The ${label} can only contain letters, spaces, hyphens and apostrophes`);
 
 export const phoneNumber = z
   .string()
   .regex(E164_PATTERN, 'Enter a phone number with its area code');
 
-/** Free text of bounded length (names of practices, notes, reasons). */
-export const shortText = (max: number) => z.string().min(1).max(max);
+/** Free text on one line, of bounded length (names of practices, notes, reasons). */
+export const shortText = (max: number, label: string) => lineText(label, max);
 
 export const addressSchema = z.strictObject({
-  line1: z.string().min(1, 'Enter the street address').max(200),
-  line2: z.string().max(200).optional(),
-  city: z.string().min(1, 'Enter the city').max(100),
+  line1: lineText('street address', 200),
+  line2: lineText('second address line', 200, false).optional(),
+  city: lineText('city', 100),
   state: z.enum(US_STATES, 'Choose a state'),
   postalCode: z.string().regex(ZIP_PATTERN, 'Enter a 5-digit ZIP code (or ZIP+4)'),
 });

@@ -3,6 +3,7 @@ import { chartMergeRxSchema, chartMergeSchema } from '../charts/chart-merge.sche
 import { visitRxSchema, visitSchema } from '../checkin/visit.schema.ts';
 import { patientRxSchema, patientSchema } from '../patients/patient.schema.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { jsonTextFault } from '../text/well-formed-text.ts';
 import { COLLECTION_NAMES, type CollectionName, isCollectionName } from './collection-names.ts';
 import type { RowRejection, WireDocument } from './protocol.ts';
 
@@ -30,6 +31,16 @@ export function validateWireDocument(
 ): Result<WireDocument, Omit<RowRejection, 'id'>> {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     return fail({ code: 'invalid-document', message: 'A document must be a JSON object' });
+  // Before the schema: it copies objects, which would drop a `__proto__` key, and free JSON
+  // values (a conflict's sides) hold strings no field rule sees. Refused, never altered: the
+  // device is told its change was stored only when it was stored as sent.
+  const text = jsonTextFault(doc);
+  if (text)
+    return fail({
+      code: 'invalid-document',
+      message: text.message,
+      issues: [{ path: text.path, message: text.message }],
+    });
   const { _deleted, ...body } = doc as Record<string, unknown>;
   if (typeof _deleted !== 'boolean')
     return fail({ code: 'invalid-document', message: 'A document must say whether it is deleted' });

@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { deviceStamp } from '../dates/plausible-dates.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
+import { lineText } from '../text/line-text.ts';
 
 /** Who made a change: stamped on every local write, shown wherever staff judge a change. */
 export const editorSchema = z.strictObject({
   userId: z.string().min(1).max(64),
-  name: z.string().min(1).max(120),
+  name: lineText('editor name', 120),
   deviceId: z.string().regex(UUID_PATTERN),
 });
 export type Editor = z.infer<typeof editorSchema>;
 
-const ISO_DATE_TIME = z.iso.datetime({ offset: false });
+const ISO_DATE_TIME = deviceStamp;
 
 /** One side of a conflict: a value (absent when the field was removed), who and when. */
 const conflictSideSchema = z.strictObject({

@@ -15,6 +15,8 @@ export type DeviceReport = z.infer<typeof deviceReportSchema>;
 
 export type DeviceHealth = {
   deviceId: string;
+  /** The name staff chose ("Front desk tablet 2"); null until someone names it. */
+  name: string | null;
   user: { id: string; displayName: string; role: (typeof ROLES)[number] };
   firstSeenAt: string;
   lastSeenAt: string;
@@ -57,3 +59,25 @@ export const ATTENTION_TEXT: Record<DeviceAttention, string> = {
   'silent-with-changes': `Has unsynced changes and has not been heard from for ${SILENT_WARNING_HOURS} hours`,
   'storage-not-persisted': 'The browser may clear this device’s data: install the app',
 };
+
+/**
+ * A device's name as staff type it on the Devices page ("Front desk tablet 2"): one line of
+ * ordinary text, shown wherever the device is named.
+ */
+export const deviceNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name for the device')
+  .max(60, 'A device name can be at most 60 characters')
+  // One line of visible text: no control, format (bidi, zero-width) or unassigned characters.
+  .regex(/^[^\p{C}]+$/u, 'Use letters, digits, spaces and punctuation only');
+
+export const deviceNameRequestSchema = z.strictObject({ name: deviceNameSchema });
+
+/** Why a device cannot be retired; null when it can. Pure: judged on its latest report. */
+export function retireProblem(device: Pick<DeviceHealth, 'report'>): string | null {
+  const pending = device.report?.pendingChanges ?? 0;
+  if (pending > 0)
+    return `This device still holds ${pending} unsynced ${pending === 1 ? 'change' : 'changes'}: sync it (or let it sync) before retiring it`;
+  return null;
+}

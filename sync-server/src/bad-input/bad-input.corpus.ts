@@ -11,12 +11,13 @@
 import type { RowErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
 import { patient } from '../test-support.ts';
 
-export type Who = 'rosa' | 'olga' | 'nobody';
+export type Who = 'rosa' | 'olga' | 'adam' | 'nobody';
 
 export type BadRequest = {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
-  /** Whose session cookie goes with it (default rosa, a front-desk receptionist). */
+  /** Whose session cookie goes with it (default rosa, a front-desk receptionist; olga is an
+   * office manager, adam an administrator). */
   as?: Who;
   /** Send the sync protocol and device headers (default: for paths under /api/sync and /api/blobs). */
   syncHeaders?: boolean;
@@ -372,7 +373,7 @@ export const BAD_INPUT_CORPUS: BadInputCase[] = [
   {
     name: '__proto__ in sign-in',
     request: { ...login({}), body: '{"__proto__":{"username":"rosa","password":"x"}}' },
-    expect: badRequest,
+    expect: { status: 400, code: 'invalid-text' },
   },
   {
     name: '__proto__ in an audit event',
@@ -381,7 +382,7 @@ export const BAD_INPUT_CORPUS: BadInputCase[] = [
       path: UPLOAD,
       body: `{"events":[${JSON.stringify(view()).replace('{', '{"__proto__":{"userId":"x"},')}]}`,
     },
-    expect: badRequest,
+    expect: { status: 400, code: 'invalid-text' },
   },
   {
     name: 'constructor in a device report',
@@ -390,7 +391,7 @@ export const BAD_INPUT_CORPUS: BadInputCase[] = [
       path: '/api/sync/v1/devices/report',
       body: json({ constructor: { name: 'x' } }),
     },
-    expect: badRequest,
+    expect: { status: 400, code: 'invalid-text' },
   },
 
   // ── Invalid UTF-8 and not JSON ─────────────────────────────────────────────────────────

@@ -7,11 +7,15 @@ import {
   PROTOCOL_VERSION,
 } from '@clinicdesk/shared/sync/protocol.ts';
 import { openFsBlobStorage } from '../storage/blobs/fs-blob-storage.ts';
+import { openPostgresStore } from '../storage/postgres/postgres-store.ts';
+import { createTestSchema, describePostgres } from '../storage/postgres/postgres-test-database.ts';
+import type { Store } from '../storage/store.ts';
 import {
   addStaff,
   createTempDir,
   createTestServer,
   signIn,
+  TEST_START,
   type TestServer,
 } from '../test-support.ts';
 import {
@@ -23,154 +27,190 @@ import {
   type BadRequest,
   type Who,
 } from './bad-input.corpus.ts';
+import { ADAM_DEVICE, WELL_FORMED_CORPUS } from './well-formed.corpus.ts';
+
+const CORPUS = [...BAD_INPUT_CORPUS, ...WELL_FORMED_CORPUS];
 
 /**
- * Runs the bad-input corpus (bad-input.corpus.ts) against the real app on a real SQLite file:
- * each case gets its expected answer, stores nothing, and the server answers a normal request
- * right after.
+ * Runs the bad-input corpora (bad-input.corpus.ts, well-formed.corpus.ts) against the real app on
+ * a real SQLite file and on PostgreSQL: each case gets its expected answer, stores nothing, and
+ * the server answers a normal request right after.
  */
-let server: TestServer;
-let blobRoot: Awaited<ReturnType<typeof createTempDir>>;
-const cookies = {} as Record<Exclude<Who, 'nobody'>, string>;
-let rosaId = '';
+describeBadInput('SQLite', async () => ({ store: undefined, cleanup: async () => {} }));
 
-beforeAll(async () => {
-  blobRoot = await createTempDir();
-  server = await createTestServer({ blobs: await openFsBlobStorage(blobRoot.path) });
-  rosaId = (await addStaff(server, 'rosa')).id;
-  await addStaff(server, 'olga', 'office-manager');
-  await addStaff(server, 'sam');
-  // Sessions bound to their devices, as the app signs in.
-  cookies.rosa = await signInOn('rosa', ROSA_DEVICE);
-  cookies.olga = await signInOn('olga', '0195a0c4-eeee-7000-8000-00000000000e');
-  await signInOn('sam', SAM_DEVICE);
-  // A patient on file, changed once, and one audit upload already made: what replays replay.
-  for (const rows of [
-    [{ newDocumentState: STORED }],
-    [{ assumedMasterState: STORED, newDocumentState: STORED_V2 }],
-  ])
-    expect(
-      (await send({ method: 'POST', path: '/api/sync/v1/patients/push', body: { json: { rows } } }))
-        .status,
-    ).toBe(200);
-  const replayed = BAD_INPUT_CORPUS.find((c) => c.name === 'replay of an audit upload');
-  expect((await send(replayed!.request)).status).toBe(200);
-}, 60_000);
-
-afterAll(async () => {
-  await server.close();
-  await blobRoot.remove();
+describePostgres('on PostgreSQL', () => {
+  describeBadInput('PostgreSQL', async () => {
+    const schema = await createTestSchema();
+    const store = await openPostgresStore(schema.url, { now: TEST_START, maxConnections: 4 });
+    return { store, cleanup: schema.drop };
+  });
 });
 
-const signInOn = (username: string, deviceId: string) => signIn(server, username, { deviceId });
+function describeBadInput(
+  storeName: string,
+  openStore: () => Promise<{ store: Store | undefined; cleanup: () => Promise<void> }>,
+) {
+  let server: TestServer;
+  let blobRoot: Awaited<ReturnType<typeof createTempDir>>;
+  let cleanup: () => Promise<void>;
+  const cookies = {} as Record<Exclude<Who, 'nobody'>, string>;
+  let rosaId = '';
 
-/** Sends a corpus request as a browser or a hostile client would. */
-async function send(request: BadRequest): Promise<Response> {
-  const headers = new Headers();
-  const who = request.as ?? 'rosa';
-  if (who !== 'nobody') headers.set('cookie', cookies[who]);
-  const syncPath = /^\/api\/(sync|blobs)\//.test(request.path);
-  if (request.syncHeaders ?? syncPath) {
-    headers.set(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
-    headers.set(
-      DEVICE_HEADER,
-      request.deviceId ?? (who === 'olga' ? '0195a0c4-eeee-7000-8000-00000000000e' : ROSA_DEVICE),
-    );
-  }
-  let body: RequestInit['body'];
-  let duplex: 'half' | undefined;
-  if (typeof request.body === 'object' && 'json' in request.body) {
-    headers.set('content-type', 'application/json');
-    body = JSON.stringify(request.body.json).replaceAll('"ROSA"', JSON.stringify(rosaId));
-  } else if (request.body === 'CHUNKED') {
-    headers.set('content-type', 'application/json');
-    // No Content-Length: the size is only known by counting the bytes as they come.
-    body = new ReadableStream({
-      start(controller) {
-        for (let n = 0; n < 12; n++)
-          controller.enqueue(new TextEncoder().encode(' '.repeat(100_000)));
-        controller.close();
-      },
+  beforeAll(async () => {
+    blobRoot = await createTempDir();
+    const opened = await openStore();
+    cleanup = opened.cleanup;
+    server = await createTestServer({
+      blobs: await openFsBlobStorage(blobRoot.path),
+      ...(opened.store ? { store: opened.store } : {}),
     });
-    duplex = 'half';
-  } else if (request.body !== undefined) {
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-    body = request.body;
-  }
-  for (const [name, value] of Object.entries(request.headers ?? {}))
-    if (value === '') headers.delete(name);
-    else headers.set(name, value);
-  return server.request(request.path, {
-    method: request.method ?? 'GET',
-    headers,
-    body,
-    ...(duplex ? { duplex } : {}),
-  } as RequestInit);
-}
+    rosaId = (await addStaff(server, 'rosa')).id;
+    await addStaff(server, 'olga', 'office-manager');
+    await addStaff(server, 'sam');
+    await addStaff(server, 'adam', 'admin');
+    // Sessions bound to their devices, as the app signs in.
+    cookies.rosa = await signInOn('rosa', ROSA_DEVICE);
+    cookies.olga = await signInOn('olga', '0195a0c4-eeee-7000-8000-00000000000e');
+    cookies.adam = await signInOn('adam', ADAM_DEVICE);
+    await signInOn('sam', SAM_DEVICE);
+    // A patient on file, changed once, and one audit upload already made: what replays replay.
+    for (const rows of [
+      [{ newDocumentState: STORED }],
+      [{ assumedMasterState: STORED, newDocumentState: STORED_V2 }],
+    ])
+      expect(
+        (
+          await send({
+            method: 'POST',
+            path: '/api/sync/v1/patients/push',
+            body: { json: { rows } },
+          })
+        ).status,
+      ).toBe(200);
+    const replayed = CORPUS.find((c) => c.name === 'replay of an audit upload');
+    expect((await send(replayed!.request)).status).toBe(200);
+  }, 60_000);
 
-/** Everything a request could have stored: documents and their history, users, files. */
-async function storedState() {
-  const page = await server.store.pull('patients', 0, 1000);
-  return {
-    documents: page.documents,
-    lastSeq: page.lastSeq,
-    users: await server.store.countUsers(),
-    files: await readdir(blobRoot.path, { recursive: true }),
-    auditEntries: (await server.store.auditChainHead()).position,
-  };
-}
-
-describe('the bad-input corpus', () => {
-  it('has at least 100 hostile requests', () => {
-    console.log(`bad-input corpus: ${BAD_INPUT_CORPUS.length} malformed and hostile requests`);
-    expect(BAD_INPUT_CORPUS.length).toBeGreaterThanOrEqual(100);
-    expect(new Set(BAD_INPUT_CORPUS.map((c) => c.name)).size).toBe(BAD_INPUT_CORPUS.length);
+  afterAll(async () => {
+    await server.close();
+    await blobRoot.remove();
+    await cleanup();
   });
 
-  it.each(BAD_INPUT_CORPUS.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_, { request, expect: expected }) => {
-      const before = await storedState();
-      const response = await send(request);
-      const body: unknown = await response.json().catch(() => null);
-      if ('status' in expected) {
-        expect(response.status).toBe(expected.status);
-        expect(body).toMatchObject({ error: { code: expected.code } });
-        // Error bodies say what was wrong, never how the server is built.
-        expect(JSON.stringify(body)).not.toMatch(/at .+\.ts|SQLITE|sqlite|stack/i);
-      } else if ('rowsRefused' in expected) {
-        expect(response.status).toBe(200);
-        const { rejected, conflicts } = body as PushResponse;
-        expect(conflicts).toEqual([]);
-        expect(rejected.length).toBeGreaterThan(0);
-        for (const row of rejected) expect(row.code).toBe(expected.rowsRefused);
-      } else {
-        expect(response.status).toBe(200);
-        if (body && typeof body === 'object' && 'rejected' in body)
-          expect(body).toEqual({ conflicts: [], rejected: [] });
-      }
-      // Nothing stored: no document, no new version (seq), no account, no file, no audit entry.
-      // (A replay of a state the record has left is re-announced under a new seq by design, ADR 7,
-      // with the document unchanged.)
-      const after = await storedState();
-      // A failed sign-in is the one bad request the server keeps a record of: in the audit trail.
-      if ('code' in expected && expected.code === 'invalid-credentials') {
-        expect(after.auditEntries).toBe(before.auditEntries + 1);
-        before.auditEntries = after.auditEntries;
-      }
-      if (
-        request.body &&
-        typeof request.body === 'object' &&
-        'json' in request.body &&
-        expected &&
-        'replay' in expected
-      )
-        expect({ ...after, lastSeq: 0 }).toEqual({ ...before, lastSeq: 0 });
-      else expect(after).toEqual(before);
+  const signInOn = (username: string, deviceId: string) => signIn(server, username, { deviceId });
 
-      // And the server is still up: a normal pull works.
-      const normal = await send({ path: '/api/sync/v1/patients/pull' });
-      expect(normal.status).toBe(200);
-    },
-  );
-});
+  /** Sends a corpus request as a browser or a hostile client would. */
+  async function send(request: BadRequest): Promise<Response> {
+    const headers = new Headers();
+    const who = request.as ?? 'rosa';
+    if (who !== 'nobody') headers.set('cookie', cookies[who]);
+    const syncPath = /^\/api\/(sync|blobs)\//.test(request.path);
+    if (request.syncHeaders ?? syncPath) {
+      headers.set(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
+      headers.set(
+        DEVICE_HEADER,
+        request.deviceId ??
+          (who === 'olga'
+            ? '0195a0c4-eeee-7000-8000-00000000000e'
+            : who === 'adam'
+              ? ADAM_DEVICE
+              : ROSA_DEVICE),
+      );
+    }
+    let body: RequestInit['body'];
+    let duplex: 'half' | undefined;
+    if (typeof request.body === 'object' && 'json' in request.body) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(request.body.json).replaceAll('"ROSA"', JSON.stringify(rosaId));
+    } else if (request.body === 'CHUNKED') {
+      headers.set('content-type', 'application/json');
+      // No Content-Length: the size is only known by counting the bytes as they come.
+      body = new ReadableStream({
+        start(controller) {
+          for (let n = 0; n < 12; n++)
+            controller.enqueue(new TextEncoder().encode(' '.repeat(100_000)));
+          controller.close();
+        },
+      });
+      duplex = 'half';
+    } else if (request.body !== undefined) {
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      body = request.body;
+    }
+    for (const [name, value] of Object.entries(request.headers ?? {}))
+      if (value === '') headers.delete(name);
+      else headers.set(name, value);
+    return server.request(request.path.replaceAll('ROSA', rosaId), {
+      method: request.method ?? 'GET',
+      headers,
+      body,
+      ...(duplex ? { duplex } : {}),
+    } as RequestInit);
+  }
+
+  /** Everything a request could have stored: documents and their history, users, files. */
+  async function storedState() {
+    const page = await server.store.pull('patients', 0, 1000);
+    const visits = await server.store.pull('visits', 0, 1000);
+    return {
+      documents: page.documents,
+      visits: visits.documents,
+      lastSeq: page.lastSeq,
+      users: await server.store.countUsers(),
+      staff: (await server.store.listUsers()).map((u) => [u.username, u.displayName, u.active]),
+      files: await readdir(blobRoot.path, { recursive: true }),
+      auditEntries: (await server.store.auditChainHead()).position,
+    };
+  }
+
+  describe(`the bad-input corpus on ${storeName}`, () => {
+    it('has at least 100 hostile requests, and 60 of broken, hidden or implausible text', () => {
+      console.log(`bad-input corpus: ${CORPUS.length} malformed and hostile requests`);
+      expect(BAD_INPUT_CORPUS.length).toBeGreaterThanOrEqual(100);
+      expect(WELL_FORMED_CORPUS.length).toBeGreaterThanOrEqual(60);
+      expect(new Set(CORPUS.map((c) => c.name)).size).toBe(CORPUS.length);
+    });
+
+    it.each(CORPUS.map((c) => [c.name, c] as const))(
+      '%s',
+      async (_, { request, expect: expected }) => {
+        const before = await storedState();
+        const response = await send(request);
+        const body: unknown = await response.json().catch(() => null);
+        if ('status' in expected) {
+          expect(response.status).toBe(expected.status);
+          expect(body).toMatchObject({ error: { code: expected.code } });
+          // Error bodies say what was wrong, never how the server is built.
+          expect(JSON.stringify(body)).not.toMatch(/at .+\.ts|SQLITE|sqlite|stack/i);
+        } else if ('rowsRefused' in expected) {
+          expect(response.status).toBe(200);
+          const { rejected, conflicts } = body as PushResponse;
+          expect(conflicts).toEqual([]);
+          expect(rejected.length).toBeGreaterThan(0);
+          for (const row of rejected) expect(row.code).toBe(expected.rowsRefused);
+        } else {
+          expect(response.status).toBe(200);
+          if (body && typeof body === 'object' && 'rejected' in body) {
+            // A replay of a state the record has left is answered with the record's current state,
+            // marked as superseding it (ADR 7); anything else replayed is simply done.
+            const { conflicts, rejected, superseded = [] } = body as PushResponse;
+            expect(rejected).toEqual([]);
+            expect(conflicts.map((doc) => doc.id)).toEqual(superseded);
+          }
+        }
+        // Nothing stored: no document, no new version (seq), no account, no file, no audit entry.
+        const after = await storedState();
+        // A failed sign-in is the one bad request the server keeps a record of: in the audit trail.
+        if ('code' in expected && expected.code === 'invalid-credentials') {
+          expect(after.auditEntries).toBe(before.auditEntries + 1);
+          before.auditEntries = after.auditEntries;
+        }
+        expect(after).toEqual(before);
+
+        // And the server is still up: a normal pull works.
+        const normal = await send({ path: '/api/sync/v1/patients/pull' });
+        expect(normal.status).toBe(200);
+      },
+    );
+  });
+}

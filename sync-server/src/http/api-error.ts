@@ -16,6 +16,7 @@ export const API_ERROR_STATUS = {
   'invalid-request': 400,
   'invalid-json': 400,
   'nesting-too-deep': 400,
+  'invalid-text': 400,
   'payload-too-large': 413,
   'update-required': 426,
   'unsupported-media-type': 415,
@@ -42,6 +43,8 @@ export const API_ERROR_MESSAGES = {
   'invalid-request': 'The request was not understood',
   'invalid-json': 'The body is not valid JSON in UTF-8',
   'nesting-too-deep': 'The body is nested too deeply',
+  'invalid-text':
+    'The text holds a broken, control or hidden character (or is not in Unicode normal form C)',
   'payload-too-large': 'The request is too large',
   'update-required':
     'This version of ClinicDesk is out of date. Reload to update; your unsynced changes stay on this device.',

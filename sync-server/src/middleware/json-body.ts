@@ -1,5 +1,6 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
+import { jsonTextFault } from '@clinicdesk/shared/text/well-formed-text.ts';
 import { apiError } from '../http/api-error.ts';
 
 const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
@@ -16,9 +17,15 @@ export const LOGIN_BODY_MAX_BYTES = 16 * 1024;
 /**
  * The API takes JSON only. Besides keeping parsing simple, a cross-site form cannot send JSON
  * without a CORS preflight, which this server never grants. `bodyOptional` lets a bodiless POST
- * (sign out) through without a Content-Type.
+ * (sign out) through without a Content-Type. Every string and key in the body meets the rule for
+ * all text (shared `well-formed-text.ts`) — except where `textPerRow` says the route checks it row
+ * by row (a sync push refuses a bad row on its own, never the rows beside it).
  */
-export function requireJson(options: { maxBytes: number; bodyOptional?: boolean }) {
+export function requireJson(options: {
+  maxBytes: number;
+  bodyOptional?: boolean;
+  textPerRow?: boolean;
+}) {
   const limit = bodyLimit({
     maxSize: options.maxBytes,
     onError: (c) => apiError(c, 'payload-too-large'),
@@ -43,6 +50,12 @@ export function requireJson(options: { maxBytes: number; bodyOptional?: boolean 
         }
         if (nestingDepth(body) > JSON_MAX_DEPTH) {
           refusal = apiError(c, 'nesting-too-deep');
+          return;
+        }
+        // Refused, never repaired: what a handler stores and hashes is then exactly what came.
+        const text = options.textPerRow ? null : jsonTextFault(body);
+        if (text) {
+          refusal = apiError(c, 'invalid-text', text.message);
           return;
         }
       }

@@ -32,8 +32,9 @@ export function syncClient(source: 'headers' | 'query', deps: { store: Store; cl
       return apiError(c, 'invalid-request', 'The device id must be a lowercase UUID');
 
     // A session opened on one device cannot sync as another (a copied cookie, a forged header).
-    const bound = c.get('session').deviceId;
-    if (bound !== null && bound !== deviceId)
+    // requireSession refuses this already; checked again here because everything below acts
+    // as this device.
+    if (c.get('session').deviceId !== deviceId)
       return apiError(c, 'forbidden', 'This session was opened on another device');
 
     await deps.store.recordDevice({

@@ -75,16 +75,17 @@ describe('the audit trail over HTTP', () => {
   // Eleven real scrypt checks: slow on purpose, and slower on a loaded machine.
   it('records a locked-out attempt as refused', { timeout: 60_000 }, async () => {
     await addStaff(server, 'rosa');
+    const deviceId = crypto.randomUUID();
     for (let n = 0; n < 10; n++)
       await server.request('/api/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'rosa', password: `guess ${n}` }),
+        body: JSON.stringify({ username: 'rosa', password: `guess ${n}`, deviceId }),
       });
     const refused = await server.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'rosa', password: TEST_PASSWORD }),
+      body: JSON.stringify({ username: 'rosa', password: TEST_PASSWORD, deviceId }),
     });
     expect(refused.status).toBe(429);
     expect((await chain()).at(-1)).toMatchObject({
@@ -142,6 +143,46 @@ describe('the audit trail over HTTP', () => {
     const change = await upload(tablet.headers, [viewed(sam.id, 1, 'change')]);
     expect(change.status).toBe(400);
     expect(await actions()).toEqual(before);
+  });
+
+  it('refuses a "view" by a role that reads no patients, and records nothing', async () => {
+    const admin = await addStaff(server, 'ada', 'admin');
+    const desk = device(server, await signIn(server, 'ada'));
+    const before = await actions();
+    const refused = await upload(desk.headers, [viewed(admin.id, 1)]);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await chain()).filter((entry) => entry.action === 'view')).toEqual([]);
+    expect((await actions()).length).toBe(before.length);
+  });
+
+  it.each([
+    ['a day that does not exist (not rolled over to March 2)', '2026-02-30T10:00:00.000Z'],
+    ['February 29 of a year without one', '2025-02-29T10:00:00.000Z'],
+    ['the end of time', '9999-12-31T23:59:59.999Z'],
+    ['two days ahead of the server', '2026-03-04T09:00:00.001Z'],
+    ['a clock never set', '1970-01-01T00:00:00.000Z'],
+    ['year zero', '0000-01-01T00:00:00.000Z'],
+    ['a local time without Z', '2026-03-02T08:30:00'],
+    ['an offset instead of UTC', '2026-03-02T08:30:00+01:00'],
+    ['hour 24', '2026-03-02T24:00:00.000Z'],
+  ])('refuses a device time of %s, and records nothing', async (_, deviceTime) => {
+    const rosa = await addStaff(server, 'rosa');
+    const tablet = device(server, await signIn(server, 'rosa'));
+    const before = await actions();
+    const refused = await upload(tablet.headers, [{ ...viewed(rosa.id, 1), deviceTime }]);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'invalid-request' } });
+    expect(await actions()).toEqual(before);
+  });
+
+  it('takes a device time a little ahead of the server (a clock running fast)', async () => {
+    const rosa = await addStaff(server, 'rosa');
+    const tablet = device(server, await signIn(server, 'rosa'));
+    const ahead = new Date(server.clock.now().getTime() + 60 * 60 * 1000).toISOString();
+    const taken = await upload(tablet.headers, [{ ...viewed(rosa.id, 1), deviceTime: ahead }]);
+    expect(taken.status).toBe(200);
+    expect((await chain()).at(-1)?.deviceTime).toBe(ahead);
   });
 
   describe('the report', () => {

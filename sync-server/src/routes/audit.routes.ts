@@ -3,12 +3,12 @@ import {
   AUDIT_PAGE_SIZE_MAX,
   deviceAuditUploadSchema,
 } from '@clinicdesk/shared/audit/audit-event.ts';
-import { canUse } from '@clinicdesk/shared/auth/permissions.ts';
 import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { readJson, requireJson } from '../middleware/json-body.ts';
+import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import type { AuditFilter, AuditService } from '../services/audit.service.ts';
 import type { Store } from '../storage/store.ts';
@@ -27,6 +27,7 @@ export function createAuditUploadRoutes(deps: {
   return new Hono<AppEnv>().post(
     AUDIT_UPLOAD_PATH,
     syncClient('headers', deps),
+    requireFeature('audit.upload'),
     requireJson({ maxBytes: AUDIT_UPLOAD_MAX_BYTES }),
     async (c) => {
       const parsed = deviceAuditUploadSchema.safeParse(await readJson(c.req));
@@ -36,7 +37,7 @@ export function createAuditUploadRoutes(deps: {
         user: c.get('session').user,
         deviceId: c.get('deviceId'),
       });
-      if (!result.ok) return apiError(c, 'forbidden', result.error.message);
+      if (!result.ok) return apiError(c, result.error.code, result.error.message);
       return c.json(result.value, 200);
     },
   );
@@ -45,10 +46,7 @@ export function createAuditUploadRoutes(deps: {
 /** `/api/audit/v1`: the office manager's report and its CSV export. Behind requireSession. */
 export function createAuditReportRoutes(deps: { audit: AuditService }) {
   return new Hono<AppEnv>()
-    .use('*', async (c, next) => {
-      if (!canUse(c.get('session').user.role, 'audit.report')) return apiError(c, 'forbidden');
-      await next();
-    })
+    .use('*', requireFeature('audit.report'))
     .get('/events', async (c) => {
       const filter = parseFilter(c.req.query());
       if (!filter.ok) return apiError(c, 'invalid-request', filter.error);

@@ -17,6 +17,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const WRONG = 'not the password';
+const DEVICE = '0195a0c4-1111-7000-8000-000000000001';
 /** Each failure is a real scrypt check (tens of milliseconds); some tests make dozens. */
 // Dozens of real scrypt checks: slow on a loaded two-core CI machine.
 const SLOW = { timeout: 120_000 };
@@ -34,7 +35,7 @@ const login = async (
     {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify({ username, password, deviceId: DEVICE }),
     },
     { incoming: { socket: { remoteAddress: address } } },
   );
@@ -219,7 +220,7 @@ describe('the password check while throttled', SLOW, () => {
       },
     });
     const attempt = (password: string) =>
-      auth.login({ username: 'rosa', password, clientAddress: '10.0.0.7' });
+      auth.login({ username: 'rosa', password, deviceId: DEVICE, clientAddress: '10.0.0.7' });
 
     for (let i = 0; i < LOGIN_THROTTLE.freeFailures; i++) await attempt(WRONG);
     expect(checks).toBe(LOGIN_THROTTLE.freeFailures);

@@ -16,11 +16,13 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const login = (body: unknown, headers: Record<string, string> = {}) =>
+const DEVICE = '0195a0c4-1111-7000-8000-000000000001';
+/** A sign-in from DEVICE, as the app sends it, unless the body says otherwise. */
+const login = (body: object, headers: Record<string, string> = {}) =>
   server.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
+    body: JSON.stringify(Array.isArray(body) ? body : { deviceId: DEVICE, ...body }),
   });
 const session = (cookie?: string) =>
   server.request('/api/auth/session', { headers: cookie ? { cookie } : {} });
@@ -57,7 +59,7 @@ describe('sign in', () => {
       const response = await secure.request('/api/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'rosa', password: TEST_PASSWORD }),
+        body: JSON.stringify({ username: 'rosa', password: TEST_PASSWORD, deviceId: DEVICE }),
       });
       expect(response.headers.get('set-cookie')).toContain('Secure');
     } finally {
@@ -101,6 +103,8 @@ describe('sign in', () => {
     ['an empty password', { username: 'rosa', password: '' }],
     ['an overlong username', { username: 'r'.repeat(101), password: TEST_PASSWORD }],
     ['a malformed device id', { username: 'rosa', password: TEST_PASSWORD, deviceId: 'tablet-1' }],
+    // A session is bound to one device for good, so a sign-in must say which.
+    ['no device id', { username: 'rosa', password: TEST_PASSWORD, deviceId: undefined }],
   ])('refuses %s with 400', async (_, body) => {
     const response = await login(body);
     expect(response.status).toBe(400);

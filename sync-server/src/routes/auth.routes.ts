@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { LOGIN_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
+import { anySignedIn, openToAnyone } from '../middleware/permission.ts';
 import {
   SESSION_COOKIE,
   SESSION_LIFETIME,
@@ -54,8 +55,9 @@ export function createAuthRoutes(deps: {
       sameSite: 'Strict',
     });
 
+  const signingIn = openToAnyone('signing in is how a session begins');
   return new Hono<AppEnv>()
-    .post('/login', requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES }), async (c) => {
+    .post('/login', signingIn, requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES }), async (c) => {
       const input = parseLogin(await readJson(c.req));
       if (!input.ok) return apiError(c, 'invalid-request', input.error);
       const result = await auth.login({ ...input.value, clientAddress: clientAddress(c) });
@@ -93,6 +95,7 @@ export function createAuthRoutes(deps: {
     )
     .post(
       '/logout',
+      openToAnyone('signing out ends whatever session or pending sign-in the browser holds'),
       requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
       async (c) => {
         await auth.logout(getCookie(c, SESSION_COOKIE), { signOut: true });
@@ -104,7 +107,12 @@ export function createAuthRoutes(deps: {
         return c.json({ ok: true as const }, 200);
       },
     )
-    .get('/session', deps.requireSession, (c) => c.json({ user: c.get('session').user }, 200));
+    .get(
+      '/session',
+      deps.requireSession,
+      anySignedIn('who the signed-in person is, for their own device'),
+      (c) => c.json({ user: c.get('session').user }, 200),
+    );
 }
 
 /**
@@ -136,7 +144,8 @@ function parseLogin(body: unknown): Result<Omit<LoginInput, 'clientAddress'>, st
     return fail('Enter a username of at most 100 characters');
   if (typeof password !== 'string' || password.length === 0 || password.length > 1024)
     return fail('Enter a password of at most 1024 characters');
-  if (deviceId !== undefined && (typeof deviceId !== 'string' || !UUID_PATTERN.test(deviceId)))
-    return fail('The device id must be a lowercase UUID');
+  // Required: the session is bound to this one device, and acts as no other (ADR 8).
+  if (typeof deviceId !== 'string' || !UUID_PATTERN.test(deviceId))
+    return fail('Send the device id (a lowercase UUID) of the device signing in');
   return ok({ username: username.trim(), password, deviceId });
 }

@@ -20,6 +20,7 @@ import {
   createTempDir,
   createTestServer,
   device,
+  deviceOf,
   patient,
   signIn,
   sseReader,
@@ -117,9 +118,8 @@ describe.each(ROLES)('%s', (role) => {
   });
 
   it(`hears of patient changes on the live stream only ${access === 'none' ? '(never)' : '(yes)'}`, async () => {
-    const deviceId = crypto.randomUUID();
     const response = await server.request(
-      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${deviceId}`,
+      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${deviceOf(cookies[role])}`,
       { headers: { cookie: cookies[role] } },
     );
     expect(response.status).toBe(200);

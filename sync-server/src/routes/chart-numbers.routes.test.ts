@@ -23,9 +23,8 @@ function reserve(tablet: ReturnType<typeof device>, body: unknown) {
 
 describe('chart number blocks', () => {
   it('gives each device its own block, and a retried request the same one', async () => {
-    const cookie = await signIn(server, 'rosa');
-    const deskA = device(server, cookie);
-    const deskB = device(server, cookie);
+    const deskA = device(server, await signIn(server, 'rosa'));
+    const deskB = device(server, await signIn(server, 'rosa'));
     const requestId = crypto.randomUUID();
     const first = await reserve(deskA, { requestId });
     expect(first.status).toBe(200);
@@ -49,4 +48,35 @@ describe('chart number blocks', () => {
     const signedOut = await server.request(`${SYNC_BASE_PATH}/chart-numbers`, { method: 'POST' });
     expect(signedOut.status).toBe(401);
   });
+
+  it('never gives another device the block of a request id it replays', async () => {
+    const deskA = device(server, await signIn(server, 'rosa'));
+    const deskB = device(server, await signIn(server, 'rosa'));
+    const requestId = crypto.randomUUID();
+    const { block } = (await (
+      await reserve(deskA, { requestId })
+    ).json()) as ChartNumberBlockResponse;
+    const replayed = await reserve(deskB, { requestId });
+    expect(replayed.status).toBe(200);
+    const other = ((await replayed.json()) as ChartNumberBlockResponse).block;
+    expect(other.first > block.last || other.last < block.first).toBe(true);
+  });
+
+  // ADR 8: only those who register patients (front desk, office manager) put numbers on charts.
+  it.each(['billing', 'clinician', 'admin'] as const)(
+    'refuses %s, and reserves nothing for it',
+    async (role) => {
+      await addStaff(server, role, role);
+      const desk = device(server, await signIn(server, role));
+      const refused = await reserve(desk, { requestId: crypto.randomUUID() });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: { code: 'forbidden' } });
+      // The next block handed out starts where the counter started: nothing was taken.
+      const rosa = device(server, await signIn(server, 'rosa'));
+      const next = (await (
+        await reserve(rosa, { requestId: crypto.randomUUID() })
+      ).json()) as ChartNumberBlockResponse;
+      expect(next.block.first).toBe(100_000);
+    },
+  );
 });

@@ -7,6 +7,7 @@ import {
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { readJson, requireJson } from '../middleware/json-body.ts';
+import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import type { Store } from '../storage/store.ts';
 
@@ -19,6 +20,7 @@ export function createChartNumberRoutes(deps: { store: Store; clock: () => Date 
   return new Hono<AppEnv>().post(
     '/chart-numbers',
     syncClient('headers', deps),
+    requireFeature('charts.numbers'),
     requireJson({ maxBytes: 1024 }),
     async (c) => {
       const parsed = chartNumberBlockRequestSchema.safeParse(await readJson(c.req));

@@ -98,7 +98,11 @@ describe('CORS: only the app’s own origin', () => {
     const login = await server.request('/api/auth/login', {
       method: 'POST',
       headers: { ...HOST, ...foreign, 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'rosa', password: TEST_PASSWORD }),
+      body: JSON.stringify({
+        username: 'rosa',
+        password: TEST_PASSWORD,
+        deviceId: crypto.randomUUID(),
+      }),
     });
     expect(login.status).toBe(403);
     expect(login.headers.get('set-cookie')).toBeNull();

@@ -144,10 +144,14 @@ describe('a patient’s change history', () => {
     expect(entries[1]).toMatchObject({
       changes: [{ label: 'Preferred phone', before: '(555) 201-0131', after: '(555) 201-0199' }],
       editedAt: '2026-03-02T08:30:00.000Z',
-      by: { name: 'Test rosa', deviceId: desk.deviceId },
+      by: { kind: 'staff', name: 'Test rosa', deviceId: desk.deviceId },
     });
-    // Without a stamp in the document, the server's record of the writer speaks.
-    expect(entries[0]?.by).toEqual({ name: 'Test rosa', deviceId: desk.deviceId });
+    expect(entries[0]?.by).toEqual({
+      kind: 'staff',
+      name: 'Test rosa',
+      deviceId: desk.deviceId,
+      deviceName: null,
+    });
 
     const missing = await server.request(`/api/patients/${other.id}/history`, {
       headers: desk.headers,
@@ -155,5 +159,61 @@ describe('a patient’s change history', () => {
     expect(missing.status).toBe(404);
     const signedOut = await server.request(`/api/patients/${atDeskA.id}/history`);
     expect(signedOut.status).toBe(401);
+  });
+
+  it("credits the server's session, never the document's stamp", async () => {
+    const office = device(server, await signIn(server, 'omar'));
+    const omar = await server.store.findUserByUsername('omar');
+    const managers = {
+      ...atDeskA,
+      editedBy: { userId: omar?.id ?? '', name: 'Test omar', deviceId: office.deviceId },
+    };
+    await office.push('patients', [{ newDocumentState: managers }]);
+
+    // The front desk keeps the manager's stamp (a carried-over stamp is allowed: merges must),
+    // and then signs an edit in its own ids under a name of its choosing.
+    const desk = device(server, await signIn(server, 'rosa'));
+    const keptStamp = { ...managers, phone: '+15552010177', updatedAt: '2026-03-02T08:40:00.000Z' };
+    const renamed = {
+      ...keptStamp,
+      middleName: 'Jo',
+      updatedAt: '2026-03-02T08:41:00.000Z',
+      editedBy: { userId: rosaId, name: 'Dr. Somebody Else', deviceId: desk.deviceId },
+    };
+    for (const [assumed, next] of [
+      [managers, keptStamp],
+      [keptStamp, renamed],
+    ] as const) {
+      const pushed = await desk.push('patients', [
+        { assumedMasterState: assumed, newDocumentState: next },
+      ]);
+      expect(await pushed.json()).toMatchObject({ conflicts: [], rejected: [] });
+    }
+
+    const response = await server.request(`/api/patients/${atDeskA.id}/history`, {
+      headers: office.headers,
+    });
+    const { entries } = (await response.json()) as PatientHistoryResponse;
+    expect(entries.map((entry) => entry.by)).toEqual([
+      { kind: 'staff', name: 'Test omar', deviceId: office.deviceId, deviceName: null },
+      { kind: 'staff', name: 'Test rosa', deviceId: desk.deviceId, deviceName: null },
+      { kind: 'staff', name: 'Test rosa', deviceId: desk.deviceId, deviceName: null },
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('Somebody');
+  });
+
+  it('names the server as the writer of what it set up itself, with no device', async () => {
+    await server.store.push(
+      'patients',
+      [{ next: atDeskA }],
+      { userId: 'seed', deviceId: 'seed' },
+      server.clock.now(),
+    );
+    const desk = device(server, await signIn(server, 'rosa'));
+    const response = await server.request(`/api/patients/${atDeskA.id}/history`, {
+      headers: desk.headers,
+    });
+    const { entries } = (await response.json()) as PatientHistoryResponse;
+    expect(entries.map((entry) => entry.by)).toEqual([{ kind: 'setup' }]);
   });
 });

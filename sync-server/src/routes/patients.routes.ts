@@ -4,6 +4,7 @@ import {
   type DuplicatePairsResponse,
 } from '@clinicdesk/shared/charts/duplicate-review.ts';
 import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
+import { conflictWriters, type ConflictWriters } from '@clinicdesk/shared/sync/conflict-writers.ts';
 import { type HistoryEntry, patientHistory } from '@clinicdesk/shared/patients/patient-history.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
@@ -15,7 +16,14 @@ import type { Store } from '../storage/store.ts';
 
 const DUPLICATES_SHOWN_MAX = 200;
 
-export type PatientHistoryResponse = { entries: HistoryEntry[] };
+/**
+ * A patient's change history, and who (by the server's sessions) made each side of every
+ * conflict the record has had, for the conflict inbox.
+ */
+export type PatientHistoryResponse = {
+  entries: HistoryEntry[];
+  conflicts: Record<string, ConflictWriters>;
+};
 
 /** Patient record services that need the server: history and duplicate review. */
 export function createPatientRoutes(deps: {
@@ -48,6 +56,7 @@ export function createPatientRoutes(deps: {
       if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found');
       const versions = await deps.store.charts.documentHistory('patients', id);
       if (versions.length === 0) return apiError(c, 'not-found', 'No such patient on the server');
-      return c.json({ entries: patientHistory(versions) } satisfies PatientHistoryResponse, 200);
+      const history = { entries: patientHistory(versions), conflicts: conflictWriters(versions) };
+      return c.json(history satisfies PatientHistoryResponse, 200);
     });
 }

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { LOGIN_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
+import { openToAnyone } from '../middleware/permission.ts';
 import type { AuthService } from '../services/auth.service.ts';
 import { loginRefusalMessage } from '../services/login-throttle.ts';
 import {
@@ -46,6 +47,8 @@ export function createSecondFactorRoutes(deps: {
 
   return (
     new Hono<AppEnv>()
+      // The code step of a sign-in: it needs the pending sign-in's cookie, never a session.
+      .use('*', openToAnyone('the second step of signing in, with the pending sign-in cookie'))
       .post('/code', json, async (c) => {
         const code = parseCode(await readJson(c.req));
         if (!code.ok) return apiError(c, 'invalid-request', code.error);

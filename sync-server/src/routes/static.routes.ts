@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import type { Logger } from '../logger.ts';
+import { openToAnyone } from '../middleware/permission.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The shell, the service worker and the manifest must be revalidated, or an update never lands. */
@@ -18,7 +19,8 @@ const IMMUTABLE_PREFIX = '/_app/immutable/';
  */
 export function createStaticRoutes(root: string, log: Logger) {
   const serve = serveStatic({ root });
-  return new Hono<AppEnv>().get('*', async (c, next) => {
+  const files = openToAnyone('the app itself: it must load before anyone signs in');
+  return new Hono<AppEnv>().get('*', files, async (c, next) => {
     const path = c.req.path;
     if (path === '/api' || path.startsWith('/api/')) return next();
 

@@ -57,7 +57,7 @@ describe('a device without a live session', () => {
   });
 
   it('gets 401 everywhere once the session has been idle too long', async () => {
-    const cookie = await signIn(server, 'rosa');
+    const cookie = await signIn(server, 'rosa', { deviceId: DEVICE_ID });
     expect((await everySyncRoute(cookie).pull()).status).toBe(200);
 
     server.clock.advance(SESSION_LIFETIME.idleMs);
@@ -70,7 +70,7 @@ describe('a device without a live session', () => {
   });
 
   it('gets 401 after the absolute lifetime even when active all along', async () => {
-    const cookie = await signIn(server, 'rosa');
+    const cookie = await signIn(server, 'rosa', { deviceId: DEVICE_ID });
     const step = SESSION_LIFETIME.idleMs - 60_000;
     for (let elapsed = step; elapsed < SESSION_LIFETIME.absoluteMs; elapsed += step) {
       server.clock.advance(step);
@@ -82,7 +82,7 @@ describe('a device without a live session', () => {
 
   it('stores nothing that an unauthenticated push sent', async () => {
     await everySyncRoute().push();
-    const signedIn = device(server, await signIn(server, 'rosa'));
+    const signedIn = device(server, await signIn(server, 'rosa', { deviceId: DEVICE_ID }));
     expect(await (await signedIn.pull('patients')).json()).toMatchObject({ documents: [] });
   });
 });
@@ -100,7 +100,7 @@ describe('the protocol version', () => {
     ['missing', undefined],
     ['older', String(PROTOCOL_VERSION - 1)],
   ])('answers a %s protocol header with 426', async (_, version) => {
-    const cookie = await signIn(server, 'rosa');
+    const cookie = await signIn(server, 'rosa', { deviceId: DEVICE_ID });
     const headers: Record<string, string> = { cookie, [DEVICE_HEADER]: DEVICE_ID };
     if (version !== undefined) headers[PROTOCOL_HEADER] = version;
     const pull = await server.request(`${SYNC_BASE_PATH}/patients/pull`, { headers });
@@ -120,7 +120,7 @@ describe('the protocol version', () => {
   });
 
   it('answers a stream without the protocol parameter with 426', async () => {
-    const cookie = await signIn(server, 'rosa');
+    const cookie = await signIn(server, 'rosa', { deviceId: DEVICE_ID });
     const response = await server.request(`${SYNC_BASE_PATH}/stream?device=${DEVICE_ID}`, {
       headers: { cookie },
     });
@@ -130,7 +130,7 @@ describe('the protocol version', () => {
   it.each(['not-a-uuid', DEVICE_ID.toUpperCase(), ''])(
     'refuses the device id "%s" with 400',
     async (deviceId) => {
-      const cookie = await signIn(server, 'rosa');
+      const cookie = await signIn(server, 'rosa', { deviceId: DEVICE_ID });
       const response = await device(server, cookie, deviceId).pull('patients');
       expect(response.status).toBe(400);
     },

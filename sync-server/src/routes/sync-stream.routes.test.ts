@@ -26,7 +26,7 @@ describe('the live stream', () => {
   beforeEach(async () => {
     server = await createTestServer();
     await addStaff(server, 'rosa');
-    cookie = await signIn(server, 'rosa');
+    cookie = await signIn(server, 'rosa', { deviceId: DEVICE_ID });
   });
   afterEach(() => server.close());
 
@@ -70,7 +70,7 @@ describe('stream heartbeats', () => {
   beforeEach(async () => {
     server = await createTestServer({ heartbeatMs: 5 });
     await addStaff(server, 'rosa');
-    cookie = await signIn(server, 'rosa');
+    cookie = await signIn(server, 'rosa', { deviceId: DEVICE_ID });
   });
   afterEach(() => server.close());
 

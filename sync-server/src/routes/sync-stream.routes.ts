@@ -4,6 +4,7 @@ import { HEARTBEAT_SECONDS, type StreamEvent } from '@clinicdesk/shared/sync/pro
 import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { Logger } from '../logger.ts';
+import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import type { AccessChanges } from '../services/access-changes.ts';
 import type { AuthService } from '../services/auth.service.ts';
@@ -24,7 +25,8 @@ export function createSyncStreamRoutes(deps: {
   log: Logger;
   access: AccessChanges;
 }) {
-  return new Hono<AppEnv>().get('/stream', syncClient('query', deps), (c) => {
+  const guard = requireFeature('sync.stream');
+  return new Hono<AppEnv>().get('/stream', syncClient('query', deps), guard, (c) => {
     const { sessionId, user } = c.get('session');
     // Proxies such as nginx would otherwise hold events back until a buffer fills.
     c.header('X-Accel-Buffering', 'no');

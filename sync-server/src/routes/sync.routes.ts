@@ -1,7 +1,10 @@
 import { Hono, type Context, type TypedResponse } from 'hono';
 import type { Principal } from '@clinicdesk/shared/sync/authorise-row.ts';
 import { isCollectionName } from '@clinicdesk/shared/sync/collections.ts';
-import { deviceReportSchema } from '@clinicdesk/shared/sync/device-health.ts';
+import {
+  deviceNameRequestSchema,
+  deviceReportSchema,
+} from '@clinicdesk/shared/sync/device-health.ts';
 import {
   PULL_LIMIT_DEFAULT,
   PULL_LIMIT_MAX,
@@ -10,6 +13,7 @@ import {
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { PUSH_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
+import { requireCollection } from '../middleware/require-collection.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import { createDevicesService } from '../services/devices.service.ts';
@@ -21,16 +25,51 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
   const client = syncClient('headers', deps);
   const devices = createDevicesService(deps);
   return new Hono<AppEnv>()
-    .post('/devices/report', client, requireJson({ maxBytes: 4096 }), async (c) => {
-      const parsed = deviceReportSchema.safeParse(await readJson(c.req));
-      if (!parsed.success) return apiError(c, 'invalid-request', 'Not a device report');
-      await devices.report(c.get('deviceId'), c.get('session').user.id, parsed.data);
-      return c.json({ ok: true as const }, 200);
-    })
+    .post(
+      '/devices/report',
+      client,
+      requireFeature('devices.report'),
+      requireJson({ maxBytes: 4096 }),
+      async (c) => {
+        const parsed = deviceReportSchema.safeParse(await readJson(c.req));
+        if (!parsed.success) return apiError(c, 'invalid-request', 'Not a device report');
+        await devices.report(c.get('deviceId'), c.get('session').user.id, parsed.data);
+        return c.json({ ok: true as const }, 200);
+      },
+    )
     .get('/devices', client, requireFeature('devices.overview'), async (c) => {
       return c.json({ devices: await devices.list() }, 200);
     })
-    .get('/:collection/pull', client, async (c) => {
+    .put(
+      '/devices/:deviceId/name',
+      client,
+      requireFeature('devices.manage'),
+      requireJson({ maxBytes: 1024 }),
+      async (c) => {
+        const parsed = deviceNameRequestSchema.safeParse(await readJson(c.req));
+        if (!parsed.success)
+          return apiError(
+            c,
+            'invalid-request',
+            parsed.error.issues[0]?.message ?? 'Send { "name" }',
+          );
+        const renamed = await devices.rename(c.req.param('deviceId'), parsed.data.name);
+        if (!renamed.ok) return apiError(c, renamed.error.code, renamed.error.message);
+        return c.json({ ok: true as const }, 200);
+      },
+    )
+    .post(
+      '/devices/:deviceId/retire',
+      client,
+      requireFeature('devices.manage'),
+      requireJson({ maxBytes: 1024, bodyOptional: true }),
+      async (c) => {
+        const retired = await devices.retire(c.req.param('deviceId'));
+        if (!retired.ok) return apiError(c, retired.error.code, retired.error.message);
+        return c.json({ ok: true as const }, 200);
+      },
+    )
+    .get('/:collection/pull', client, requireCollection, async (c) => {
       const collection = c.req.param('collection');
       if (!isCollectionName(collection)) return apiError(c, 'unknown-collection');
       const since = parseWholeNumber(c.req.query('since'), 0);
@@ -49,7 +88,8 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
     .post(
       '/:collection/push',
       client,
-      requireJson({ maxBytes: PUSH_BODY_MAX_BYTES }),
+      requireCollection,
+      requireJson({ maxBytes: PUSH_BODY_MAX_BYTES, textPerRow: true }),
       async (c) => {
         const collection = c.req.param('collection');
         if (!isCollectionName(collection)) return apiError(c, 'unknown-collection');

@@ -15,6 +15,7 @@ import {
   sseReader,
   TEST_PASSWORD,
   type TestServer,
+  deviceOf,
 } from '../test-support.ts';
 
 let server: TestServer;
@@ -46,7 +47,7 @@ const login = (username: string, password: string) =>
   server.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify({ username, password, deviceId: crypto.randomUUID() }),
   });
 
 describe('an administrator manages staff accounts', () => {
@@ -127,7 +128,7 @@ describe('access changes take effect at once', () => {
     const user = await addStaff(server, 'eve.desk', 'front-desk');
     const cookie = await signIn(server, 'eve.desk');
     const stream = await server.request(
-      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${crypto.randomUUID()}`,
+      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${deviceOf(cookie)}`,
       { headers: { cookie } },
     );
     const events = sseReader(stream);
@@ -153,7 +154,7 @@ describe('access changes take effect at once', () => {
     const user = await addStaff(server, 'finn.desk', 'front-desk');
     const cookie = await signIn(server, 'finn.desk');
     const stream = await server.request(
-      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${crypto.randomUUID()}`,
+      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${deviceOf(cookie)}`,
       { headers: { cookie } },
     );
     const events = sseReader(stream);
@@ -233,7 +234,7 @@ describe('two-factor sign-in on the Staff page', () => {
     const cookie = await signIn(server, 'kim.manager');
     const waiting = cookieSet(await login('kim.manager', TEST_PASSWORD), 'cd_sign_in') ?? '';
     const stream = await server.request(
-      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${crypto.randomUUID()}`,
+      `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${deviceOf(cookie)}`,
       { headers: { cookie } },
     );
     const events = sseReader(stream);

@@ -1,10 +1,12 @@
 import {
   AUDIT_TRAIL_COLLECTION,
+  deviceTimeProblem,
   type AuditAction,
   type AuditReportPage,
   type DeviceAuditEvent,
 } from '@clinicdesk/shared/audit/audit-event.ts';
 import { AUDIT_CSV_HEADER, auditCsvRow, csvLine } from '@clinicdesk/shared/audit/audit-csv.ts';
+import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
@@ -27,6 +29,8 @@ export type AuditRecorder = { record(event: ServerAuditEvent): Promise<void> };
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 const EXPORT_BATCH = 1000;
 
+export type AuditUploadRefusal = { code: 'forbidden' | 'invalid-request'; message: string };
+
 export type AuditFilter = Omit<AuditQuery, 'page' | 'pageSize' | 'upToPosition'>;
 
 export type AuditService = AuditRecorder & {
@@ -34,7 +38,7 @@ export type AuditService = AuditRecorder & {
   upload(
     events: DeviceAuditEvent[],
     uploader: { user: SessionUser; deviceId: string },
-  ): Promise<Result<{ recorded: number }, { code: 'forbidden'; message: string }>>;
+  ): Promise<Result<{ recorded: number }, AuditUploadRefusal>>;
   report(query: AuditQuery): Promise<AuditReportPage>;
   /** The matching entries as CSV, oldest first; the export is itself recorded. */
   exportCsv(filter: AuditFilter, by: SessionUser): Promise<{ csv: string; rows: number }>;
@@ -76,7 +80,19 @@ export function createAuditService(deps: {
           code: 'forbidden' as const,
           message: 'Audit events can only be uploaded by the person they are about',
         });
+      // A view or print of records the role may not read did not happen through this app; an
+      // entry saying it did would put a false access on the trail (ADR 8, ADR 11).
+      if (events.some((event) => !canRead(user.role, event.collection)))
+        return fail({
+          code: 'forbidden' as const,
+          message: 'Your role does not give access to these records',
+        });
       const serverTime = clock();
+      // A time far ahead of the server's is a wrong device clock; the trail keeps no such time.
+      const problem = events
+        .map((event) => deviceTimeProblem(event.deviceTime, serverTime))
+        .find((found) => found !== null);
+      if (problem) return fail({ code: 'invalid-request' as const, message: problem });
       return ok(
         await store.appendAuditEvents(
           events.map((event) => ({

@@ -33,14 +33,19 @@ export type SessionRefusal = 'unauthenticated' | 'account-deactivated' | 'second
 export type AuthenticatedSession = {
   user: SessionUser;
   sessionId: string;
-  /** The device the person signed in on, when it said; sync requests must then come from it. */
-  deviceId: string | null;
+  /**
+   * The one device the person signed in on. Every request of the session acts as this device:
+   * one naming another device is refused (require-session.ts), and a sync request cannot name
+   * its device any other way.
+   */
+  deviceId: string;
 };
 
 export type LoginInput = {
   username: string;
   password: string;
-  deviceId?: string | undefined;
+  /** Required: a session is bound to the device it was opened on, for good. */
+  deviceId: string;
   /** The address the attempt came from, for the per-address limit (see login-throttle.ts). */
   clientAddress: string;
 };
@@ -90,7 +95,7 @@ export function createAuthService(deps: {
   const verify = deps.verifyPassword ?? verifyPassword;
   const throttle = createLoginThrottle({ store, clock });
 
-  async function openSession(user: UserRecord, deviceId: string | null, secondFactor = false) {
+  async function openSession(user: UserRecord, deviceId: string, secondFactor = false) {
     const now = clock();
     await store.deleteStaleSessions(now, new Date(now.getTime() - SESSION_LIFETIME.idleMs));
     const token = Buffer.from(deps.randomBytes(TOKEN_BYTES)).toString('base64url');
@@ -127,7 +132,10 @@ export function createAuthService(deps: {
       await store.deleteSession(tokenHash);
       return null;
     }
-    return refusalOf(found) === null ? found : null;
+    // A session stored before sessions were bound to a device could act as any device: it no
+    // longer counts, and the person signs in again (which binds the new session).
+    if (found.session.deviceId === null) return null;
+    return refusalOf(found) === null ? { ...found, deviceId: found.session.deviceId } : null;
   }
 
   /**
@@ -155,7 +163,7 @@ export function createAuthService(deps: {
           action: 'sign-in-refused',
           userId: null,
           username,
-          deviceId: deviceId ?? null,
+          deviceId,
           detail: attempt.error.reason === 'locked' ? 'locked' : 'waiting after failures',
         });
         return attempt;
@@ -171,7 +179,7 @@ export function createAuthService(deps: {
           action: 'sign-in-failed',
           userId: user?.id ?? null,
           username,
-          deviceId: deviceId ?? null,
+          deviceId,
           detail: !user ? 'unknown username' : !matches ? 'wrong password' : 'account inactive',
         });
         return fail({ code: 'invalid-credentials' as const });
@@ -180,7 +188,7 @@ export function createAuthService(deps: {
         // Not signed in yet, so the attempt is not reported as a success: it stays counted
         // until a code completes the sign-in. Otherwise a known password would clear the
         // failure count between every few guessed codes.
-        const pending = await secondFactor.begin(user, deviceId ?? null);
+        const pending = await secondFactor.begin(user, deviceId);
         return ok({ kind: 'second-factor' as const, ...pending });
       }
       await attempt.value.succeeded();
@@ -188,9 +196,9 @@ export function createAuthService(deps: {
         action: 'sign-in',
         userId: user.id,
         username: user.username,
-        deviceId: deviceId ?? null,
+        deviceId,
       });
-      return ok({ kind: 'session' as const, ...(await openSession(user, deviceId ?? null)) });
+      return ok({ kind: 'session' as const, ...(await openSession(user, deviceId)) });
     },
 
     secondFactor,
@@ -221,7 +229,7 @@ export function createAuthService(deps: {
       return {
         user: toSessionUser(found.user),
         sessionId: tokenHash,
-        deviceId: found.session.deviceId,
+        deviceId: found.deviceId,
       };
     },
 

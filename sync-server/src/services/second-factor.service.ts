@@ -44,7 +44,7 @@ export type SecondFactorService = {
   /** A correct password of a person who owes a code: a pending sign-in, never a session. */
   begin(
     user: UserRecord,
-    deviceId: string | null,
+    deviceId: string,
   ): Promise<{ token: string; step: PendingStep; expiresInSeconds: number }>;
   /** The secret to enrol, the same for every ask of one pending sign-in; only before enrolling. */
   offerEnrolment(token: string | undefined): Promise<Result<EnrolmentOffer, SecondFactorError>>;
@@ -79,7 +79,7 @@ export function createSecondFactorService(deps: {
   /** Opens the real session once the code is accepted (auth.service.ts). */
   openSession: (
     user: UserRecord,
-    deviceId: string | null,
+    deviceId: string,
     secondFactor: true,
   ) => Promise<{ user: SessionUser; token: string }>;
 }): SecondFactorService {
@@ -117,8 +117,11 @@ export function createSecondFactorService(deps: {
     }) => Promise<Result<true, SecondFactorError>>,
   ): Promise<SecondFactorOutcome> {
     const found = await livePending(token);
-    if (!found) return fail({ code: 'sign-in-expired' as const });
+    // A sign-in begun before sessions were bound to a device names none: it starts over.
+    if (!found || found.pending.deviceId === null)
+      return fail({ code: 'sign-in-expired' as const });
     const { pending, user } = found;
+    const deviceId = found.pending.deviceId;
     const throttled = await deps.throttle.begin(user.username, clientAddress);
     if (!throttled.ok) {
       await audit.record({
@@ -151,7 +154,7 @@ export function createSecondFactorService(deps: {
       ...auditOf(user, pending),
     });
     await audit.record({ action: 'sign-in', ...auditOf(user, pending) });
-    return ok(await deps.openSession(user, pending.deviceId, true));
+    return ok(await deps.openSession(user, deviceId, true));
   }
 
   const refusal = (verdict: TotpVerdict & { ok: false }): Result<never, SecondFactorError> =>

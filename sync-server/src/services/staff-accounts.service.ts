@@ -1,4 +1,5 @@
 import type { Role, SessionUser } from '@clinicdesk/shared/auth/roles.ts';
+import { displayNameProblem } from '@clinicdesk/shared/auth/staff-account.ts';
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { Store } from '../storage/store.ts';
@@ -38,11 +39,8 @@ export async function createStaffAccount(
       message: 'A username is 2–64 letters, digits, dots, hyphens or underscores',
     });
   const displayName = input.displayName.trim();
-  if (displayName.length === 0 || displayName.length > 100)
-    return fail({
-      code: 'invalid-display-name',
-      message: 'Enter a display name (at most 100 characters)',
-    });
+  const nameProblem = displayNameProblem(displayName);
+  if (nameProblem) return fail({ code: 'invalid-display-name', message: nameProblem });
   const rule = options.demoAccount
     ? ({ ok: true } as const)
     : checkNewPassword(input.password, { username: input.username, displayName });

@@ -1,7 +1,7 @@
 import { STAFF_ACCOUNTS_COLLECTION } from '@clinicdesk/shared/audit/audit-event.ts';
 import { ROLES, type Role, type SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { secondFactorStatus } from '@clinicdesk/shared/auth/second-factor.ts';
-import type { StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
+import { displayNameProblem, type StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { accountThrottleKey, type Store, type UserRecord } from '../storage/store.ts';
 import type { AccessChanges } from './access-changes.ts';
@@ -107,11 +107,8 @@ export function createUsersService(deps: {
       if (changes.role !== undefined && !ROLES.includes(changes.role))
         return fail({ code: 'invalid-request', message: 'Choose one of the roles' });
       const displayName = changes.displayName?.trim();
-      if (displayName !== undefined && (displayName.length === 0 || displayName.length > 100))
-        return fail({
-          code: 'invalid-request',
-          message: 'Enter a display name (at most 100 characters)',
-        });
+      const nameProblem = displayName === undefined ? null : displayNameProblem(displayName);
+      if (nameProblem) return fail({ code: 'invalid-request', message: nameProblem });
       const nextRole = changes.role ?? target.role;
       const nextActive = changes.active ?? target.active;
       if (id === actor.id && !nextActive)

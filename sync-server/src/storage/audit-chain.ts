@@ -32,7 +32,7 @@ export function linkAuditEntries(head: AuditChainHead, inputs: AuditEventInput[]
   let previous = head;
   return inputs.map((input) => {
     const unhashed = {
-      ...input,
+      ...storableAuditText(input),
       serverTime: input.serverTime.toISOString(),
       position: previous.position + 1,
       prevHash: previous.hash,
@@ -41,6 +41,29 @@ export function linkAuditEntries(head: AuditChainHead, inputs: AuditEventInput[]
     previous = entry;
     return entry;
   });
+}
+
+/**
+ * The text fields of an event as both stores hold them, so each hash is over exactly what is
+ * stored. Requests never bring such text this far (the boundary refuses it, shared
+ * `well-formed-text.ts`), but one entry whose hash is over other text than its row would be
+ * reported as tampered for good, and hide any real tampering after it: UTF-8 cannot hold a lone
+ * surrogate (both stores write U+FFFD for it) and PostgreSQL cannot hold NUL in text at all.
+ */
+function storableAuditText(input: AuditEventInput): AuditEventInput {
+  const storable = (text: string | null) =>
+    text === null ? null : text.toWellFormed().replaceAll('\0', '\uFFFD');
+  return {
+    ...input,
+    eventId: storable(input.eventId) ?? '',
+    userId: storable(input.userId),
+    username: storable(input.username),
+    deviceId: storable(input.deviceId),
+    deviceTime: storable(input.deviceTime),
+    collection: storable(input.collection),
+    recordId: storable(input.recordId),
+    detail: storable(input.detail),
+  };
 }
 
 export function auditEntryHash(entry: Omit<AuditEntry, 'hash'>): string {

@@ -64,6 +64,20 @@ export function describeAuditContract(name: string, open: () => Promise<AuditCon
       expect(await verifyAuditTrail(store)).toMatchObject({ ok: true, count: 3 });
     });
 
+    it('keeps verifying after an entry whose text UTF-8 or PostgreSQL cannot hold as given', async () => {
+      // The boundary refuses such text; were any to get this far, the entry must still verify,
+      // and so must every entry after it (the check stops at the first broken one).
+      const odd = 'x\ud800y\u0000z\udfff';
+      await store.appendAuditEvents([
+        view(1, { userId: odd, username: odd, deviceTime: odd, detail: odd }),
+        view(2, { action: 'sign-in-failed', username: `\u0000${odd}`, detail: odd }),
+      ]);
+      await store.appendAuditEvents([view(3)]);
+      expect(await verifyAuditTrail(store)).toMatchObject({ ok: true, count: 3 });
+      const [first] = await store.readAuditChain(0, 1);
+      expect(first?.username).toBe('x\ufffdy\ufffdz\ufffd');
+    });
+
     it('records a retried upload once', async () => {
       await store.appendAuditEvents([view(1), view(2)]);
       expect(await store.appendAuditEvents([view(2), view(3), view(3)])).toEqual({ recorded: 1 });

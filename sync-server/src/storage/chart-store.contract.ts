@@ -36,6 +36,15 @@ export function describeChartStoreContract(current: () => Store) {
       });
     });
 
+    it("never gives another device's request id the block it got (a replay is a new request)", async () => {
+      const first = await reserve('0195a0c4-3333-7000-8000-0000000000f1', DEVICE_A, 20);
+      const replayed = await reserve('0195a0c4-3333-7000-8000-0000000000f1', DEVICE_B, 20);
+      expect(replayed).toEqual({ first: first.last + 1, last: first.last + 20 });
+      // Each device still gets its own block back on its own retry.
+      expect(await reserve('0195a0c4-3333-7000-8000-0000000000f1', DEVICE_A, 20)).toEqual(first);
+      expect(await reserve('0195a0c4-3333-7000-8000-0000000000f1', DEVICE_B, 20)).toEqual(replayed);
+    });
+
     it('never gives two of many simultaneous requests the same number', async () => {
       const blocks = await Promise.all(
         Array.from({ length: 24 }, (_, n) => reserve(`r${n}`, n % 2 ? DEVICE_A : DEVICE_B, 7)),
@@ -180,6 +189,9 @@ export function describeChartStoreContract(current: () => Store) {
         { userId: 'gone', deviceId: DEVICE_B },
         later,
       );
+      // The device's name, as staff gave it on the Devices page, is the one history shows.
+      await store.recordDevice({ deviceId: DEVICE_A, userId: 'user-1', seenAt: TEST_START });
+      await store.nameDevice(DEVICE_A, 'Front desk tablet 2');
       const history = await store.charts.documentHistory('patients', v1.id);
       expect(history).toEqual([
         {
@@ -189,8 +201,17 @@ export function describeChartStoreContract(current: () => Store) {
           userId: 'user-1',
           userName: 'Rosa Diaz',
           deviceId: DEVICE_A,
+          deviceName: 'Front desk tablet 2',
         },
-        { seq: 3, data: v2, serverTime: later, userId: 'gone', userName: null, deviceId: DEVICE_B },
+        {
+          seq: 3,
+          data: v2,
+          serverTime: later,
+          userId: 'gone',
+          userName: null,
+          deviceId: DEVICE_B,
+          deviceName: null,
+        },
       ]);
       expect(await store.charts.documentHistory('patients', 'nobody')).toEqual([]);
     });

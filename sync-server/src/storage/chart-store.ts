@@ -8,8 +8,9 @@ import type { DocumentWriter } from './store.ts';
 export interface ChartStore {
   /**
    * Reserves `count` consecutive chart serials for a device, never overlapping any other block
-   * (also across server instances on one PostgreSQL). A request id seen before gets its first
-   * block back, so a retry after a lost answer wastes nothing.
+   * (also across server instances on one PostgreSQL). A request id this device sent before gets
+   * its first block back, so a retry after a lost answer wastes nothing; the same id from
+   * another device is another request and never gets that block.
    */
   reserveChartSerials(request: ChartSerialRequest): Promise<ChartSerialBlock>;
 
@@ -79,4 +80,6 @@ export type DocumentVersionRecord = {
   userId: string | null;
   userName: string | null;
   deviceId: string | null;
+  /** The name staff gave the writing device, if any (Devices page). */
+  deviceName: string | null;
 };

@@ -6,6 +6,7 @@ import type { DeviceRecord } from './store.ts';
 /** One row of the devices-with-users query, as either database returns it. */
 export type DeviceRow = {
   deviceId: string;
+  name: string | null;
   userId: string;
   displayName: string;
   role: string;
@@ -18,6 +19,7 @@ export type DeviceRow = {
 export function toDeviceRecord(row: DeviceRow): DeviceRecord {
   return {
     deviceId: row.deviceId,
+    name: row.name,
     user: { id: row.userId, displayName: row.displayName, role: storedRole(row.role, row.userId) },
     firstSeenAt: row.firstSeenAt,
     lastSeenAt: row.lastSeenAt,

@@ -373,6 +373,7 @@ export function describeStoreContract(
         expect(await store.listDevices()).toEqual([
           {
             deviceId: WRITER.deviceId,
+            name: null,
             user: { id: user.id, displayName: user.displayName, role: user.role },
             firstSeenAt: at(2),
             lastSeenAt: at(3),
@@ -380,6 +381,45 @@ export function describeStoreContract(
             reportedAt: at(3),
           },
         ]);
+      });
+
+      it('names a device, and retires it until it is heard from again', async () => {
+        await store.createUser(user);
+        const other = '0195a0c4-3333-7000-8000-0000000000e1';
+        await store.recordDevice({ deviceId: WRITER.deviceId, userId: user.id, seenAt: at(0) });
+        await store.recordDevice({ deviceId: other, userId: user.id, seenAt: at(1) });
+        expect(await store.nameDevice(WRITER.deviceId, 'Front desk tablet 2')).toBe(true);
+        expect(await store.nameDevice('0195a0c4-3333-7000-8000-0000000000ff', 'Ghost')).toBe(false);
+        expect((await store.listDevices()).map((d) => [d.deviceId, d.name])).toEqual([
+          [other, null],
+          [WRITER.deviceId, 'Front desk tablet 2'],
+        ]);
+
+        expect(await store.retireDevice(other, at(2))).toBe(true);
+        expect((await store.listDevices()).map((d) => d.deviceId)).toEqual([WRITER.deviceId]);
+        expect(await store.retireDevice('0195a0c4-3333-7000-8000-0000000000ff', at(2))).toBe(false);
+
+        // A retired device that syncs (or reports) again is listed again, with its name.
+        await store.nameDevice(other, 'Old laptop');
+        await store.recordDevice({ deviceId: other, userId: user.id, seenAt: at(3) });
+        expect((await store.listDevices()).map((d) => [d.deviceId, d.name])).toEqual([
+          [other, 'Old laptop'],
+          [WRITER.deviceId, 'Front desk tablet 2'],
+        ]);
+        await store.retireDevice(other, at(4));
+        await store.saveDeviceReport({
+          deviceId: other,
+          userId: user.id,
+          report: {
+            pendingChanges: 1,
+            oldestPendingAt: at(4).toISOString(),
+            lastSyncAt: null,
+            appVersion: '1',
+            storagePersisted: true,
+          },
+          at: at(5),
+        });
+        expect((await store.listDevices()).map((d) => d.deviceId)).toContain(other);
       });
     });
 

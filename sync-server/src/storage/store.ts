@@ -141,8 +141,16 @@ export interface Store {
     report: DeviceReport;
     at: Date;
   }): Promise<void>;
-  /** Every device that has synced, with its user and latest report. */
+  /**
+   * Every device that has synced and is not retired, with its name, user and latest report. A
+   * retired device that syncs or reports again is listed again (recordDevice, saveDeviceReport):
+   * what it still holds matters more than a tidy list.
+   */
   listDevices(): Promise<DeviceRecord[]>;
+  /** Gives a device the name staff chose; false when no such device has synced. */
+  nameDevice(deviceId: string, name: string): Promise<boolean>;
+  /** Takes a device off the Devices page; false when no such device has synced. */
+  retireDevice(deviceId: string, at: Date): Promise<boolean>;
 
   /** Chart numbers, duplicate review and change history. */
   readonly charts: ChartStore;
@@ -214,6 +222,8 @@ export type RowAuthoriser = (
 /** Who wrote a document: kept beside it, never inside it. */
 export type DeviceRecord = {
   deviceId: string;
+  /** The name staff chose ("Front desk tablet 2"); null until someone names it. */
+  name: string | null;
   user: { id: string; displayName: string; role: Role };
   firstSeenAt: Date;
   lastSeenAt: Date;

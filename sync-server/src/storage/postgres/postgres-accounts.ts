@@ -228,7 +228,8 @@ export function createPostgresAccounts(pool: Pool) {
     async recordDevice(device: { deviceId: string; userId: string; seenAt: Date }): Promise<void> {
       await pool.query(
         `INSERT INTO devices (id, user_id, first_seen, last_seen) VALUES ($1, $2, $3, $3)
-         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen`,
+         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen,
+           retired_at = NULL`,
         [device.deviceId, device.userId, device.seenAt],
       );
     },
@@ -243,21 +244,39 @@ export function createPostgresAccounts(pool: Pool) {
         `INSERT INTO devices (id, user_id, first_seen, last_seen, report, reported_at)
          VALUES ($1, $2, $3, $3, $4, $3)
          ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen,
-           report = excluded.report, reported_at = excluded.reported_at`,
+           report = excluded.report, reported_at = excluded.reported_at, retired_at = NULL`,
         [entry.deviceId, entry.userId, entry.at, JSON.stringify(entry.report)],
       );
     },
 
+    async nameDevice(deviceId: string, name: string): Promise<boolean> {
+      const result = await pool.query('UPDATE devices SET name = $1 WHERE id = $2', [
+        name,
+        deviceId,
+      ]);
+      return (result.rowCount ?? 0) > 0;
+    },
+
+    async retireDevice(deviceId: string, at: Date): Promise<boolean> {
+      const result = await pool.query('UPDATE devices SET retired_at = $1 WHERE id = $2', [
+        at,
+        deviceId,
+      ]);
+      return (result.rowCount ?? 0) > 0;
+    },
+
     async listDevices(): Promise<DeviceRecord[]> {
       const { rows } = await pool.query<Row>(
-        `SELECT d.id, d.first_seen, d.last_seen, d.report, d.reported_at,
+        `SELECT d.id, d.name, d.first_seen, d.last_seen, d.report, d.reported_at,
                 u.id AS user_id, u.display_name, u.role
          FROM devices d JOIN users u ON u.id = d.user_id
+         WHERE d.retired_at IS NULL
          ORDER BY d.last_seen DESC`,
       );
       return rows.map((row) =>
         toDeviceRecord({
           deviceId: text(row, 'id'),
+          name: optionalText(row, 'name'),
           userId: text(row, 'user_id'),
           displayName: text(row, 'display_name'),
           role: text(row, 'role'),

@@ -19,8 +19,10 @@ export function createPostgresCharts(pool: Pool): ChartStore {
           'SELECT next_serial FROM chart_number_counter WHERE id = 1 FOR UPDATE',
         );
         const known = await client.query(
-          'SELECT first_serial, last_serial FROM chart_number_blocks WHERE request_id = $1',
-          [request.requestId],
+          // The request id is the device's own: another device's replay of it is a new request.
+          `SELECT first_serial, last_serial FROM chart_number_blocks
+           WHERE device_id = $1 AND request_id = $2`,
+          [request.deviceId, request.requestId],
         );
         const row: Row | undefined = known.rows[0];
         if (row) return { first: integer(row, 'first_serial'), last: integer(row, 'last_serial') };
@@ -159,8 +161,9 @@ export function createPostgresCharts(pool: Pool): ChartStore {
     async documentHistory(collection, id) {
       const { rows } = await pool.query(
         `SELECT v.seq, v.data, v.server_time, v.written_by_user, v.written_by_device,
-                u.display_name
+                u.display_name, d.name AS device_name
          FROM document_versions v LEFT JOIN users u ON u.id = v.written_by_user
+           LEFT JOIN devices d ON d.id = v.written_by_device
          WHERE v.collection = $1 AND v.id = $2
          ORDER BY v.seq`,
         [collection, id],
@@ -172,6 +175,7 @@ export function createPostgresCharts(pool: Pool): ChartStore {
         userId: optionalText(row, 'written_by_user'),
         userName: optionalText(row, 'display_name'),
         deviceId: optionalText(row, 'written_by_device'),
+        deviceName: optionalText(row, 'device_name'),
       }));
     },
   };

@@ -14,6 +14,7 @@ import type {
 import { appendAuditWithinTransaction } from './postgres-audit.ts';
 import { integer, text } from './postgres-row.ts';
 import { inTransaction } from './postgres-transaction.ts';
+import { answerUnlessWrite, decideWrite, needsHistory } from '../write-rule.ts';
 
 /**
  * Pull and push of replicated documents over a connection pool.
@@ -123,55 +124,30 @@ export function createPostgresDocuments(pool: Pool) {
       // Every write is a version, even one a later row of this same push overwrites.
       const versions: ((typeof prepared)[number] & { seq: number; existed: boolean })[] = [];
       for (const row of prepared) {
-        const current = stored.get(row.id);
-        const currentDoc = current && authorise ? parseDocument(current.data) : null;
-        // May this user touch the stored record at all? Judged before anything is answered
-        // about it (a conflict answer carries the stored state).
-        const untouchable = currentDoc && authorise?.(currentDoc, currentDoc);
-        if (untouchable) {
-          outcome.rejected.push({ id: row.id, ...untouchable });
-          continue;
-        }
-        if (current) {
-          // A retried push whose first attempt was stored: success, and no new seq, so devices
-          // that already pulled it are not sent it again.
-          if (row.next.hash === current.hash) continue;
-          // A state this record already had and has since left (a retry whose answer got lost
-          // and that later writes overtook, a late duplicate, or a stale copy a device pushed by
-          // mistake): the server never moves a record back. The answer carries the current
-          // state, marked as superseding the pushed one, so the device merges with the pushed
-          // state as base (ADR 7). Never "done" plus a fresh announcement: a device that pulls
-          // the announcement before the answer arrives sets it aside and then takes its own
-          // older state for the server's, past its checkpoint (issue 10, point 1).
-          if (await hadState(client, collection, row.id, row.next.hash)) {
-            outcome.conflicts.push(parseDocument(current.data));
-            (outcome.superseded ??= []).push(row.id);
-            continue;
-          }
-          // The device changed a state other than the one stored: the stored one wins for now
-          // and goes back to the device to merge.
-          if (row.assumedHash !== current.hash) {
-            outcome.conflicts.push(parseDocument(current.data));
-            continue;
-          }
-        }
-        // The write itself, judged against the state it replaces — only now, because a stale or
-        // conflicting copy rightly carries stamps of an earlier state, and it is not stored.
-        // Refused against the stored state: judged once more with the states before it (author
-        // stamps a merge carries may come from those). A new record has no earlier states.
-        let refusal = authorise?.(currentDoc, row.doc) ?? null;
-        if (refusal && authorise && currentDoc)
-          refusal = authorise(currentDoc, row.doc, [
-            ...(await storedVersions(client, collection, row.id)),
-            // Written earlier in this very push, not yet among the stored versions.
-            ...versions.filter((version) => version.id === row.id).map((version) => version.doc),
-          ]);
-        if (refusal) {
-          outcome.rejected.push({ id: row.id, ...refusal });
-          continue;
-        }
+        const locked = stored.get(row.id);
+        const facts = {
+          next: row.doc,
+          nextHash: row.next.hash,
+          assumedHash: row.assumedHash,
+          current: locked ? { doc: parseDocument(locked.data), hash: locked.hash } : null,
+          authorise,
+        };
+        const hadNextState =
+          needsHistory(facts) && (await hadState(client, collection, row.id, row.next.hash));
+        let decision = decideWrite({ ...facts, hadNextState });
+        if (decision.kind === 'judge-with-earlier')
+          decision = decideWrite({
+            ...facts,
+            hadNextState,
+            earlier: [
+              ...(await storedVersions(client, collection, row.id)),
+              // Written earlier in this very push, not yet among the stored versions.
+              ...versions.filter((version) => version.id === row.id).map((version) => version.doc),
+            ],
+          });
+        if (!answerUnlessWrite(outcome, row.id, decision)) continue;
         seq += 1;
-        versions.push({ ...row, seq, existed: current !== undefined });
+        versions.push({ ...row, seq, existed: locked !== undefined });
         // A later row of this push with the same id is judged against this write, as it would
         // be had it come in the next push.
         stored.set(row.id, row.next);

@@ -56,8 +56,11 @@ describePostgres('two server instances on one PostgreSQL database', () => {
     expect(first.output()).toContain('Seeded the demo clinic');
     expect(second.output()).not.toContain('Seeded the demo clinic');
 
-    const cookie = await signIn(first);
-    expect(await signIn(second)).toMatch(/^cd_session=/);
+    // A session is bound to its device: the tablet signs in on the first instance, the desk on
+    // the second, and each session works on the other instance.
+    const cookie = await signIn(first, TABLET);
+    const desk = await signIn(second, DESK);
+    expect(desk).toMatch(/^cd_session=/);
 
     // The session from the first instance opens a stream on the second.
     const stream = await fetch(
@@ -71,7 +74,7 @@ describePostgres('two server instances on one PostgreSQL database', () => {
     const registered = patient(1, { givenName: 'Marisol' });
     const pushed = await fetch(`${first.url}${SYNC_BASE_PATH}/patients/push`, {
       method: 'POST',
-      headers: { ...syncHeaders(cookie, DESK), 'content-type': 'application/json' },
+      headers: { ...syncHeaders(desk, DESK), 'content-type': 'application/json' },
       body: JSON.stringify({ rows: [{ assumedMasterState: null, newDocumentState: registered }] }),
     });
     expect(pushed.status).toBe(200);
@@ -106,14 +109,14 @@ const syncHeaders = (cookie: string, deviceId: string) => ({
   [DEVICE_HEADER]: deviceId,
 });
 
-async function signIn(instance: Instance): Promise<string> {
+async function signIn(instance: Instance, deviceId: string): Promise<string> {
   const response = await fetch(`${instance.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       username: frontDesk.username,
       password: frontDesk.password,
-      deviceId: TABLET,
+      deviceId,
     }),
   });
   expect(response.status).toBe(200);

@@ -75,15 +75,19 @@ export function createSqliteAccounts(db: DatabaseSync) {
     INSERT INTO devices (id, user_id, first_seen, last_seen, report, reported_at)
     VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen,
-      report = excluded.report, reported_at = excluded.reported_at`);
+      report = excluded.report, reported_at = excluded.reported_at, retired_at = NULL`);
   const selectDevices = db.prepare(`
-    SELECT d.id, d.first_seen, d.last_seen, d.report, d.reported_at,
+    SELECT d.id, d.name, d.first_seen, d.last_seen, d.report, d.reported_at,
            u.id AS user_id, u.display_name, u.role
     FROM devices d JOIN users u ON u.id = d.user_id
+    WHERE d.retired_at IS NULL
     ORDER BY d.last_seen DESC`);
   const upsertDevice = db.prepare(`
     INSERT INTO devices (id, user_id, first_seen, last_seen) VALUES (?, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen`);
+    ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen,
+      retired_at = NULL`);
+  const setDeviceName = db.prepare('UPDATE devices SET name = ? WHERE id = ?');
+  const setDeviceRetired = db.prepare('UPDATE devices SET retired_at = ? WHERE id = ?');
 
   return {
     countUsers: () => integer(countUsers.get() ?? {}, 'n'),
@@ -229,10 +233,19 @@ export function createSqliteAccounts(db: DatabaseSync) {
       saveReport.run(entry.deviceId, entry.userId, at, at, JSON.stringify(entry.report), at);
     },
 
+    nameDevice(deviceId: string, name: string): boolean {
+      return setDeviceName.run(name, deviceId).changes > 0;
+    },
+
+    retireDevice(deviceId: string, at: Date): boolean {
+      return setDeviceRetired.run(at.toISOString(), deviceId).changes > 0;
+    },
+
     listDevices(): DeviceRecord[] {
       return selectDevices.all().map((row) =>
         toDeviceRecord({
           deviceId: text(row, 'id'),
+          name: optionalText(row, 'name'),
           userId: text(row, 'user_id'),
           displayName: text(row, 'display_name'),
           role: text(row, 'role'),

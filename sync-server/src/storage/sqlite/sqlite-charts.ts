@@ -10,7 +10,7 @@ const parse = (data: string) => JSON.parse(data) as WireDocument;
 /** Chart numbers, duplicate review and change history on one SQLite connection. */
 export function createSqliteCharts(db: DatabaseSync): ChartStore {
   const blockByRequest = db.prepare(
-    'SELECT first_serial, last_serial FROM chart_number_blocks WHERE request_id = ?',
+    'SELECT first_serial, last_serial FROM chart_number_blocks WHERE device_id = ? AND request_id = ?',
   );
   const takeSerials = db.prepare(
     'UPDATE chart_number_counter SET next_serial = next_serial + ? WHERE id = 1 RETURNING next_serial',
@@ -62,8 +62,9 @@ export function createSqliteCharts(db: DatabaseSync): ChartStore {
     WHERE first_id = ? AND second_id = ?`);
   const history = db.prepare(`
     SELECT v.seq, v.data, v.server_time, v.written_by_user, v.written_by_device,
-           u.display_name
+           u.display_name, d.name AS device_name
     FROM document_versions v LEFT JOIN users u ON u.id = v.written_by_user
+      LEFT JOIN devices d ON d.id = v.written_by_device
     WHERE v.collection = ? AND v.id = ?
     ORDER BY v.seq`);
 
@@ -72,7 +73,8 @@ export function createSqliteCharts(db: DatabaseSync): ChartStore {
     reserveChartSerials: (request) =>
       settle(() =>
         immediateTransaction(db, () => {
-          const known = blockByRequest.get(request.requestId);
+          // The request id is the device's own: another device's replay of it is a new request.
+          const known = blockByRequest.get(request.deviceId, request.requestId);
           if (known)
             return { first: integer(known, 'first_serial'), last: integer(known, 'last_serial') };
           const next = integer(takeSerials.get(request.count) ?? {}, 'next_serial');
@@ -160,6 +162,7 @@ export function createSqliteCharts(db: DatabaseSync): ChartStore {
           userId: optionalText(row, 'written_by_user'),
           userName: optionalText(row, 'display_name'),
           deviceId: optionalText(row, 'written_by_device'),
+          deviceName: optionalText(row, 'device_name'),
         })),
       ),
   };

@@ -14,6 +14,7 @@ import type {
 } from '../store.ts';
 import { integer, text } from './sqlite-row.ts';
 import { immediateTransaction } from './sqlite-transaction.ts';
+import { answerUnlessWrite, decideWrite, needsHistory, type StoredState } from '../write-rule.ts';
 
 /** Pull and push of replicated documents on one SQLite connection. */
 export function createSqliteDocuments(
@@ -82,58 +83,29 @@ export function createSqliteDocuments(
       const events: AuditEventInput[] = [];
       for (const row of rows) {
         const next = canonicalDocument(row.next);
-        const current = selectCurrent.get(collection, row.next.id);
-        const currentDoc =
-          current && authorise ? (JSON.parse(text(current, 'data')) as WireDocument) : null;
-        // May this user touch the stored record at all? Judged before anything is answered
-        // about it (a conflict answer carries the stored state).
-        const untouchable = currentDoc && authorise?.(currentDoc, currentDoc);
-        if (untouchable) {
-          outcome.rejected.push({ id: row.next.id, ...untouchable });
-          continue;
-        }
-        if (current) {
-          const currentHash = text(current, 'data_hash');
-          // A retried push whose first attempt was stored: success, and no new seq, so devices
-          // that already pulled it are not sent it again.
-          if (next.hash === currentHash) continue;
-          // A state this record already had and has since left (a retry whose answer got lost
-          // and that later writes overtook, a late duplicate, or a stale copy a device pushed by
-          // mistake): the server never moves a record back. The answer carries the current
-          // state, marked as superseding the pushed one, so the device merges with the pushed
-          // state as base (ADR 7). Never "done" plus a fresh announcement: a device that pulls
-          // the announcement before the answer arrives sets it aside and then takes its own
-          // older state for the server's, past its checkpoint (issue 10, point 1).
-          if (hadState.get(collection, row.next.id, next.hash)) {
-            outcome.conflicts.push(JSON.parse(text(current, 'data')) as WireDocument);
-            (outcome.superseded ??= []).push(row.next.id);
-            continue;
-          }
-          // The device changed a state other than the one stored: the stored one wins for now
-          // and goes back to the device to merge.
-          const assumedHash = row.assumed ? canonicalDocument(row.assumed).hash : null;
-          if (assumedHash !== currentHash) {
-            outcome.conflicts.push(JSON.parse(text(current, 'data')) as WireDocument);
-            continue;
-          }
-        }
-        // The write itself, judged against the state it replaces — only now, because a stale or
-        // conflicting copy rightly carries stamps of an earlier state, and it is not stored.
-        // Refused against the stored state: judged once more with the states before it (author
-        // stamps a merge carries may come from those). A new record has no earlier states.
-        let refusal = authorise?.(currentDoc, row.next) ?? null;
-        if (refusal && authorise && currentDoc)
-          refusal = authorise(
-            currentDoc,
-            row.next,
-            selectVersions
+        const stored = selectCurrent.get(collection, row.next.id);
+        const current: StoredState | null = stored
+          ? { doc: JSON.parse(text(stored, 'data')) as WireDocument, hash: text(stored, 'data_hash') } // prettier-ignore
+          : null;
+        const facts = {
+          next: row.next,
+          nextHash: next.hash,
+          assumedHash: row.assumed ? canonicalDocument(row.assumed).hash : null,
+          current,
+          authorise,
+        };
+        const hadNextState =
+          needsHistory(facts) && hadState.get(collection, row.next.id, next.hash) !== undefined;
+        let decision = decideWrite({ ...facts, hadNextState });
+        if (decision.kind === 'judge-with-earlier')
+          decision = decideWrite({
+            ...facts,
+            hadNextState,
+            earlier: selectVersions
               .all(collection, row.next.id)
               .map((version) => JSON.parse(text(version, 'data')) as WireDocument),
-          );
-        if (refusal) {
-          outcome.rejected.push({ id: row.next.id, ...refusal });
-          continue;
-        }
+          });
+        if (!answerUnlessWrite(outcome, row.next.id, decision)) continue;
         // The seq is taken inside this transaction, so a later commit always has a higher seq.
         const seq = integer(takeSeq.get() ?? {}, 'value');
         upsert.run(
@@ -163,7 +135,7 @@ export function createSqliteDocuments(
             collection,
             id: row.next.id,
             seq,
-            existed: current !== undefined,
+            existed: current !== null,
             deleted: row.next._deleted,
             writer,
             serverTime,

@@ -80,6 +80,8 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     recordDevice: (device) => settle(() => accounts.recordDevice(device)),
     saveDeviceReport: (entry) => settle(() => accounts.saveDeviceReport(entry)),
     listDevices: () => settle(() => accounts.listDevices()),
+    nameDevice: (deviceId, name) => settle(() => accounts.nameDevice(deviceId, name)),
+    retireDevice: (deviceId, at) => settle(() => accounts.retireDevice(deviceId, at)),
     charts: createSqliteCharts(db),
     appendAuditEvents: (events) => settle(() => audit.append(events)),
     auditReport: (query) => settle(() => audit.report(query)),

@@ -1,5 +1,6 @@
 import { version } from '$app/env';
 import type { CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
+import { canUse } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { type AuditUpload, startAuditUpload } from '../audit/audit-upload.ts';
 import { startUploadQueue, type UploadQueue } from '../blobs/upload-queue.ts';
@@ -67,12 +68,14 @@ export function startDeviceSync(deps: {
       syncStatus.expectDownloads(user.id, [...replications.keys()]);
       leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
       uploads = startUploadQueue({ local, deviceId: device, status: syncStatus });
-      chartNumbers = keepChartNumbers({
-        db,
-        local,
-        deviceId: device,
-        onProblem: (message) => (syncStatus.lastProblem = message),
-      });
+      // Only those who register patients reserve chart numbers; the server refuses the rest.
+      if (canUse(user.role, 'charts.numbers'))
+        chartNumbers = keepChartNumbers({
+          db,
+          local,
+          deviceId: device,
+          onProblem: (message) => (syncStatus.lastProblem = message),
+        });
       auditUpload = startAuditUpload({ local, deviceId: device, status: syncStatus });
     },
   });
