@@ -74,12 +74,14 @@ export function createApp(deps: AppDeps) {
     clock,
     // After the commit: a failure here loses no write, only delays a duplicate's review until
     // the record's next change, so it is logged rather than failing the push.
-    onPatientsWritten: (ids) =>
-      duplicates
-        .afterPatientsWritten(ids)
-        .catch((error: unknown) =>
-          log.error('Duplicate check after sync failed', { error: String(error) }),
-        ),
+    afterWrite: {
+      patients: (ids) =>
+        duplicates
+          .afterPatientsWritten(ids)
+          .catch((error: unknown) =>
+            log.error('Duplicate check after sync failed', { error: String(error) }),
+          ),
+    },
   });
   const requireSession = createRequireSession(auth);
   const shellScripts = deps.staticRoot ? createShellScriptHashes(deps.staticRoot) : () => '';

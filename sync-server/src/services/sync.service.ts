@@ -42,8 +42,11 @@ export function createSyncService(deps: {
   store: Store;
   bus: ChangeBus;
   clock: () => Date;
-  /** Told which patients a push wrote, after the commit (duplicate detection). */
-  onPatientsWritten?: (ids: string[]) => Promise<void>;
+  /**
+   * Per partition, told which records a push wrote, after the commit (duplicate detection for
+   * patients). A domain registers its hook here instead of the push naming collections.
+   */
+  afterWrite?: Partial<Record<CollectionName, (ids: string[]) => Promise<void>>>;
 }): SyncService {
   const { store, bus, clock } = deps;
   return {
@@ -84,9 +87,9 @@ export function createSyncService(deps: {
       // Announced only after the commit above, so a device that pulls on hearing it finds it.
       const lastSeq = Math.max(0, ...outcome.written.map((write) => write.seq));
       if (lastSeq > 0) await bus.publish({ collection, seq: lastSeq });
-      if (collection === 'patients' && deps.onPatientsWritten && outcome.written.length > 0) {
-        await deps.onPatientsWritten([...new Set(outcome.written.map((write) => write.id))]);
-      }
+      const afterWrite = deps.afterWrite?.[collection];
+      if (afterWrite && outcome.written.length > 0)
+        await afterWrite([...new Set(outcome.written.map((write) => write.id))]);
       return ok({
         conflicts: outcome.conflicts,
         rejected: [...rejected, ...outcome.rejected],
