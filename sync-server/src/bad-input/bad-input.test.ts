@@ -6,6 +6,7 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
 } from '@clinicdesk/shared/sync/protocol.ts';
+import { verifyAuditTrail } from '../services/audit-verify.ts';
 import { openFsBlobStorage } from '../storage/blobs/fs-blob-storage.ts';
 import { openPostgresStore } from '../storage/postgres/postgres-store.ts';
 import { createTestSchema, describePostgres } from '../storage/postgres/postgres-test-database.ts';
@@ -212,5 +213,12 @@ function describeBadInput(
         expect(normal.status).toBe(200);
       },
     );
+
+    // Last, after every case: `pnpm run audit:verify` still finds the trail as it was written,
+    // so no request (a sign-in with a lone surrogate, say) left an entry hashed over other text
+    // than its row holds, which would read as tampering for good and hide any tampering after it.
+    it('leaves an audit trail that still verifies', async () => {
+      expect(await verifyAuditTrail(server.store)).toMatchObject({ ok: true });
+    });
   });
 }

@@ -30,8 +30,10 @@ export class StaffDirectory {
     role: Role;
     password: string;
   }): Promise<string | null> {
+    // One spelling of the name is stored, however the keyboard composed its accents.
+    const displayName = input.displayName.normalize('NFC');
     return this.apply(
-      await api.createStaff(input),
+      await api.createStaff({ ...input, displayName }),
       (user) => `${user.displayName} can now sign in`,
     );
   }
