@@ -268,6 +268,15 @@ export const WELL_FORMED_CORPUS: BadInputCase[] = [
     expect: invalidRow,
   },
   {
+    name: 'two new charts pushed with one chart number',
+    request: post('/api/sync/v1/patients/push', {
+      rows: [48, 49].map((n) => ({
+        newDocumentState: { ...patient(400 + n), chartNumber: '100042-6' },
+      })),
+    }),
+    expect: invalidRow,
+  },
+  {
     name: 'visit id naming another day',
     request: pushTo('visits', visit({ day: '2026-03-03' })),
     expect: invalidRow,

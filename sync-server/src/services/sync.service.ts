@@ -1,9 +1,9 @@
 import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
 import { authoriseRow, type Principal } from '@clinicdesk/shared/sync/authorise-row.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
-import type { PullResponse, PushResponse } from '@clinicdesk/shared/sync/protocol.ts';
+import type { PullResponse, PushResponse, RowRejection } from '@clinicdesk/shared/sync/protocol.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
-import type { Store } from '../storage/store.ts';
+import type { PushRowInput, Store } from '../storage/store.ts';
 import type { ChangeBus } from './change-bus.ts';
 import { parsePushRequest, type PushRequestError } from './push-request.ts';
 
@@ -47,6 +47,13 @@ export function createSyncService(deps: {
    * patients). A domain registers its hook here instead of the push naming collections.
    */
   afterWrite?: Partial<Record<CollectionName, (ids: string[]) => Promise<void>>>;
+  /**
+   * Per partition, rows to refuse for what is stored elsewhere (a chart number another chart
+   * holds), before the write; each refused row is refused on its own, like a schema refusal.
+   */
+  beforeWrite?: Partial<
+    Record<CollectionName, (rows: readonly PushRowInput[]) => Promise<RowRejection[]>>
+  >;
 }): SyncService {
   const { store, bus, clock } = deps;
   return {
@@ -69,7 +76,10 @@ export function createSyncService(deps: {
       if (!canRead(principal.role, collection)) return fail(NOT_READABLE);
       const parsed = parsePushRequest(collection, body);
       if (!parsed.ok) return fail(parsed.error);
-      const { rows, rejected } = parsed.value;
+      const checked = await deps.beforeWrite?.[collection]?.(parsed.value.rows);
+      const refused = new Set(checked?.map((row) => row.id));
+      const rows = parsed.value.rows.filter((row) => !refused.has(row.next.id));
+      const rejected = [...parsed.value.rejected, ...(checked ?? [])];
       const outcome =
         rows.length > 0
           ? await store.push(

@@ -59,6 +59,33 @@ export function describeChartStoreContract(current: () => Store) {
     });
   });
 
+  describe('chart number holders', () => {
+    it('finds every chart holding one of the numbers, removed and merged ones too', async () => {
+      const store = current();
+      const held = [
+        patient(1, { chartNumber: '100000-7' }),
+        patient(2, { chartNumber: '100001-5', _deleted: true }),
+        patient(3, { chartNumber: '100002-3', mergedInto: patient(1).id }),
+        patient(4, { chartNumber: '100003-1' }),
+        patient(5),
+      ];
+      await store.push(
+        'patients',
+        held.map((next) => ({ next })),
+        WRITER,
+        TEST_START,
+      );
+      expect(
+        await store.charts.chartNumberHolders(['100000-7', '100001-5', '100002-3', '999999-9']),
+      ).toEqual(
+        [1, 2, 3]
+          .map((n) => ({ chartNumber: held[n - 1]!.chartNumber, id: patient(n).id }))
+          .sort((x, y) => x.id.localeCompare(y.id)),
+      );
+      expect(await store.charts.chartNumberHolders([])).toEqual([]);
+    });
+  });
+
   describe('duplicate review', () => {
     const a = patient(1);
     const b = patient(2);

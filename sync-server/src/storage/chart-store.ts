@@ -17,6 +17,12 @@ export interface ChartStore {
   /** The stored state of each of these documents that exists (deleted ones included). */
   currentDocuments(collection: string, ids: readonly string[]): Promise<WireDocument[]>;
 
+  /**
+   * Every stored patient (removed and merged ones too: a chart number is never reused) whose
+   * chart number is one of these.
+   */
+  chartNumberHolders(chartNumbers: readonly string[]): Promise<ChartNumberHolder[]>;
+
   /** Patients (removed ones too) that have no blocking keys yet, at most `limit`. */
   patientsNotChecked(limit: number): Promise<WireDocument[]>;
 
@@ -60,6 +66,8 @@ export type ChartSerialRequest = {
 export type ChartSerialBlock = { first: number; last: number };
 
 /** `firstId` sorts before `secondId`, so each pair has one key. */
+export type ChartNumberHolder = { chartNumber: string; id: string };
+
 export type DuplicatePairInput = {
   firstId: string;
   secondId: string;

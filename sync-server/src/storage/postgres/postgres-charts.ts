@@ -56,6 +56,21 @@ export function createPostgresCharts(pool: Pool): ChartStore {
       return rows.map((row: Row) => parse(text(row, 'data')));
     },
 
+    async chartNumberHolders(chartNumbers) {
+      if (chartNumbers.length === 0) return [];
+      // `data` is TEXT (the bytes as pushed, see migration 0001), read as JSON only here.
+      const { rows } = await pool.query(
+        `SELECT id, data::jsonb ->> 'chartNumber' AS chart_number FROM documents
+         WHERE collection = 'patients' AND data::jsonb ->> 'chartNumber' = ANY($1::text[])
+         ORDER BY id`,
+        [[...chartNumbers]],
+      );
+      return rows.map((row: Row) => ({
+        chartNumber: text(row, 'chart_number'),
+        id: text(row, 'id'),
+      }));
+    },
+
     async patientsNotChecked(limit) {
       const { rows } = await pool.query(
         `SELECT d.data FROM documents d

@@ -37,6 +37,11 @@ export function createSqliteCharts(db: DatabaseSync): ChartStore {
       SELECT patient_id FROM patient_match_keys
       WHERE match_key IN (SELECT value FROM json_each(?)) AND patient_id <> ?)
     ORDER BY d.id LIMIT ?`);
+  const holders = db.prepare(`
+    SELECT id, json_extract(data, '$.chartNumber') AS chart_number FROM documents
+    WHERE collection = 'patients'
+      AND json_extract(data, '$.chartNumber') IN (SELECT value FROM json_each(?))
+    ORDER BY id`);
   const upsertPair = db.prepare(`
     INSERT INTO duplicate_pairs (first_id, second_id, score, reasons, found_at)
     VALUES (?, ?, ?, ?, ?)
@@ -94,6 +99,16 @@ export function createSqliteCharts(db: DatabaseSync): ChartStore {
     currentDocuments: (collection, ids) =>
       settle(() =>
         current.all(collection, JSON.stringify(ids)).map((row) => parse(text(row, 'data'))),
+      ),
+
+    chartNumberHolders: (chartNumbers) =>
+      settle(() =>
+        chartNumbers.length === 0
+          ? []
+          : holders.all(JSON.stringify(chartNumbers)).map((row) => ({
+              chartNumber: text(row, 'chart_number'),
+              id: text(row, 'id'),
+            })),
       ),
 
     patientsNotChecked: (limit) =>
