@@ -30,7 +30,7 @@ import { createAuthService } from './services/auth.service.ts';
 import { createBlobService } from './services/blob.service.ts';
 import { createInProcessChangeBus, type ChangeBus } from './services/change-bus.ts';
 import { createDuplicatesService } from './services/duplicates.service.ts';
-import { refuseTakenChartNumbers } from './services/chart-number-holders.ts';
+import { patientPushChecks } from './services/patient-push-checks.ts';
 import { createSyncService } from './services/sync.service.ts';
 import { createUsersService } from './services/users.service.ts';
 import type { BlobStorage } from './storage/blobs/blob-storage.ts';
@@ -73,8 +73,8 @@ export function createApp(deps: AppDeps) {
     store,
     bus,
     clock,
-    // Before the write: a chart number names one chart for good.
-    beforeWrite: { patients: (rows) => refuseTakenChartNumbers(store.charts, rows) },
+    // Before the write: no birth date after today, and a chart number names one chart for good.
+    beforeWrite: { patients: patientPushChecks({ charts: store.charts, clock }) },
     // After the commit: a failure here loses no write, only delays a duplicate's review until
     // the record's next change, so it is logged rather than failing the push.
     afterWrite: {

@@ -41,3 +41,27 @@ export const deviceStamp = z.iso
   .refine((at) => at >= EARLIEST_STAMP && at.slice(0, 10) <= LATEST_DATE, {
     message: `A time stamp must be between ${yearOf(EARLIEST_STAMP)} and ${yearOf(LATEST_DATE)}: check the device's clock`,
   });
+
+/** Where a patient document holds a birth date: the patient's, the guarantor's, each subscriber's. */
+const BIRTH_DATE_PATHS = [
+  ['dateOfBirth'],
+  ['guarantor', 'dateOfBirth'],
+  ['coverage', 'primary', 'subscriber', 'dateOfBirth'],
+  ['coverage', 'secondary', 'subscriber', 'dateOfBirth'],
+  ['coverage', 'tertiary', 'subscriber', 'dateOfBirth'],
+] as const;
+
+/**
+ * The birth dates in a patient document later than `latest` (an ISO date the caller takes from
+ * its clock: the server allows a day ahead of UTC, where the desk's own day may already be),
+ * as dotted paths. The schema cannot say this, having no clock.
+ */
+export function birthDatesAfter(patient: unknown, latest: string): string[] {
+  return BIRTH_DATE_PATHS.filter((path) => {
+    let value: unknown = patient;
+    for (const key of path)
+      value =
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    return typeof value === 'string' && value > latest;
+  }).map((path) => path.join('.'));
+}

@@ -253,6 +253,17 @@ export const WELL_FORMED_CORPUS: BadInputCase[] = [
     expect: invalidRow,
   },
   {
+    // The runner's clock stands at 2026-03-02; a day of grace is given for desks east of UTC.
+    name: 'birth date next week',
+    request: newPatient(50, { dateOfBirth: '2026-03-09' }),
+    expect: invalidRow,
+  },
+  {
+    name: 'subscriber born next year',
+    request: newPatient(51, { coverage: { primary: { payerType: 'commercial', subscriber: { givenName: 'Dana', familyName: 'Quill', dateOfBirth: '2027-01-01' } } } }), // prettier-ignore
+    expect: invalidRow,
+  },
+  {
     name: 'coverage effective in year 1',
     request: newPatient(45, { coverage: { primary: { payerType: 'medicare', effectiveDate: '0001-01-01' } } }), // prettier-ignore
     expect: invalidRow,

@@ -11,7 +11,10 @@ import {
   type TestServer,
 } from '../test-support.ts';
 
-/** A chart number names one chart for good: a push giving it to another chart is refused. */
+/**
+ * What the server checks of pushed patients beyond the schema: no birth date after today, and a
+ * chart number names one chart for good.
+ */
 let server: TestServer;
 let desk: ReturnType<typeof device>;
 
@@ -75,5 +78,43 @@ describe('chart numbers on push', () => {
       patient(7, { chartNumber: 'P-0A1B-1' }),
     ];
     expect(await push([created(a), created(b)])).toEqual({ conflicts: [], rejected: [] });
+  });
+});
+
+describe('birth dates on push', () => {
+  // The test clock stands at 2026-03-02T09:00Z.
+  it('refuses a birth date after today, allowing the day ahead a desk east of UTC is in', async () => {
+    const future = patient(8, { dateOfBirth: '2026-03-04' });
+    const tomorrow = patient(9, { dateOfBirth: '2026-03-03' });
+    const message = 'A date of birth cannot be in the future';
+    expect(await push([created(future), created(tomorrow)])).toEqual({
+      conflicts: [],
+      rejected: [
+        {
+          id: future.id,
+          code: 'invalid-document',
+          message,
+          issues: [{ path: 'dateOfBirth', message }],
+        },
+      ],
+    });
+    expect((await server.store.pull('patients', 0, 10)).documents.map((doc) => doc.id)).toEqual([
+      tomorrow.id,
+    ]);
+  });
+
+  it('refuses a guarantor born in the future', async () => {
+    const doc = patient(10, {
+      guarantor: {
+        givenName: 'Dana',
+        familyName: 'Quill',
+        relationship: 'parent',
+        dateOfBirth: '2030-01-01',
+      },
+    });
+    const { rejected } = await push([created(doc)]);
+    expect(rejected.map((row) => row.issues)).toEqual([
+      [{ path: 'guarantor.dateOfBirth', message: 'A date of birth cannot be in the future' }],
+    ]);
   });
 });
