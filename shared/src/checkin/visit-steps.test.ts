@@ -73,6 +73,24 @@ describe('a visit from arrival to check-out', () => {
     });
   });
 
+  it('refuses a room holding hidden characters where the desk types it, and keeps one spelling', () => {
+    expect(moveVisit(arrived, { to: 'in-room', room: 'Exam\u202e2' }, desk, at('10:00'))).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-room',
+        message: 'The room holds a hidden character that changes the direction of the text',
+      },
+    });
+    expect(
+      moveVisit(arrived, { to: 'in-room', room: 'x'.repeat(41) }, desk, at('10:00')),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-room', message: 'The room can be at most 40 characters' },
+    });
+    const roomed = moveVisit(arrived, { to: 'in-room', room: ' Cafe\u0301 ' }, desk, at('10:00'));
+    expect(roomed.ok && roomed.value.room).toBe('Caf\u00e9');
+  });
+
   it('leaves out the appointment time of a walk-in and never counts negative minutes', () => {
     const walkIn = arriveVisit(
       { patientId, kind: 'walk-in', appointmentTime: '09:30' },

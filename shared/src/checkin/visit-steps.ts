@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../result.ts';
+import { lineText } from '../text/line-text.ts';
 import type { Editor } from '../sync/conflict.schema.ts';
 import { type StepStamp, type Visit, VISIT_ID_PATTERN, type VisitKind } from './visit.schema.ts';
 
@@ -62,7 +63,8 @@ export function arriveVisit(
   };
   if (details.kind === 'appointment' && details.appointmentTime)
     visit.appointmentTime = details.appointmentTime;
-  if (details.reason?.trim()) visit.reason = details.reason.trim();
+  // One spelling of accented text, however the keyboard composed it (the server refuses others).
+  if (details.reason?.trim()) visit.reason = details.reason.trim().normalize('NFC');
   return visit;
 }
 
@@ -72,7 +74,10 @@ export type VisitMove =
   | { to: 'back-to-waiting' }
   | { to: 'cancelled'; reason: NonNullable<Visit['cancelReason']> };
 
-export type MoveError = { code: 'visit-closed' | 'not-in-room'; message: string };
+/** The visit schema's room field (`shortText(40, 'room')`). */
+const ROOM = lineText('room', 40);
+
+export type MoveError = { code: 'visit-closed' | 'not-in-room' | 'invalid-room'; message: string };
 
 /**
  * The visit after a step taken at the desk. Each step only adds (or, for "back to waiting",
@@ -90,10 +95,20 @@ export function moveVisit(
   const stamp: StepStamp = { at: now.toISOString(), by: editor };
   const next: Visit = { ...visit, updatedAt: stamp.at };
   switch (move.to) {
-    case 'in-room':
+    case 'in-room': {
       next.roomed = stamp;
-      if (move.room?.trim()) next.room = move.room.trim();
+      const room = move.room?.trim().normalize('NFC');
+      // Checked here, where the desk types it, by the schema's own rule for the field, not
+      // first by the server a sync later.
+      const checked = room ? ROOM.safeParse(room) : null;
+      if (checked?.error)
+        return fail({
+          code: 'invalid-room',
+          message: checked.error.issues[0]?.message ?? 'Check the room',
+        });
+      if (room) next.room = room;
       break;
+    }
     case 'checked-out':
       next.checkedOut = stamp;
       break;
