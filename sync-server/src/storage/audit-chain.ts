@@ -50,7 +50,7 @@ export function linkAuditEntries(head: AuditChainHead, inputs: AuditEventInput[]
  * reported as tampered for good, and hide any real tampering after it: UTF-8 cannot hold a lone
  * surrogate (both stores write U+FFFD for it) and PostgreSQL cannot hold NUL in text at all.
  */
-function storableAuditText(input: AuditEventInput): AuditEventInput {
+export function storableAuditText(input: AuditEventInput): AuditEventInput {
   const storable = (text: string | null) =>
     text === null ? null : text.toWellFormed().replaceAll('\0', '\uFFFD');
   return {

@@ -68,14 +68,28 @@ export function describeAuditContract(name: string, open: () => Promise<AuditCon
       // The boundary refuses such text; were any to get this far, the entry must still verify,
       // and so must every entry after it (the check stops at the first broken one).
       const odd = 'x\ud800y\u0000z\udfff';
+      const everyField = {
+        eventId: `${view(1).eventId}${odd}`,
+        userId: odd,
+        username: odd,
+        deviceId: odd,
+        deviceTime: odd,
+        collection: odd,
+        recordId: odd,
+        detail: odd,
+      };
       await store.appendAuditEvents([
-        view(1, { userId: odd, username: odd, deviceTime: odd, detail: odd }),
+        view(1, everyField),
         view(2, { action: 'sign-in-failed', username: `\u0000${odd}`, detail: odd }),
       ]);
-      await store.appendAuditEvents([view(3)]);
+      // A retry of the odd event is recognised as already recorded.
+      expect(await store.appendAuditEvents([view(1, everyField), view(3)])).toEqual({
+        recorded: 1,
+      });
       expect(await verifyAuditTrail(store)).toMatchObject({ ok: true, count: 3 });
       const [first] = await store.readAuditChain(0, 1);
       expect(first?.username).toBe('x\ufffdy\ufffdz\ufffd');
+      expect(first?.recordId).toBe('x\ufffdy\ufffdz\ufffd');
     });
 
     it('records a retried upload once', async () => {

@@ -1,6 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AuditEntry } from '@clinicdesk/shared/audit/audit-event.ts';
-import { linkAuditEntries, type AuditChainHead, type AuditEventInput } from '../audit-chain.ts';
+import {
+  linkAuditEntries,
+  storableAuditText,
+  type AuditChainHead,
+  type AuditEventInput,
+} from '../audit-chain.ts';
 import { AUDIT_COLUMNS, auditReportFilter, auditRowValues, toAuditEntry } from '../audit-rows.ts';
 import type { AuditQuery } from '../store.ts';
 import { integer, optionalText, text } from './postgres-row.ts';
@@ -14,9 +19,11 @@ import { inTransaction } from './postgres-transaction.ts';
  */
 export async function appendAuditWithinTransaction(
   client: PoolClient,
-  events: AuditEventInput[],
+  inputs: AuditEventInput[],
 ): Promise<number> {
-  if (events.length === 0) return 0;
+  if (inputs.length === 0) return 0;
+  // As stored, from the first query on: PostgreSQL fails on a NUL in any parameter.
+  const events = inputs.map(storableAuditText);
   const headRow = await client.query(
     'SELECT position, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE',
   );

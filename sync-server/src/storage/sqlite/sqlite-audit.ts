@@ -1,6 +1,11 @@
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import type { AuditEntry } from '@clinicdesk/shared/audit/audit-event.ts';
-import { linkAuditEntries, type AuditChainHead, type AuditEventInput } from '../audit-chain.ts';
+import {
+  linkAuditEntries,
+  storableAuditText,
+  type AuditChainHead,
+  type AuditEventInput,
+} from '../audit-chain.ts';
 import { AUDIT_COLUMNS, auditReportFilter, auditRowValues, toAuditEntry } from '../audit-rows.ts';
 import type { AuditQuery } from '../store.ts';
 import { integer, optionalText, text } from './sqlite-row.ts';
@@ -27,7 +32,9 @@ export function createSqliteAudit(db: DatabaseSync) {
   }
 
   /** Appends inside a transaction the caller holds (BEGIN IMMEDIATE: the write lock is ours). */
-  function appendWithinTransaction(events: AuditEventInput[]): number {
+  function appendWithinTransaction(inputs: AuditEventInput[]): number {
+    // As stored, so a retry is recognised by the event id the row holds.
+    const events = inputs.map(storableAuditText);
     const seen = new Set<string>();
     const fresh = events.filter((event) => {
       if (seen.has(event.eventId) || known.get(event.eventId)) return false;
