@@ -4,6 +4,7 @@ import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { shortText } from '../patients/person.schema.ts';
 import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
 import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
+import { CANCEL_REASONS, VISIT_KINDS } from './visit-labels.ts';
 
 /**
  * One arrival at the front desk, from check-in to check-out: the record behind the arrivals
@@ -17,12 +18,7 @@ const ISO_DATE_TIME = deviceStamp;
 export const stepStampSchema = z.strictObject({ at: ISO_DATE_TIME, by: editorSchema });
 export type StepStamp = z.infer<typeof stepStampSchema>;
 
-export const VISIT_KINDS = ['appointment', 'walk-in'] as const;
-export type VisitKind = (typeof VISIT_KINDS)[number];
-export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
-  appointment: 'Appointment',
-  'walk-in': 'Walk-in',
-};
+export { VISIT_KIND_LABELS, VISIT_KINDS, type VisitKind } from './visit-labels.ts';
 
 /**
  * `v-<day>-<n>-<patient id>`: the patient's n-th visit that day. Derived, not random, so that two
@@ -51,7 +47,7 @@ export const visitSchema = z
     checkedOut: stepStampSchema.optional(),
     /** Left without being seen, or the visit was entered by mistake. */
     cancelled: stepStampSchema.optional(),
-    cancelReason: z.enum(['left-without-being-seen', 'entered-in-error']).optional(),
+    cancelReason: z.enum(CANCEL_REASONS).optional(),
     createdAt: ISO_DATE_TIME,
     updatedAt: ISO_DATE_TIME,
     editedBy: editorSchema.optional(),
@@ -69,10 +65,7 @@ export const visitSchema = z
   });
 export type Visit = z.infer<typeof visitSchema>;
 
-export const CANCEL_REASON_LABELS: Record<NonNullable<Visit['cancelReason']>, string> = {
-  'left-without-being-seen': 'Left without being seen',
-  'entered-in-error': 'Checked in by mistake',
-};
+export { CANCEL_REASON_LABELS } from './visit-labels.ts';
 
 export const VISIT_SCHEMA_VERSION = 0;
 

@@ -1,6 +1,8 @@
 import { fail, ok, type Result } from '../result.ts';
 import { formatDateOfBirth, parseDateOfBirth } from './date-of-birth.ts';
-import { type Address, SEX_LABELS, SEXES, US_STATES } from './patient.schema.ts';
+import { US_STATES } from './patient-codes.ts';
+import type { Address } from './patient.schema.ts';
+import { SEX_LABELS, SEXES } from './sex.ts';
 import { formatPhone, normalisePhone } from './phone.ts';
 
 const ADDRESS_PARTS: Record<string, string> = {

@@ -1,38 +1,92 @@
-import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
-import type { Conflict } from '@clinicdesk/shared/sync/conflict.schema.ts';
+import type { Result } from '@clinicdesk/shared/result.ts';
+import { COLLECTION_NAMES, type CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
+import { CONFLICT_DESCRIBERS } from '@clinicdesk/shared/sync/conflict-describers.ts';
+import type { ConflictDescriber } from '@clinicdesk/shared/sync/conflict-describer.ts';
+import type { Conflict, Conflicts } from '@clinicdesk/shared/sync/conflict.schema.ts';
 import { openConflicts, valueAtPath } from '@clinicdesk/shared/sync/merge-edits.ts';
-import { map, type Observable } from 'rxjs';
+import type { RxCollection } from 'rxdb';
+import { combineLatest, from, map, type Observable, of, switchMap } from 'rxjs';
 import type { ClinicDatabase } from '../db/database.ts';
 import { live } from '../db/live.svelte.ts';
 
 export type ConflictItem = {
-  collection: 'patients';
+  collection: CollectionName;
   documentId: string;
-  /** What the record is, in words: the patient's name. */
+  /** The kind of record, in words ("Patient", "Check-in"). */
+  kind: string;
+  /** What the record is, in words: the patient's name, the visit's patient and day. */
   title: string;
+  /** Where the record is seen in the app, if anywhere. */
+  href: string | undefined;
   conflictId: string;
   conflict: Conflict;
+  /** The field's name, as the record's own screens call it. */
+  label: string;
   /** The field's value in the record now (normally the kept value). */
   current: unknown;
+  /** A value of this field as staff read it. */
+  format: (value: unknown) => string;
+  /** Null when the field is settled only by choosing one of the two values. */
+  parseTyped: (text: string) => Result<unknown, string> | null;
 };
 
-/** Every open conflict on this device, newest first, kept current as changes arrive. */
+type StoredRecord = { id: string; conflicts?: Conflicts } & Record<string, unknown>;
+
+/**
+ * Every open conflict on this device, in every collection, newest first, kept current as changes
+ * arrive. Each kind of record names itself and its fields through its describer (shared/).
+ */
 export function openConflictItems(db: ClinicDatabase): Observable<ConflictItem[]> {
-  return db.patients.find({ selector: { conflicts: { $exists: true } } }).$.pipe(
-    map((docs) =>
-      docs
-        .flatMap((doc) => {
-          const patient = doc.toJSON() as Patient;
-          return openConflicts(patient.conflicts).map(([conflictId, conflict]): ConflictItem => ({
-            collection: 'patients',
-            documentId: patient.id,
-            title: `${patient.givenName} ${patient.familyName}`,
-            conflictId,
-            conflict,
-            current: valueAtPath(patient, conflict.path),
-          }));
-        })
+  const perCollection = COLLECTION_NAMES.filter((name) => name in db.collections).map((name) =>
+    conflictsIn(db, name),
+  );
+  return combineLatest(perCollection).pipe(
+    map((lists) =>
+      lists
+        .flat()
         .sort((a, b) => (b.conflict.other.at ?? '').localeCompare(a.conflict.other.at ?? '')),
+    ),
+  );
+}
+
+function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<ConflictItem[]> {
+  const collection = db.collections[name] as unknown as RxCollection<StoredRecord>;
+  const { describer, patientRefs } = CONFLICT_DESCRIBERS[name] as unknown as {
+    describer: ConflictDescriber<StoredRecord>;
+    patientRefs: (doc: StoredRecord) => string[];
+  };
+  return collection.find({ selector: { conflicts: { $exists: true } } }).$.pipe(
+    map((docs) => docs.map((doc) => doc.toJSON() as StoredRecord)),
+    map((records) => records.filter((record) => openConflicts(record.conflicts).length > 0)),
+    // Names of the patients these records refer to (a visit names its patient by id).
+    switchMap((records) => {
+      const ids = [...new Set(records.flatMap(patientRefs))];
+      if (ids.length === 0) return of({ records, names: new Map<string, string>() });
+      return from(db.patients.findByIds(ids).exec()).pipe(
+        map((found) => ({
+          records,
+          names: new Map(
+            [...found.values()].map((p) => [p.id, `${p.givenName} ${p.familyName}`] as const),
+          ),
+        })),
+      );
+    }),
+    map(({ records, names }) =>
+      records.flatMap((record) =>
+        openConflicts(record.conflicts).map(([conflictId, conflict]): ConflictItem => ({
+          collection: name,
+          documentId: record.id,
+          kind: describer.kind,
+          title: describer.title(record, (id) => names.get(id)),
+          href: describer.href(record),
+          conflictId,
+          conflict,
+          label: describer.fieldLabel(conflict.path),
+          current: valueAtPath(record, conflict.path),
+          format: (value) => describer.formatValue(conflict.path, value),
+          parseTyped: (text) => describer.parseTyped(conflict.path, text),
+        })),
+      ),
     ),
   );
 }
