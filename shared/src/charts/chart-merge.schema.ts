@@ -3,6 +3,7 @@ import { deviceStamp } from '../dates/plausible-dates.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
 import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
+import { lineText } from '../text/line-text.ts';
 
 const ISO_DATE_TIME = deviceStamp;
 const patientId = z.string().regex(UUID_PATTERN, 'Not a valid id').length(36);
@@ -17,20 +18,25 @@ export type MergeChoice = (typeof MERGE_CHOICES)[number];
  * replicated collection, so a merge made offline is recorded on the device at once, reaches
  * every device with the charts it changed, and can be traced from both charts.
  */
-export const chartMergeSchema = z.strictObject({
-  id: patientId,
-  survivorId: patientId,
-  mergedId: patientId,
-  /** Chart numbers at the time, so staff can match a paper note to the merge. */
-  survivorChartNumber: z.string().max(20).optional(),
-  mergedChartNumber: z.string().max(20).optional(),
-  /** Field (top-level path) → whose value was kept; fields both charts had alike are not listed. */
-  choices: z.record(z.string().min(1).max(80), z.enum(MERGE_CHOICES)),
-  createdAt: ISO_DATE_TIME,
-  updatedAt: ISO_DATE_TIME,
-  editedBy: editorSchema.optional(),
-  conflicts: conflictsFieldSchema.optional(),
-});
+export const chartMergeSchema = z
+  .strictObject({
+    id: patientId,
+    survivorId: patientId,
+    mergedId: patientId,
+    /** Chart numbers at the time, so staff can match a paper note to the merge. */
+    survivorChartNumber: lineText('survivor chart number', 20, false).optional(),
+    mergedChartNumber: lineText('merged chart number', 20, false).optional(),
+    /** Field (top-level path) → whose value was kept; fields both charts had alike are not listed. */
+    choices: z.record(z.string().min(1).max(80), z.enum(MERGE_CHOICES)),
+    createdAt: ISO_DATE_TIME,
+    updatedAt: ISO_DATE_TIME,
+    editedBy: editorSchema.optional(),
+    conflicts: conflictsFieldSchema.optional(),
+  })
+  .refine((merge) => merge.survivorId !== merge.mergedId, {
+    path: ['mergedId'],
+    message: 'A chart cannot be merged into itself',
+  });
 export type ChartMerge = z.infer<typeof chartMergeSchema>;
 
 export const CHART_MERGE_SCHEMA_VERSION = 0;

@@ -153,9 +153,11 @@ function describeBadInput(
   async function storedState() {
     const page = await server.store.pull('patients', 0, 1000);
     const visits = await server.store.pull('visits', 0, 1000);
+    const merges = await server.store.pull('chartMerges', 0, 1000);
     return {
       documents: page.documents,
       visits: visits.documents,
+      merges: merges.documents,
       lastSeq: page.lastSeq,
       users: await server.store.countUsers(),
       staff: (await server.store.listUsers()).map((u) => [u.username, u.displayName, u.active]),

@@ -288,6 +288,22 @@ export const WELL_FORMED_CORPUS: BadInputCase[] = [
     expect: invalidRow,
   },
   {
+    name: 'chart merge record merging a chart into itself',
+    request: {
+      ...pushTo('chartMerges', {
+        id: patient(452).id,
+        survivorId: STORED.id,
+        mergedId: STORED.id,
+        choices: {},
+        createdAt: '2026-03-02T09:00:00.000Z',
+        updatedAt: '2026-03-02T09:00:00.000Z',
+        _deleted: false,
+      }),
+      as: 'olga',
+    },
+    expect: invalidRow,
+  },
+  {
     name: 'visit id naming another day',
     request: pushTo('visits', visit({ day: '2026-03-03' })),
     expect: invalidRow,
