@@ -71,6 +71,32 @@ describe('validatePatientForm', () => {
     expect(errorsOf({ dateOfBirth: '12/31/9999' }).dateOfBirth).toBe(
       'The date of birth cannot be in the future',
     );
+    expect(
+      errorsOf({
+        'primary.payerType': 'commercial',
+        'primary.payerName': 'Acme\u200bHealth',
+        'primary.memberId': 'ABC123',
+      })['primary.payerName'],
+    ).toBe('The insurance company holds an invisible character');
+    // Beside the field it is about, on the subscriber's part of the plan.
+    expect(
+      errorsOf({
+        'primary.payerType': 'commercial',
+        'primary.payerName': 'Acme',
+        'primary.memberId': 'ABC123',
+        'primary.relationship': 'spouse',
+        'primary.subscriber.givenName': 'Dana',
+        'primary.subscriber.familyName': 'Quill',
+        'primary.subscriber.dateOfBirth': '01/01/1980',
+        'primary.subscriber.line1': '1 Main St',
+        'primary.subscriber.city': 'Austin\u202egnp.exe',
+        'primary.subscriber.state': 'TX',
+        'primary.subscriber.postalCode': '78701',
+      }),
+    ).toEqual({
+      'primary.subscriber.city':
+        'The city holds a hidden character that changes the direction of the text',
+    });
     // Typed with a combining accent, stored in one spelling (NFC).
     const typed = validatePatientForm({ ...valid, givenName: 'Jose\u0301' }, today);
     expect(typed.ok && typed.value.givenName).toBe('Jos\u00e9');

@@ -159,7 +159,8 @@ function formKeyOf(path: PropertyKey[]): string {
   const parts = path.map(String);
   if (parts[0] === 'address') return parts.slice(1).join('.') || 'line1';
   if (parts[0] === 'mailingAddress') return `mailing.${parts.slice(1).join('.') || 'line1'}`;
-  if (parts[0] === 'coverage') return parts.slice(1).join('.');
+  // A subscriber's address fields sit beside their name on the form: `primary.subscriber.city`.
+  if (parts[0] === 'coverage') return parts.slice(1).join('.').replace('.address.', '.');
   if (parts[0] === 'phone') return 'mobilePhone';
   return parts.join('.');
 }
