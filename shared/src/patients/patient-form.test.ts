@@ -97,6 +97,25 @@ describe('validatePatientForm', () => {
       'primary.subscriber.city':
         'The city holds a hidden character that changes the direction of the text',
     });
+    // Every part of the form, wherever the record keeps it.
+    expect(errorsOf({ 'pharmacy.name': 'Corner\u200bDrug' })).toEqual({
+      'pharmacy.name': 'The pharmacy name holds an invisible character',
+    });
+    expect(errorsOf({ 'employer.name': 'Acme\u202eCo' })).toEqual({
+      'employer.name':
+        'The employer name holds a hidden character that changes the direction of the text',
+    });
+    expect(errorsOf({ 'pcp.name': 'Dr\u200b Lee' })).toEqual({
+      'pcp.name': 'The provider name holds an invisible character',
+    });
+    const notice = {
+      'npp.status': 'acknowledged',
+      'npp.date': '11/20/2026',
+      'npp.method': 'signed-paper',
+    };
+    expect(errorsOf({ ...notice, 'npp.version': '2026\u200b-01' })).toEqual({
+      'npp.version': 'The version holds an invisible character',
+    });
     // Typed with a combining accent, stored in one spelling (NFC).
     const typed = validatePatientForm({ ...valid, givenName: 'Jose\u0301' }, today);
     expect(typed.ok && typed.value.givenName).toBe('Jos\u00e9');

@@ -154,15 +154,29 @@ function readPreviousNames(r: FormReader, today: string): Patient['previousNames
   return Object.keys(names).length > 0 ? names : undefined;
 }
 
-/** The form field a schema issue belongs to (schema paths and form keys mostly coincide). */
+/** Where the form keeps a part of the record, when it is not under the schema's own name. */
+const FORM_PREFIX: Record<string, string> = {
+  emergencyContacts: 'contacts',
+  primaryCareProvider: 'pcp',
+  referringProvider: 'referring',
+  preferredPharmacy: 'pharmacy',
+  privacyNotice: 'npp',
+  communication: 'comm',
+  consents: 'consent',
+};
+
+/**
+ * The form field a schema issue belongs to, so its message shows beside what was typed: schema
+ * paths and form keys coincide but for the parts named in FORM_PREFIX and the addresses.
+ */
 function formKeyOf(path: PropertyKey[]): string {
-  const parts = path.map(String);
-  if (parts[0] === 'address') return parts.slice(1).join('.') || 'line1';
-  if (parts[0] === 'mailingAddress') return `mailing.${parts.slice(1).join('.') || 'line1'}`;
+  const [top = '', ...rest] = path.map(String);
+  if (top === 'address') return rest.join('.') || 'line1';
+  if (top === 'mailingAddress') return `mailing.${rest.join('.') || 'line1'}`;
   // A subscriber's address fields sit beside their name on the form: `primary.subscriber.city`.
-  if (parts[0] === 'coverage') return parts.slice(1).join('.').replace('.address.', '.');
-  if (parts[0] === 'phone') return 'mobilePhone';
-  return parts.join('.');
+  if (top === 'coverage') return rest.join('.').replace('.address.', '.');
+  if (top === 'phone') return 'mobilePhone';
+  return [FORM_PREFIX[top] ?? top, ...rest].join('.');
 }
 
 function withoutUndefined<T extends object>(value: T): T {
