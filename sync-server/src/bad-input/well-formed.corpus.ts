@@ -87,6 +87,15 @@ export const WELL_FORMED_CORPUS: BadInputCase[] = [
     ),
     expect: invalidText,
   })),
+  ...[
+    ['a zero-width space', 'ro\u200bsa'],
+    ['a right-to-left mark', 'rosa\u200f'],
+    ['a line break', 'rosa\nadmin'],
+  ].map(([what, text]): BadInputCase => ({
+    name: `sign-in username with ${what}`,
+    request: post('/api/auth/login', { username: text, password: 'x', deviceId: ROSA_DEVICE }, 'nobody'), // prettier-ignore
+    expect: { status: 400, code: 'invalid-request' },
+  })),
   ...BROKEN_TEXT.slice(0, 3).map(([what, text]): BadInputCase => ({
     name: `sign-in password with ${what}`,
     request: post('/api/auth/login', { username: 'rosa', password: text, deviceId: ROSA_DEVICE }, 'nobody'), // prettier-ignore

@@ -3,6 +3,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
+import { lineTextFault } from '@clinicdesk/shared/text/line-text.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { LOGIN_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
@@ -142,6 +143,10 @@ function parseLogin(body: unknown): Result<Omit<LoginInput, 'clientAddress'>, st
   const { username, password, deviceId } = body as Record<string, unknown>;
   if (typeof username !== 'string' || username.trim().length === 0 || username.length > 100)
     return fail('Enter a username of at most 100 characters');
+  // No account has one (usernames are letters, digits, dots, hyphens), and a failed sign-in
+  // records the username as typed: hidden characters would show as another person's name.
+  if (lineTextFault(username.trim()))
+    return fail('A username cannot hold hidden, invisible or line-break characters');
   if (typeof password !== 'string' || password.length === 0 || password.length > 1024)
     return fail('Enter a password of at most 1024 characters');
   // Required: the session is bound to this one device, and acts as no other (ADR 8).
