@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deviceAttention, deviceReportSchema } from './device-health.ts';
+import { deviceTag } from '../charts/chart-number.ts';
+import {
+  deviceAttention,
+  deviceLabel,
+  deviceReportSchema,
+  retireProblem,
+} from './device-health.ts';
 
 const now = new Date('2026-11-26T16:00:00.000Z');
 const report = {
@@ -50,5 +56,37 @@ describe('deviceReportSchema', () => {
     expect(deviceReportSchema.safeParse(body).success).toBe(true);
     expect(deviceReportSchema.safeParse({ ...body, pendingChanges: -1 }).success).toBe(false);
     expect(deviceReportSchema.safeParse({ ...body, extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('deviceLabel', () => {
+  const here = '0195a0c4-3333-7000-8000-00000000000a';
+  const there = '0195a0c4-3333-7000-8000-0000000000a4';
+
+  it('uses the name staff gave a device, wherever it is shown', () => {
+    expect(deviceLabel({ deviceId: there, name: 'Front desk tablet 2' }, here)).toBe(
+      'Front desk tablet 2',
+    );
+    expect(deviceLabel({ deviceId: here, name: 'Office PC' }, here)).toBe(
+      'Office PC (this device)',
+    );
+  });
+
+  it('falls back to the tag its provisional chart numbers carry, never NaN', () => {
+    expect(deviceLabel({ deviceId: there }, here)).toBe(`Device ${deviceTag(there)}`);
+    expect(deviceLabel({ deviceId: here, name: null }, here)).toBe('This device');
+    // What the server wrote itself carries no real device id ("seed" read as hex was 0NAN).
+    expect(deviceLabel({ deviceId: 'seed' }, here)).toBe('an unknown device');
+    expect(deviceLabel({ deviceId: null }, here)).toBe('an unknown device');
+  });
+});
+
+describe('retireProblem', () => {
+  it('refuses to retire a device that still holds unsynced changes', () => {
+    expect(retireProblem({ report: { ...report, pendingChanges: 1 } })).toMatch(
+      /1 unsynced change:/,
+    );
+    expect(retireProblem({ report })).toBeNull();
+    expect(retireProblem({ report: null })).toBeNull();
   });
 });

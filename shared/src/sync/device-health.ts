@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ROLES } from '../auth/roles.ts';
+import { deviceTag } from '../charts/chart-number.ts';
+import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 
 /** What a device tells the server about itself (the tab that syncs sends it). */
 export const deviceReportSchema = z.strictObject({
@@ -80,4 +82,20 @@ export function retireProblem(device: Pick<DeviceHealth, 'report'>): string | nu
   if (pending > 0)
     return `This device still holds ${pending} unsynced ${pending === 1 ? 'change' : 'changes'}: sync it (or let it sync) before retiring it`;
   return null;
+}
+
+/**
+ * How a device is named to staff, the same on the Devices page, in change history and in the
+ * conflict inbox: the name staff gave it, or else a short tag from its id (the one its
+ * provisional chart numbers carry, P-XXXX-n), and "This device" for the one in hand.
+ */
+export function deviceLabel(
+  device: { deviceId: string | null; name?: string | null | undefined },
+  thisDeviceId: string,
+): string {
+  const here = device.deviceId !== null && device.deviceId === thisDeviceId;
+  if (device.name) return here ? `${device.name} (this device)` : device.name;
+  if (here) return 'This device';
+  if (device.deviceId === null || !UUID_PATTERN.test(device.deviceId)) return 'an unknown device';
+  return `Device ${deviceTag(device.deviceId)}`;
 }

@@ -3,6 +3,7 @@ import type {
   DuplicatePairsResponse,
 } from '@clinicdesk/shared/charts/duplicate-review.ts';
 import type { HistoryEntry } from '@clinicdesk/shared/patients/patient-history.ts';
+import type { ConflictWriters } from '@clinicdesk/shared/sync/conflict-writers.ts';
 import {
   DEVICE_HEADER,
   PROTOCOL_HEADER,
@@ -35,15 +36,20 @@ export function dismissDuplicatePair(
   });
 }
 
-export async function fetchPatientHistory(
+/** A patient's history, and the server's writers of both sides of each of its conflicts. */
+export type PatientHistoryAnswer = {
+  entries: HistoryEntry[];
+  conflicts: Record<string, ConflictWriters>;
+};
+
+export function fetchPatientHistory(
   deviceId: string,
   patientId: string,
-): Promise<ApiOutcome<HistoryEntry[]>> {
-  const outcome = await requestJson<{ entries: HistoryEntry[] }>(
+): Promise<ApiOutcome<PatientHistoryAnswer>> {
+  return requestJson<PatientHistoryAnswer>(
     `/api/patients/${encodeURIComponent(patientId)}/history`,
     { headers: headers(deviceId) },
   );
-  return outcome.ok ? { ok: true, value: outcome.value.entries } : outcome;
 }
 
 /** What staff read when a server-only view cannot be loaded. */

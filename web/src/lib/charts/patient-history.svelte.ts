@@ -20,7 +20,7 @@ export class PatientHistory {
     this.loading = false;
     if (outcome.ok) {
       // Newest first: the question is usually "who changed this lately?".
-      this.entries = [...outcome.value].reverse();
+      this.entries = [...outcome.value.entries].reverse();
       this.problem = null;
     } else if (outcome.kind === 'api' && outcome.code === 'not-found') {
       this.entries = null;
