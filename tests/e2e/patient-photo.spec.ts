@@ -61,8 +61,9 @@ test('a photo taken offline shows at once, uploads when back online, and reaches
   const photoOnA = tabletA.page.getByRole('img', { name: 'Photo of Odalys Pembrook' });
   await expectShown(photoOnA, { width: 800, height: 600 }); // shrunk to 800 px on the long side
   await expect(tabletA.page.getByRole('button', { name: 'Replace photo' })).toBeVisible();
-  // The changed record and the file both wait for the network.
+  // The changed record and the file both wait for the network, and the strip says so (#11.6).
   await tabletA.expectPending(2);
+  await expect(tabletA.page.getByTestId('sync-pending-kinds')).toHaveText('(1 patient record, 1 file)'); // prettier-ignore
 
   // Still offline, a reload shows the photo from the device.
   await tabletA.page.reload();

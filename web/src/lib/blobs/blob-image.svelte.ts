@@ -3,7 +3,7 @@ import { untrack } from 'svelte';
 import type { LocalDatabase } from '../db/local-db.ts';
 import { deviceId } from '../session/device.ts';
 import { getBlobUrl } from './blob-store.ts';
-import { retryDelay } from './upload-queue.ts';
+import { retryDelay } from '../sync/outbox.ts';
 
 export type BlobImageState = 'none' | 'loading' | 'shown' | 'waiting';
 

@@ -3,43 +3,32 @@ import { setPatientField } from '@clinicdesk/shared/patients/register-patient.ts
 import type { ClinicDatabase } from '../db/database.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import { newId } from '../session/device.ts';
+import type { OutboxLane, PassOutcome } from '../sync/outbox.ts';
 import { replaceProvisionalNumbers, topUpChartNumbers } from './chart-numbers.ts';
 
 /** How often the syncing tab checks its stock of chart numbers while the app is open. */
 const CHECK_EVERY_MS = 60_000;
 
-export type ChartNumberKeeper = {
-  /** Checks the stock now (after a registration, or when the network came back). */
-  refill: () => void;
-  stop: () => void;
-};
-
 /**
- * Keeps this device stocked with chart numbers while it is online, and renumbers patients that
- * got a provisional number. Runs in the syncing (leader) tab only; checks are never run twice at
- * once, and a failed check (offline) waits for the next one.
+ * The outbox lane that keeps this device stocked with chart numbers while it is online (a block
+ * request waits in the local database until the server answers it) and renumbers patients that
+ * got a provisional number. Runs in the syncing (leader) tab only; woken after a registration.
  */
-export function keepChartNumbers(deps: {
+export function chartNumbersLane(deps: {
   db: ClinicDatabase;
   local: LocalDatabase;
   deviceId: string;
-  onProblem: (message: string) => void;
-}): ChartNumberKeeper {
+}): OutboxLane {
   const { db, local } = deps;
-  let running: Promise<void> | null = null;
-  let again = false;
 
-  async function check(): Promise<void> {
+  async function send(): Promise<PassOutcome> {
     const outcome = await topUpChartNumbers({
       local,
       deviceId: deps.deviceId,
       newRequestId: newId,
       now: () => new Date(),
     });
-    if (!outcome.ok) {
-      if (outcome.kind === 'api') deps.onProblem(`Chart numbers: ${outcome.message}`);
-      return;
-    }
+    if (!outcome.ok) return { kind: 'failed', failure: outcome };
     await replaceProvisionalNumbers(
       local,
       async (patientId, from, to) => {
@@ -55,34 +44,16 @@ export function keepChartNumbers(deps: {
       async (patientId) => (await db.patients.findOne(patientId).exec()) !== null,
       new Date(),
     );
+    return { kind: 'sent' };
   }
 
-  function refill(): void {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = check()
-      .catch((error: unknown) => {
-        console.error('ClinicDesk could not top up chart numbers', error);
-      })
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          refill();
-        }
-      });
-  }
-
-  const timer = setInterval(refill, CHECK_EVERY_MS);
-  window.addEventListener('online', refill);
-  refill();
   return {
-    refill,
-    stop() {
-      clearInterval(timer);
-      window.removeEventListener('online', refill);
-    },
+    kind: 'chart numbers',
+    what: 'Chart numbers could not be reserved',
+    // A block request is the device's own bookkeeping, not a change staff made.
+    unsynced: false,
+    send,
+    count: () => local.chartRequests.count(),
+    everyMs: CHECK_EVERY_MS,
   };
 }

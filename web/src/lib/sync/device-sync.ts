@@ -2,13 +2,14 @@ import { version } from '$app/env';
 import type { CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
 import { canUse } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
-import { type AuditUpload, startAuditUpload } from '../audit/audit-upload.ts';
-import { startUploadQueue, type UploadQueue } from '../blobs/upload-queue.ts';
-import { type ChartNumberKeeper, keepChartNumbers } from '../charts/chart-number-keeper.ts';
+import { auditEventsLane } from '../audit/audit-upload.ts';
+import { uploadsLane } from '../blobs/upload-queue.ts';
+import { chartNumbersLane } from '../charts/chart-number-keeper.ts';
 import type { ClinicDatabase } from '../db/database.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import { reportDeviceHealth } from './device-report.ts';
 import { type LiveStream, openLiveStream } from './live-stream.ts';
+import { type Outbox, type OutboxLane, startOutbox } from './outbox.ts';
 import { PendingTracker } from './pending-tracker.ts';
 import { type CollectionReplication, replicateCollection } from './replication.ts';
 import { syncStatus } from './sync-status.svelte.ts';
@@ -51,12 +52,10 @@ export function startDeviceSync(deps: {
   }
   const trackers: PendingTracker[] = [];
   let leaderSync: LeaderSync | null = null;
-  // Files go up from the leader tab only, like documents, so its count of waiting uploads is
-  // the one every tab shows.
-  let uploads: UploadQueue | null = null;
-  let chartNumbers: ChartNumberKeeper | null = null;
-  // Views and prints go to the audit trail from the leader tab too, whichever tab recorded them.
-  let auditUpload: AuditUpload | null = null;
+  // What is not a replicated record — files, chart-number requests, views and prints for the
+  // audit trail — goes out through the outbox, from the leader tab only, like documents, so its
+  // counts are the ones every tab shows.
+  let outbox: Outbox | null = null;
   const tabs = coordinateTabs({
     userId: user.id,
     status: syncStatus,
@@ -67,36 +66,30 @@ export function startDeviceSync(deps: {
       // And until each collection has been received whole once, screens say it is downloading.
       syncStatus.expectDownloads(user.id, [...replications.keys()]);
       leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
-      uploads = startUploadQueue({ local, deviceId: device, status: syncStatus });
+      const lanes: OutboxLane[] = [
+        uploadsLane({ local, deviceId: device }),
+        auditEventsLane({ local, deviceId: device }),
+      ];
       // Only those who register patients reserve chart numbers; the server refuses the rest.
       if (canUse(user.role, 'charts.numbers'))
-        chartNumbers = keepChartNumbers({
-          db,
-          local,
-          deviceId: device,
-          onProblem: (message) => (syncStatus.lastProblem = message),
-        });
-      auditUpload = startAuditUpload({ local, deviceId: device, status: syncStatus });
+        lanes.push(chartNumbersLane({ db, local, deviceId: device }));
+      outbox = startOutbox(lanes, { status: syncStatus });
     },
   });
 
   return {
     refillChartNumbers() {
-      chartNumbers?.refill();
+      outbox?.wake('chart numbers');
     },
     reconnect() {
       leaderSync?.reconnect();
-      uploads?.retryNow();
-      chartNumbers?.refill();
-      auditUpload?.retryNow();
+      outbox?.retryNow();
     },
     async close() {
       tabs.close();
       leaderSync?.close();
-      chartNumbers?.stop();
       await Promise.all([...replications.values()].map((r) => r.state.cancel()));
-      await uploads?.stop();
-      await auditUpload?.stop();
+      await outbox?.stop();
     },
   };
 }

@@ -63,7 +63,11 @@ export class SyncStatus {
   downloads = $state.raw<Record<string, Download>>({});
   downloadsKnown = $state(false);
 
-  private pendingByCollection: Record<string, number> = {};
+  /**
+   * `pending` by kind (a collection, or an outbox lane such as `uploads`), so the strip can say
+   * what waits. Raw: replaced whole on each change, and posted to other tabs as is.
+   */
+  pendingByKind = $state.raw<Record<string, number>>({});
   /** The counts still to come before `counting` ends. */
   private uncounted: readonly string[] = [];
   /** Whose sync this is (the record of what was received whole is kept per person). */
@@ -99,6 +103,7 @@ export class SyncStatus {
   showLeaderState(state: {
     connection: Connection;
     pending: number;
+    pendingByKind?: Record<string, number>;
     counting: boolean;
     lastSyncAt: string | null;
     lastProblem: string | null;
@@ -107,6 +112,7 @@ export class SyncStatus {
   }): void {
     this.connection = state.connection;
     this.pending = state.pending;
+    this.pendingByKind = state.pendingByKind ?? {};
     this.counting = state.counting;
     this.lastSyncAt = state.lastSyncAt;
     this.lastProblem = state.lastProblem;
@@ -210,7 +216,7 @@ export class SyncStatus {
   /** The syncing tab starts: these counts (collections, uploads) are to come before any total. */
   expectCounts(names: readonly string[]): void {
     // A fresh start (a new sign-in may follow another person's in this page): nothing counted.
-    this.pendingByCollection = {};
+    this.pendingByKind = {};
     this.pending = 0;
     this.uncounted = [...names];
     this.counting = this.uncounted.length > 0;
@@ -219,10 +225,10 @@ export class SyncStatus {
 
   /** `counted`: false while this kind is still being counted (the number may still grow). */
   setPending(collection: string, count: number, counted = true): void {
-    this.pendingByCollection[collection] = count;
+    this.pendingByKind = { ...this.pendingByKind, [collection]: count };
     if (counted) this.uncounted = this.uncounted.filter((name) => name !== collection);
     if (this.uncounted.length === 0) this.counting = false;
-    this.pending = Object.values(this.pendingByCollection).reduce((sum, n) => sum + n, 0);
+    this.pending = Object.values(this.pendingByKind).reduce((sum, n) => sum + n, 0);
     this.changed();
   }
 
@@ -234,7 +240,7 @@ export class SyncStatus {
 
   reset(): void {
     this.connection = 'connecting';
-    this.pendingByCollection = {};
+    this.pendingByKind = {};
     this.pending = 0;
     this.refused = 0;
     this.conflicts = 0;

@@ -4,6 +4,7 @@ import type { Connection, SyncStatus } from './sync-status.svelte.ts';
 type StatusSnapshot = {
   connection: Connection;
   pending: number;
+  pendingByKind: Record<string, number>;
   counting: boolean;
   lastSyncAt: string | null;
   lastProblem: string | null;
@@ -32,6 +33,7 @@ export function coordinateTabs(options: {
   const snapshot = (): StatusSnapshot => ({
     connection: status.connection,
     pending: status.pending,
+    pendingByKind: status.pendingByKind,
     counting: status.counting,
     lastSyncAt: status.lastSyncAt,
     lastProblem: status.lastProblem,
