@@ -1,10 +1,24 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { ADMIN, FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
 import { CheckInBoard } from './pages/board.ts';
 import { Device } from './pages/device.ts';
-import { expectFitsAndTouchable, TABLET_SIZES } from './pages/tablet.ts';
+import {
+  expectChoicesShownWhole,
+  expectFieldsLineUp,
+  expectFitsAndTouchable,
+  expectOnOneLine,
+  TABLET_SIZES,
+} from './pages/tablet.ts';
+
+/** The app's header: two rows at most on a tablet (brand, menu, sign-out; then sync, who). */
+const HEADER_MAX_PX = 112;
+
+async function expectCompactHeader(page: Page): Promise<void> {
+  const box = await page.getByTestId('office-header').boundingBox();
+  expect(box?.height, 'header height').toBeLessThanOrEqual(HEADER_MAX_PX);
+}
 
 /**
  * The main screens at both tablet orientations: nothing may overflow sideways, every control must
@@ -43,16 +57,42 @@ for (const size of TABLET_SIZES) {
     await page.getByRole('link', { name: 'Register patient' }).click();
     await page.getByRole('button', { name: 'Save patient' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'things to fix' })).toBeVisible();
+    await expectCompactHeader(page);
     await shot('register-errors');
+
+    // Far down the long form, the sync state, Save and what is left to fix are still on
+    // screen, and a section's link goes to its first problem, clear of the header.
+    const form = page.getByRole('form', { name: 'Patient registration' });
+    await page.locator('#section-people').evaluate((el) => el.scrollIntoView());
+    await expect(page.getByTestId('sync-status')).toBeInViewport();
+    await expect(form.getByRole('button', { name: 'Save patient' })).toBeInViewport();
+    const problems = page.getByTestId('form-problems');
+    await expect(problems).toBeInViewport();
+    await expect(problems).toContainText('things to fix');
+    await problems.getByRole('link', { name: /^Identity/ }).click();
+    const firstName = form.getByLabel('First name', { exact: true });
+    await expect(firstName).toBeFocused();
+    await expect(firstName).toBeInViewport({ ratio: 1 });
+    const header = await page.getByTestId('office-header').boundingBox();
+    const field = await firstName.boundingBox();
+    expect(field && header && field.y >= header.y + header.height, 'field under the header').toBe(
+      true,
+    );
+    await shot('register-action-bar');
 
     // Each section of the form, with its conditional parts open (a plan whose subscriber is not
     // the patient, a privacy notice not obtained, a contact row).
-    const form = page.getByRole('form', { name: 'Patient registration' });
     await form.getByLabel('Primary payer type').selectOption({ label: 'Commercial insurance' });
     await form.getByLabel("Patient's relationship to the subscriber").selectOption('spouse');
+    // The privacy notice's answer is shown whole, whichever it is.
+    await form.getByLabel(/^Acknowledgment/).selectOption('acknowledged');
+    await expectChoicesShownWhole(page);
     await form.getByLabel(/^Acknowledgment/).selectOption('not-obtained');
     await form.getByRole('button', { name: 'Add an emergency contact' }).click();
     await form.getByRole('button', { name: 'Save patient' }).click();
+    // Fields side by side line up, whatever their labels, hints and errors.
+    await expectFieldsLineUp(form);
+    await expectChoicesShownWhole(page);
     for (const section of ['identity', 'contact', 'coverage', 'consents', 'people']) {
       await page.locator(`#section-${section}`).evaluate((el) => el.scrollIntoView());
       await shot(`register-${section}`);
@@ -61,6 +101,8 @@ for (const size of TABLET_SIZES) {
     await device.openPatients();
     await page.getByTestId('patient-row').first().click();
     await expect(page.getByRole('heading', { name: 'Coverage' })).toBeVisible();
+    // The chart number beside the chart's buttons is read whole, on one line.
+    await expectOnOneLine(page.getByTestId('patient-chart-number'));
     await shot('patient');
     await page.getByRole('heading', { name: 'Coverage' }).evaluate((el) => el.scrollIntoView());
     await shot('patient-coverage');
@@ -69,6 +111,8 @@ for (const size of TABLET_SIZES) {
 
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.locator('#section-coverage').evaluate((el) => el.scrollIntoView());
+    await expectFieldsLineUp(page.getByRole('form', { name: 'Edit patient' }));
+    await expect(page.getByRole('button', { name: 'Save changes' })).toBeInViewport();
     await shot('edit-coverage');
 
     // The check-in step, then the board with arrivals in two columns. Each size checks in
@@ -124,6 +168,8 @@ for (const size of TABLET_SIZES) {
       await page.screenshot({ path: `${OUT}${name}-${size.name}.png` });
     };
     await device.signIn(OFFICE_MANAGER.username, OFFICE_MANAGER.password);
+    // The office manager's longer menu still fits the header in two rows.
+    await expectCompactHeader(page);
     const portrait = size.name === 'portrait';
     const familyName = portrait ? 'Okonkwo-Lindqvist' : 'Abernathy-Sørlie';
     const dateOfBirth = portrait ? '04/09/1966' : '10/21/1958';
@@ -158,6 +204,7 @@ for (const size of TABLET_SIZES) {
       .filter({ hasText: `${familyName}, Margarite` });
     await expect(pair).toBeVisible();
     await pair.scrollIntoViewIfNeeded();
+    await expectCompactHeader(page);
     await shot('duplicates');
 
     await pair.getByRole('link', { name: 'Compare and merge' }).click();
