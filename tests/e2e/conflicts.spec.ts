@@ -75,6 +75,9 @@ test('offline edits of one patient merge, and a clash is settled in the inbox', 
   await expect(card.getByTestId('conflict-other')).toContainText(
     'Demo Office Manager on this device',
   );
+  // Both said from the server's record of the sessions (online), not the conflict's stamps.
+  for (const side of ['conflict-kept', 'conflict-other'])
+    await expect(card.getByTestId(side)).not.toContainText('as noted on the device');
   await office.page.screenshot({
     path: new URL('../.artifacts/screenshots/conflict-inbox-landscape.png', import.meta.url)
       .pathname,
