@@ -19,6 +19,15 @@ describe('textFault', () => {
     expect(textFault('Jose\u0301')).toBe('not-nfc');
     expect(textFault('José')).toBeNull();
   });
+
+  it('lets decomposed accents through where asked, but nothing else', () => {
+    expect(textFault('Jose\u0301', { decomposed: 'allowed' })).toBeNull();
+    expect(textFault('Jose\u0301\u0000', { decomposed: 'allowed' })).toBe('control-character');
+    expect(jsonTextFault({ a: 'e\u0301', b: 'x\u202e' }, { decomposed: 'allowed' })).toMatchObject({
+      path: 'b',
+      fault: 'bidi-override',
+    });
+  });
 });
 
 describe('jsonTextFault', () => {

@@ -10,8 +10,11 @@
  * - Bidirectional embeddings, overrides and isolates make text read differently from what it
  *   holds (`Austin‮gnp.exe` shows as "Austinexe.png").
  * - Text in another Unicode normal form than NFC looks the same but compares, searches and
- *   hashes differently ("é" typed as e + accent); forms normalise, so only a crafted request
- *   sends it.
+ *   hashes differently ("é" typed as e + accent). A stored record holds NFC only (forms
+ *   normalise; a pushed document in another form is refused, not altered). Other requests may
+ *   send it (`decomposed: 'allowed'`): the server normalises what it stores or compares (a
+ *   display name, a filter) and a password is hashed in NFC, so a keyboard that types accents
+ *   as combining marks can still sign in.
  */
 export type TextFault = 'lone-surrogate' | 'control-character' | 'bidi-override' | 'not-nfc';
 
@@ -27,12 +30,17 @@ export const TEXT_FAULT_MESSAGES: Record<TextFault, string> = {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/;
 
+export type TextRuleOptions = {
+  /** Text in another normal form than NFC: refused (stored records) or allowed (see above). */
+  decomposed?: 'refused' | 'allowed';
+};
+
 /** Why `text` may not be stored, or null when it may. */
-export function textFault(text: string): TextFault | null {
+export function textFault(text: string, options: TextRuleOptions = {}): TextFault | null {
   if (!text.isWellFormed()) return 'lone-surrogate';
   if (CONTROL.test(text)) return 'control-character';
   if (BIDI_OVERRIDE.test(text)) return 'bidi-override';
-  if (text.normalize('NFC') !== text) return 'not-nfc';
+  if (options.decomposed !== 'allowed' && text.normalize('NFC') !== text) return 'not-nfc';
   return null;
 }
 
@@ -59,12 +67,12 @@ export type JsonTextFault = {
  * value cannot exhaust the stack); null when every one may. Messages name the place, never the
  * text itself.
  */
-export function jsonTextFault(value: unknown): JsonTextFault | null {
+export function jsonTextFault(value: unknown, options: TextRuleOptions = {}): JsonTextFault | null {
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length > 0) {
     const [item, path] = stack.pop()!;
     if (typeof item === 'string') {
-      const fault = textFault(item);
+      const fault = textFault(item, options);
       if (fault) return found(path, fault, `The text ${where(path)}${TEXT_FAULT_MESSAGES[fault]}`);
     } else if (Array.isArray(item)) {
       item.forEach((child, n) => stack.push([child, join(path, String(n))]));
@@ -72,7 +80,7 @@ export function jsonTextFault(value: unknown): JsonTextFault | null {
       for (const [key, child] of Object.entries(item)) {
         if (RESERVED_KEYS.has(key))
           return found(path, 'reserved-key', `The key "${key}" ${where(path)}is reserved`);
-        const fault = textFault(key);
+        const fault = textFault(key, options);
         if (fault) return found(path, fault, `A key ${where(path)}${TEXT_FAULT_MESSAGES[fault]}`);
         stack.push([child, join(path, key)]);
       }

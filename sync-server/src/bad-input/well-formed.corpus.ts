@@ -12,7 +12,10 @@ import { ROSA_DEVICE, STORED, type BadInputCase, type BadRequest } from './bad-i
 
 export const ADAM_DEVICE = '0195a0c4-dddd-7000-8000-00000000000d';
 
-/** Text every field refuses, by what is wrong with it. */
+/**
+ * Text every field refuses, by what is wrong with it. (Decomposed accents are refused in stored
+ * records only: other requests are normalised where stored or compared; see the cases below.)
+ */
 const BROKEN_TEXT: [string, string][] = [
   ['a lone high surrogate', 'x\ud800y'],
   ['a lone low surrogate', 'x\udc00y'],
@@ -22,7 +25,6 @@ const BROKEN_TEXT: [string, string][] = [
   ['a C1 control character', 'x\u0085y'],
   ['a right-to-left override', 'Austin\u202egnp.exe'],
   ['a bidi isolate', 'x\u2066y\u2069'],
-  ['decomposed text (not NFC)', 'Jose\u0301'],
 ];
 /** The same, as they can be spelled in a URL (a lone surrogate cannot be: it is not UTF-8). */
 const BROKEN_QUERY: [string, string][] = [
@@ -32,7 +34,6 @@ const BROKEN_QUERY: [string, string][] = [
   ['a C1 control character', 'x%C2%85y'],
   ['a right-to-left override', 'Austin%E2%80%AEgnp.exe'],
   ['a bidi isolate', 'x%E2%81%A6y%E2%81%A9'],
-  ['decomposed text (not NFC)', 'Jose%CC%81'],
 ];
 const RESERVED = ['__proto__', 'constructor', 'prototype'];
 
@@ -174,6 +175,16 @@ export const WELL_FORMED_CORPUS: BadInputCase[] = [
     request: newPatient(n, { address: { ...home, city: text } }),
     expect: invalidRow,
   })),
+  {
+    name: 'pushed city in decomposed text (not NFC)',
+    request: newPatient(18, { address: { ...home, city: 'San Jose\u0301' } }),
+    expect: invalidRow,
+  },
+  {
+    name: 'pushed last name in decomposed text (not NFC)',
+    request: newPatient(19, { familyName: 'Nu\u0301n\u0303ez' }),
+    expect: invalidRow,
+  },
   {
     name: 'pushed street address on two lines',
     request: newPatient(20, { address: { ...home, line1: '1 Main St\nSuite 2' } }),

@@ -53,7 +53,8 @@ export function requireJson(options: {
           return;
         }
         // Refused, never repaired: what a handler stores and hashes is then exactly what came.
-        const text = options.textPerRow ? null : jsonTextFault(body);
+        // Decomposed accents pass: a password is hashed in NFC, stored names are normalised.
+        const text = options.textPerRow ? null : jsonTextFault(body, { decomposed: 'allowed' });
         if (text) {
           refusal = apiError(c, 'invalid-text', text.message);
           return;

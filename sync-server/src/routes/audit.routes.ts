@@ -73,7 +73,8 @@ function parseFilter(query: Record<string, string>): Result<AuditFilter, string>
   const filter: AuditFilter = {};
   if (username !== undefined && username !== '') {
     if (username.length > 100) return fail('username can be at most 100 characters');
-    filter.username = username;
+    // Compared with stored usernames, which are NFC.
+    filter.username = username.normalize('NFC');
   }
   if (record !== undefined && record !== '') {
     if (!UUID_PATTERN.test(record)) return fail('record must be a record id (a lowercase UUID)');

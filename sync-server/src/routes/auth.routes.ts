@@ -152,5 +152,7 @@ function parseLogin(body: unknown): Result<Omit<LoginInput, 'clientAddress'>, st
   // Required: the session is bound to this one device, and acts as no other (ADR 8).
   if (typeof deviceId !== 'string' || !UUID_PATTERN.test(deviceId))
     return fail('Send the device id (a lowercase UUID) of the device signing in');
-  return ok({ username: username.trim(), password, deviceId });
+  // In NFC, as accounts are stored and as a failed sign-in is recorded (the password is hashed
+  // in NFC by password-hash.ts).
+  return ok({ username: username.trim().normalize('NFC'), password, deviceId });
 }

@@ -38,7 +38,7 @@ export async function createStaffAccount(
       code: 'invalid-username',
       message: 'A username is 2–64 letters, digits, dots, hyphens or underscores',
     });
-  const displayName = input.displayName.trim();
+  const displayName = input.displayName.trim().normalize('NFC');
   const nameProblem = displayNameProblem(displayName);
   if (nameProblem) return fail({ code: 'invalid-display-name', message: nameProblem });
   const rule = options.demoAccount

@@ -106,7 +106,7 @@ export function createUsersService(deps: {
       if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
       if (changes.role !== undefined && !ROLES.includes(changes.role))
         return fail({ code: 'invalid-request', message: 'Choose one of the roles' });
-      const displayName = changes.displayName?.trim();
+      const displayName = changes.displayName?.trim().normalize('NFC');
       const nameProblem = displayName === undefined ? null : displayNameProblem(displayName);
       if (nameProblem) return fail({ code: 'invalid-request', message: nameProblem });
       const nextRole = changes.role ?? target.role;
