@@ -786,9 +786,15 @@ export const BAD_INPUT_CORPUS: BadInputCase[] = [
   { name: 'sign-in body is an array', request: login(['rosa', 'x']), expect: badRequest },
   {
     name: 'SQL-ish username in sign-in',
-    request: login({ username: "admin'--", password: "' OR '1'='1" }),
+    request: login({ username: "admin'--", password: "' OR '1'='1", deviceId: ROSA_DEVICE }),
     // A failed sign-in like any other; it is recorded in the audit trail, by design.
     expect: { status: 401, code: 'invalid-credentials' },
+  },
+  {
+    // A session is bound to the device it signs in on, so it must say which (ADR 8).
+    name: 'sign-in without a device id',
+    request: login({ username: 'rosa', password: 'x' }),
+    expect: badRequest,
   },
   {
     name: 'device id in sign-in not a UUID',
