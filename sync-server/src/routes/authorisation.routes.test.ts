@@ -167,12 +167,16 @@ describe.each(ROLES)('%s', (role) => {
     });
     expect(upload.status < 300).toBe(access === 'write');
     if (access !== 'write') expect(upload.status).toBe(403);
-    // Stored by someone who may: every reader may read it, nobody else.
+    // Stored by someone who may, as a patient's photo: every reader of patients may read it,
+    // nobody else (a file is read through the records that refer to it, issue 11.5).
+    const desk = device(server, cookies['front-desk']);
     await server.request(`/api/blobs/${address}`, {
       method: 'PUT',
-      headers: { ...device(server, cookies['front-desk']).headers, 'content-type': 'image/png' },
+      headers: { ...desk.headers, 'content-type': 'image/png' },
       body: bytes,
     });
+    const photo = { sha256: address, type: 'image/png' as const, size: bytes.byteLength };
+    await desk.push('patients', [created(patient(nextPatient++, { photo }))]);
     const read = await server.request(`/api/blobs/${address}`, { headers });
     expect(read.status).toBe(access === 'none' ? 403 : 200);
   });
@@ -253,7 +257,7 @@ describe('forged identity (SRV-13)', () => {
     expect(await response.json()).toEqual({ conflicts: [], rejected: [] });
   });
 
-  it("takes back a stale copy carrying an earlier editor's stamp as done, not as forged", async () => {
+  it("takes back a stale copy carrying an earlier editor's stamp as superseded, not as forged", async () => {
     // A device may push a copy it pulled before someone else's edit (a late retry, RxDB's
     // stale-copy race): the record already left that state, so nothing is stored, and the
     // earlier editor's stamp in it is no forgery. Refusing it lost edits in the fault suite.
@@ -276,8 +280,9 @@ describe('forged identity (SRV-13)', () => {
       conflicts: [],
       rejected: [],
     });
+    // Answered with the current state, marked superseded (ADR 7): the device merges from it.
     const stale = await manager.push('patients', [created(first)]);
-    expect(await stale.json()).toEqual({ conflicts: [], rejected: [] });
+    expect(await stale.json()).toEqual({ conflicts: [second], rejected: [], superseded: [first.id] }); // prettier-ignore
     expect(await storedState(first.id)).toMatchObject({ middleName: 'Rose' });
   });
 

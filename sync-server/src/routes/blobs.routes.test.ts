@@ -10,6 +10,7 @@ import {
   createTempDir,
   createTestServer,
   device,
+  patient,
   signIn,
   type TestServer,
 } from '../test-support.ts';
@@ -307,5 +308,43 @@ describe('who may use /api/blobs', () => {
     expect((await get(bad)).status).toBe(404);
     expect((await put(bad, photo)).status).toBe(404);
     expect(await storedFiles()).toEqual([]);
+  });
+});
+
+// Issue 11, point 5: a file is read through the records that refer to it.
+describe('files by reference', () => {
+  it('lets only those who may read a record referring to a file read it, and its uploader', async () => {
+    const bytes = pngBytes(2_000, 7);
+    const address = sha256(bytes);
+    expect((await put(address, bytes)).status).toBe(201);
+    // Another front desk, and an administrator (who reads no patient records).
+    await addStaff(server, 'sam');
+    const sam = device(server, await signIn(server, 'sam'));
+    await addStaff(server, 'ada', 'admin');
+    const admin = device(server, await signIn(server, 'ada'));
+    const read = (who: { headers: Record<string, string> }) =>
+      server.request(`/api/blobs/${address}`, { headers: who.headers });
+
+    // No record refers to it yet: its uploader reads it back; nobody else learns it exists.
+    expect((await get(address)).status).toBe(200);
+    expect((await read(sam)).status).toBe(404);
+    expect((await get(address, 'HEAD')).status).toBe(200);
+
+    // A patient's photo refers to it: every role that reads patients may read it.
+    const withPhoto = patient(1, { photo: { sha256: address, type: 'image/png', size: 2_000 } });
+    const pushed = await device(server, headers.cookie ?? '').push('patients', [
+      { newDocumentState: withPhoto },
+    ]);
+    expect(await pushed.json()).toEqual({ conflicts: [], rejected: [] });
+    expect((await read(sam)).status).toBe(200);
+    expect((await read(admin)).status).not.toBe(200);
+
+    // The photo is taken off the record: the file is no longer read through it.
+    const { photo: _removed, ...without } = withPhoto;
+    await device(server, headers.cookie ?? '').push('patients', [
+      { assumedMasterState: withPhoto, newDocumentState: { ...without, updatedAt: '2026-03-01T11:00:00.000Z' } }, // prettier-ignore
+    ]);
+    expect((await read(sam)).status).toBe(404);
+    expect((await get(address)).status).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
 import {
   BLOB_MAX_BYTES,
   BLOB_TYPES,
@@ -29,6 +30,15 @@ export function createBlobRoutes(deps: { blobs: BlobService; store: Store; clock
     .get('/:sha256', client, requireFeature('files.read'), async (c) => {
       const sha256 = c.req.param('sha256');
       if (!SHA256_PATTERN.test(sha256)) return apiError(c, 'invalid-request', NOT_AN_ADDRESS);
+      // A file is read only by someone who may read a record that refers to it, or by the
+      // person who uploaded it until a record does (issue 11, point 5). Anyone else is told it
+      // is not there: its address says nothing about whether it exists.
+      const { user } = c.get('session');
+      const access = await deps.store.blobAccess(sha256, user.id);
+      const readable =
+        access.uploadedByUser ||
+        access.referencedIn.some((collection) => canRead(user.role, collection));
+      if (!readable) return apiError(c, 'not-found', NOT_STORED);
       // Hono answers HEAD with the GET handler; a HEAD must not open the file it will not send.
       if (c.req.method === 'HEAD') {
         const ref = await deps.blobs.has(sha256);
@@ -62,6 +72,9 @@ export function createBlobRoutes(deps: { blobs: BlobService; store: Store; clock
 
       const result = await deps.blobs.put({ sha256, type, body: c.req.raw.body });
       if (!result.ok) return apiError(c, result.error.code, result.error.message);
+      // Also when it was stored already (someone else sent the same bytes): it reads back for
+      // this person too until the record that refers to it arrives.
+      await deps.store.recordBlobUpload(sha256, c.get('session').user.id, deps.clock());
       if (result.value.created) c.header('Location', `${BLOBS_BASE_PATH}/${sha256}`);
       return c.json(result.value.ref, result.value.created ? 201 : 200);
     });

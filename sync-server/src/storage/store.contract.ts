@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '@clinicdesk/shared/sync/canonical-json.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import { patient, TEST_START } from '../test-support.ts';
+import { describeBlobReferencesContract } from './blob-references.contract.ts';
 import { describeChartStoreContract } from './chart-store.contract.ts';
 import { describeSecondFactorContract } from './second-factor.contract.ts';
 import { accountThrottleKey, type Store, type UserRecord } from './store.ts';
@@ -33,6 +34,7 @@ export function describeStoreContract(
 
     describeChartStoreContract(() => store);
     describeSecondFactorContract(() => store);
+    describeBlobReferencesContract(() => store);
 
     describe('documents', () => {
       it('stores a new document in canonical form under the next seq', async () => {

@@ -33,6 +33,14 @@ export interface Store {
   countAfter(collection: CollectionName, sinceSeq: number): Promise<number>;
 
   /**
+   * Who may read a file (issue 11, point 5): the collections holding a stored record that refers
+   * to it (written with each push, `blobReferences`), and whether this person uploaded it.
+   */
+  blobAccess(sha256: string, userId: string): Promise<BlobAccess>;
+  /** Remembers who uploaded a file (idempotent), so it reads back before a record refers to it. */
+  recordBlobUpload(sha256: string, userId: string, at: Date): Promise<void>;
+
+  /**
    * Applies pushed rows in ONE transaction, each by the replication rule:
    * no stored document → write; stored state equals `next` → already done (a retried push: no
    * write, no new seq); stored state equals `assumed` → write; otherwise → conflict, returning
@@ -186,6 +194,8 @@ export type AuditQuery = {
 };
 
 export type PullPage = { documents: WireDocument[]; lastSeq: number };
+
+export type BlobAccess = { referencedIn: CollectionName[]; uploadedByUser: boolean };
 export type PullPageJson = { documents: string[]; lastSeq: number };
 
 export type PushRowInput = {

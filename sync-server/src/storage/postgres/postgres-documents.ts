@@ -1,9 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import { blobReferences } from '@clinicdesk/shared/files/blob-references.ts';
 import { writeAuditEvent } from '../audit-rows.ts';
 import { canonicalDocument } from '../document-hash.ts';
 import type {
+  BlobAccess,
   DocumentWriter,
   PullPage,
   PullPageJson,
@@ -182,6 +184,19 @@ export function createPostgresDocuments(pool: Pool) {
           batch.map((w) => w.next.hash),
         ],
       );
+      // The files each record's stored state refers to, in the same transaction (issue 11.5).
+      const references = batch.flatMap((w) => blobReferences(w.doc).map((sha256) => ({ id: w.id, sha256 }))); // prettier-ignore
+      await client.query(
+        'DELETE FROM blob_references WHERE collection = $1 AND document_id = ANY($2::text[])',
+        [collection, batch.map((w) => w.id)],
+      );
+      if (references.length > 0)
+        await client.query(
+          `INSERT INTO blob_references (collection, document_id, sha256)
+           SELECT $1, r.id, r.sha256 FROM unnest($2::text[], $3::text[]) AS r (id, sha256)
+           ON CONFLICT DO NOTHING`,
+          [collection, references.map((r) => r.id), references.map((r) => r.sha256)],
+        );
       await client.query(
         `INSERT INTO document_versions
            (seq, collection, id, data, data_hash, server_time, written_by_user, written_by_device)
@@ -217,7 +232,34 @@ export function createPostgresDocuments(pool: Pool) {
     });
   }
 
-  return { pull, pullJson, countAfter, push };
+  async function blobAccess(sha256: string, userId: string): Promise<BlobAccess> {
+    const [referencing, uploaded] = await Promise.all([
+      pool.query(
+        'SELECT DISTINCT collection FROM blob_references WHERE sha256 = $1 ORDER BY collection',
+        [sha256],
+      ),
+      pool.query('SELECT 1 FROM blob_uploads WHERE sha256 = $1 AND user_id = $2 LIMIT 1', [
+        sha256,
+        userId,
+      ]),
+    ]);
+    return {
+      referencedIn: referencing.rows.map(
+        (row: Record<string, unknown>) => text(row, 'collection') as CollectionName,
+      ),
+      uploadedByUser: (uploaded.rowCount ?? 0) > 0,
+    };
+  }
+
+  async function recordBlobUpload(sha256: string, userId: string, at: Date): Promise<void> {
+    await pool.query(
+      `INSERT INTO blob_uploads (sha256, user_id, uploaded_at) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [sha256, userId, at],
+    );
+  }
+
+  return { pull, pullJson, countAfter, push, blobAccess, recordBlobUpload };
 }
 
 type StoredState = { data: string; hash: string };

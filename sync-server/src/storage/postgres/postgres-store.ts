@@ -50,6 +50,8 @@ export async function openPostgresStore(
     pull: documents.pull,
     pullJson: documents.pullJson,
     countAfter: documents.countAfter,
+    blobAccess: documents.blobAccess,
+    recordBlobUpload: documents.recordBlobUpload,
     push: documents.push,
     ...accounts,
     ...createPostgresSecondFactors(pool),

@@ -3,8 +3,10 @@ import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import type { AuditEventInput } from '../audit-chain.ts';
 import { writeAuditEvent } from '../audit-rows.ts';
+import { blobReferences } from '@clinicdesk/shared/files/blob-references.ts';
 import { canonicalDocument } from '../document-hash.ts';
 import type {
+  BlobAccess,
   DocumentWriter,
   PullPage,
   PullPageJson,
@@ -40,6 +42,21 @@ export function createSqliteDocuments(
     INSERT INTO document_versions
       (seq, collection, id, data, data_hash, server_time, written_by_user, written_by_device)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const deleteReferences = db.prepare(
+    'DELETE FROM blob_references WHERE collection = ? AND document_id = ?',
+  );
+  const insertReference = db.prepare(
+    'INSERT OR IGNORE INTO blob_references (collection, document_id, sha256) VALUES (?, ?, ?)',
+  );
+  const selectReferencing = db.prepare(
+    'SELECT DISTINCT collection FROM blob_references WHERE sha256 = ? ORDER BY collection',
+  );
+  const selectUpload = db.prepare(
+    'SELECT 1 AS yes FROM blob_uploads WHERE sha256 = ? AND user_id = ? LIMIT 1',
+  );
+  const insertUpload = db.prepare(
+    'INSERT OR IGNORE INTO blob_uploads (sha256, user_id, uploaded_at) VALUES (?, ?, ?)',
+  );
   const takeSeq = db.prepare(
     'UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value',
   );
@@ -119,6 +136,10 @@ export function createSqliteDocuments(
           writer.userId,
           writer.deviceId,
         );
+        // The files this state refers to, with it in the same transaction (issue 11, point 5).
+        deleteReferences.run(collection, row.next.id);
+        for (const sha256 of blobReferences(row.next))
+          insertReference.run(collection, row.next.id, sha256);
         insertVersion.run(
           seq,
           collection,
@@ -148,5 +169,18 @@ export function createSqliteDocuments(
     });
   }
 
-  return { pull, pullJson, countAfter, push };
+  function blobAccess(sha256: string, userId: string): BlobAccess {
+    return {
+      referencedIn: selectReferencing
+        .all(sha256)
+        .map((row) => text(row, 'collection') as CollectionName),
+      uploadedByUser: selectUpload.get(sha256, userId) !== undefined,
+    };
+  }
+
+  function recordBlobUpload(sha256: string, userId: string, at: Date): void {
+    insertUpload.run(sha256, userId, at.toISOString());
+  }
+
+  return { pull, pullJson, countAfter, push, blobAccess, recordBlobUpload };
 }

@@ -39,6 +39,9 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     pullJson: (collection, sinceSeq, limit) =>
       settle(() => documents.pullJson(collection, sinceSeq, limit)),
     countAfter: (collection, sinceSeq) => settle(() => documents.countAfter(collection, sinceSeq)),
+    blobAccess: (sha256, userId) => settle(() => documents.blobAccess(sha256, userId)),
+    recordBlobUpload: (sha256, userId, at) =>
+      settle(() => documents.recordBlobUpload(sha256, userId, at)),
     push: (collection, rows, writer, serverTime, authorise) =>
       settle(() => documents.push(collection, rows, writer, serverTime, authorise)),
     countUsers: () => settle(() => accounts.countUsers()),
