@@ -103,6 +103,12 @@ test('the office manager names and retires devices; history names them the same 
     await office.page.screenshot({ path: `${OUT}history-${size.name}.png` });
   }
 
+  // The audit trail names the tablet the same way (its change of that patient, among others).
+  await office.page.getByRole('link', { name: 'Audit', exact: true }).click();
+  await expect(
+    office.page.getByRole('cell', { name: 'Front desk tablet 2' }).first(),
+  ).toBeVisible();
+
   await desk.close();
   await office.close();
 });
