@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ROLES } from '../auth/roles.ts';
 import { deviceTag } from '../charts/chart-number.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
+import { lineText } from '../text/line-text.ts';
 
 /** What a device tells the server about itself (the tab that syncs sends it). */
 export const deviceReportSchema = z.strictObject({
@@ -69,10 +70,8 @@ export const ATTENTION_TEXT: Record<DeviceAttention, string> = {
 export const deviceNameSchema = z
   .string()
   .trim()
-  .min(1, 'Enter a name for the device')
-  .max(60, 'A device name can be at most 60 characters')
-  // One line of visible text: no control, format (bidi, zero-width) or unassigned characters.
-  .regex(/^[^\p{C}]+$/u, 'Use letters, digits, spaces and punctuation only');
+  // One line of visible text, as for every name staff read (shared/src/text/line-text.ts).
+  .pipe(lineText('device name', 60, 'Enter a name for the device'));
 
 export const deviceNameRequestSchema = z.strictObject({ name: deviceNameSchema });
 
