@@ -15,6 +15,8 @@ import { createConsoleLogger, type Logger } from './logger.ts';
 import { describeDatabase, readServerConfig, type DatabaseConfig } from './server-config.ts';
 import type { ChangeBus } from './services/change-bus.ts';
 import { createPostgresChangeBus } from './services/change-bus-postgres.ts';
+import { collectBlobsJob } from './jobs/collect-blobs.job.ts';
+import { createJobRunner } from './jobs/job-runner.ts';
 import { openFsBlobStorage } from './storage/blobs/fs-blob-storage.ts';
 import { openPostgresStore } from './storage/postgres/postgres-store.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
@@ -64,6 +66,15 @@ async function main(): Promise<void> {
       `The web app is not built (${config.value.staticRoot} is missing), so only the API is served. Run: pnpm build`,
     );
 
+  const blobs = await openFsBlobStorage(join(dataDir, 'blobs'));
+  // Housekeeping: files no record refers to are collected after a grace period (issue 11).
+  const housekeeping = createJobRunner({
+    jobs: [collectBlobsJob({ store, blobs })],
+    clock,
+    log,
+  });
+  housekeeping.start();
+
   const app = createApp({
     store,
     clock,
@@ -73,7 +84,7 @@ async function main(): Promise<void> {
     trustProxy: config.value.trustProxy,
     log,
     bus: database.bus,
-    blobs: await openFsBlobStorage(join(dataDir, 'blobs')),
+    blobs,
   });
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -106,10 +117,13 @@ async function main(): Promise<void> {
     log.info(`${signal} received: stopping ClinicDesk`);
     // Open event streams would keep close() waiting forever; devices reconnect on their own.
     server.close(() => {
-      void database.close().finally(() => {
-        log.info('ClinicDesk stopped');
-        process.exit(0);
-      });
+      void housekeeping
+        .stop()
+        .then(() => database.close())
+        .finally(() => {
+          log.info('ClinicDesk stopped');
+          process.exit(0);
+        });
     });
     if ('closeAllConnections' in server) server.closeAllConnections();
     setTimeout(() => process.exit(1), 5000).unref();

@@ -39,6 +39,27 @@ export function describeBlobReferencesContract(store: () => Store) {
       expect((await store().blobAccess(PHOTO, 'user-1')).referencedIn).toEqual([]);
     });
 
+    it('offers for collection only files no stored state refers to, uploaded before the cut-off', async () => {
+      const day = (n: number) => new Date(TEST_START.getTime() + n * 86_400_000);
+      await store().recordBlobUpload(PHOTO, 'user-1', day(0));
+      await store().recordBlobUpload(CARD, 'user-1', day(0));
+      const other = 'e'.repeat(64);
+      await store().recordBlobUpload(other, 'user-1', day(5));
+      // The card is on a record now; an earlier version referred to nothing.
+      const v1 = patient(3);
+      await push([{ next: v1 }]);
+      await push([{ assumed: v1, next: { ...v1, photo: ref(CARD), updatedAt: '2026-03-01T12:00:00.000Z' } }]); // prettier-ignore
+      expect(await store().unreferencedBlobs(day(1), 10)).toEqual([PHOTO]);
+      expect(await store().unreferencedBlobs(day(6), 10)).toEqual([PHOTO, other]);
+      expect(await store().unreferencedBlobs(day(6), 1)).toEqual([PHOTO]);
+      // The card leaves the record, but its version keeps it (the server keeps every version).
+      const v2 = { ...v1, updatedAt: '2026-03-01T13:00:00.000Z' };
+      await push([{ assumed: { ...v1, photo: ref(CARD), updatedAt: '2026-03-01T12:00:00.000Z' }, next: v2 }]); // prettier-ignore
+      expect(await store().unreferencedBlobs(day(6), 10)).toEqual([PHOTO, other]);
+      await store().forgetBlobUploads(PHOTO);
+      expect(await store().unreferencedBlobs(day(6), 10)).toEqual([other]);
+    });
+
     it('remembers who uploaded a file, once, and only them', async () => {
       await store().recordBlobUpload(PHOTO, 'user-1', TEST_START);
       await store().recordBlobUpload(PHOTO, 'user-1', TEST_START);

@@ -39,6 +39,13 @@ export interface Store {
   blobAccess(sha256: string, userId: string): Promise<BlobAccess>;
   /** Remembers who uploaded a file (idempotent), so it reads back before a record refers to it. */
   recordBlobUpload(sha256: string, userId: string, at: Date): Promise<void>;
+  /**
+   * Files uploaded, last, before `uploadedBefore` that no stored record refers to — neither its
+   * current state nor any earlier version the server keeps (ADR 7): what may be collected.
+   */
+  unreferencedBlobs(uploadedBefore: Date, limit: number): Promise<string[]>;
+  /** Forgets a collected file's uploads (after its bytes are gone). */
+  forgetBlobUploads(sha256: string): Promise<void>;
 
   /**
    * Applies pushed rows in ONE transaction, each by the replication rule:

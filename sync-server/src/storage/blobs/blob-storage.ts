@@ -27,4 +27,11 @@ export interface BlobStorage {
     type: BlobType,
     body: ReadableStream<Uint8Array>,
   ): Promise<{ outcome: 'created' | 'existed'; ref: BlobRef }>;
+
+  /**
+   * Removes a blob (the collection of files no record refers to). The bytes go first, so a
+   * crash half-way leaves no reference to bytes that are gone; removing one that is not there
+   * is no error. True when something was removed.
+   */
+  remove(sha256: string): Promise<boolean>;
 }

@@ -82,6 +82,15 @@ describe('the filesystem blob storage', () => {
     expect(await storage.has(SHA)).toEqual({ sha256: SHA, type: 'image/jpeg', size: 12 });
   });
 
+  it('removes a blob, bytes and reference, and takes a second removal calmly', async () => {
+    const storage = await openFsBlobStorage(root.path);
+    await storage.put(SHA, 'image/jpeg', streamOf(JPEG));
+    expect(await storage.remove(SHA)).toBe(true);
+    expect(await storage.has(SHA)).toBeNull();
+    expect((await files()).filter((path) => path.includes(SHA))).toEqual([]);
+    expect(await storage.remove(SHA)).toBe(false);
+  });
+
   it('refuses to turn anything but a digest into a path', async () => {
     const storage = await openFsBlobStorage(root.path);
     await expect(storage.has('../../etc/passwd')).rejects.toThrow('SHA-256');

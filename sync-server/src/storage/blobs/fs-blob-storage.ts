@@ -73,7 +73,15 @@ export async function openFsBlobStorage(root: string): Promise<BlobStorage> {
     }
   }
 
-  return { has, get, put };
+  async function remove(sha256: string): Promise<boolean> {
+    const existed = (await statIfPresent(bytesPath(sha256))) !== null;
+    await rm(bytesPath(sha256), { force: true });
+    await rm(refPath(sha256), { force: true });
+    await fsyncFolder(dirname(bytesPath(sha256))).catch(() => undefined);
+    return existed;
+  }
+
+  return { has, get, put, remove };
 }
 
 /** Writes the stream to a new file and flushes it to disk; the number of bytes written. */

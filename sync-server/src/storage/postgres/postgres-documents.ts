@@ -259,7 +259,33 @@ export function createPostgresDocuments(pool: Pool) {
     );
   }
 
-  return { pull, pullJson, countAfter, push, blobAccess, recordBlobUpload };
+  async function unreferencedBlobs(uploadedBefore: Date, limit: number): Promise<string[]> {
+    const { rows } = await pool.query(
+      `SELECT u.sha256 FROM blob_uploads u
+       GROUP BY u.sha256
+       HAVING MAX(u.uploaded_at) < $1
+         AND NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.sha256 = u.sha256)
+         AND NOT EXISTS (SELECT 1 FROM document_versions v WHERE strpos(v.data, u.sha256) > 0)
+       ORDER BY u.sha256 LIMIT $2`,
+      [uploadedBefore, limit],
+    );
+    return rows.map((row: Record<string, unknown>) => text(row, 'sha256'));
+  }
+
+  async function forgetBlobUploads(sha256: string): Promise<void> {
+    await pool.query('DELETE FROM blob_uploads WHERE sha256 = $1', [sha256]);
+  }
+
+  return {
+    pull,
+    pullJson,
+    countAfter,
+    push,
+    blobAccess,
+    recordBlobUpload,
+    unreferencedBlobs,
+    forgetBlobUploads,
+  };
 }
 
 type StoredState = { data: string; hash: string };

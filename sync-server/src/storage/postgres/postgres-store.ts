@@ -52,6 +52,8 @@ export async function openPostgresStore(
     countAfter: documents.countAfter,
     blobAccess: documents.blobAccess,
     recordBlobUpload: documents.recordBlobUpload,
+    unreferencedBlobs: documents.unreferencedBlobs,
+    forgetBlobUploads: documents.forgetBlobUploads,
     push: documents.push,
     ...accounts,
     ...createPostgresSecondFactors(pool),

@@ -57,6 +57,14 @@ export function createSqliteDocuments(
   const insertUpload = db.prepare(
     'INSERT OR IGNORE INTO blob_uploads (sha256, user_id, uploaded_at) VALUES (?, ?, ?)',
   );
+  const selectUnreferenced = db.prepare(`
+    SELECT u.sha256 FROM blob_uploads u
+    GROUP BY u.sha256
+    HAVING MAX(u.uploaded_at) < ?
+      AND NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.sha256 = u.sha256)
+      AND NOT EXISTS (SELECT 1 FROM document_versions v WHERE instr(v.data, u.sha256) > 0)
+    ORDER BY u.sha256 LIMIT ?`);
+  const deleteUploads = db.prepare('DELETE FROM blob_uploads WHERE sha256 = ?');
   const takeSeq = db.prepare(
     'UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value',
   );
@@ -182,5 +190,18 @@ export function createSqliteDocuments(
     insertUpload.run(sha256, userId, at.toISOString());
   }
 
-  return { pull, pullJson, countAfter, push, blobAccess, recordBlobUpload };
+  const unreferencedBlobs = (uploadedBefore: Date, limit: number): string[] =>
+    selectUnreferenced.all(uploadedBefore.toISOString(), limit).map((row) => text(row, 'sha256'));
+  const forgetBlobUploads = (sha256: string): void => void deleteUploads.run(sha256);
+
+  return {
+    pull,
+    pullJson,
+    countAfter,
+    push,
+    blobAccess,
+    recordBlobUpload,
+    unreferencedBlobs,
+    forgetBlobUploads,
+  };
 }

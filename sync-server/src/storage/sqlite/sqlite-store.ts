@@ -42,6 +42,8 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     blobAccess: (sha256, userId) => settle(() => documents.blobAccess(sha256, userId)),
     recordBlobUpload: (sha256, userId, at) =>
       settle(() => documents.recordBlobUpload(sha256, userId, at)),
+    unreferencedBlobs: (before, limit) => settle(() => documents.unreferencedBlobs(before, limit)),
+    forgetBlobUploads: (sha256) => settle(() => documents.forgetBlobUploads(sha256)),
     push: (collection, rows, writer, serverTime, authorise) =>
       settle(() => documents.push(collection, rows, writer, serverTime, authorise)),
     countUsers: () => settle(() => accounts.countUsers()),
