@@ -40,8 +40,8 @@ test('register with two plans and card photos while offline; another tablet sees
   await primary.getByLabel('Primary payer type').selectOption({ label: 'Commercial insurance' });
   await primary.getByLabel('Insurance company').fill('Cascade Mutual Health');
   await primary.getByLabel('Member id').fill('cmh-448120937');
-  await primary.getByLabel(/^Group number/).fill('G20931');
-  await primary.getByLabel(/^Copay/).fill('$30');
+  await primary.getByLabel('Primary plan: Group number').fill('G20931');
+  await primary.getByLabel('Primary plan: Copay').fill('$30');
   await photograph(page, primary, 'Photograph card front', syntheticPhotoPng(2000, 1260));
   await photograph(page, primary, 'Photograph card back', syntheticPhotoPng(1800, 1134));
   await expect(primary.getByTestId('card-image')).toHaveCount(2);
