@@ -29,7 +29,10 @@ test('one tab syncs, the other shows its state and takes over when it closes', a
   });
   await second.expectConnection('online');
 
-  // With the network down, the second tab registers a patient; both tabs count it as unsynced.
+  // With the network down (once the app works offline in both tabs: the second tab has not
+  // loaded the registration form yet), the second tab registers a patient; both tabs count it.
+  await pc.waitForOfflineReady();
+  await second.waitForOfflineReady();
   await pc.goOffline();
   await second.registerPatient({
     givenName: 'Octavia',
