@@ -31,6 +31,7 @@ import { createBlobService } from './services/blob.service.ts';
 import { createInProcessChangeBus, type ChangeBus } from './services/change-bus.ts';
 import { createDuplicatesService } from './services/duplicates.service.ts';
 import { patientPushChecks } from './services/patient-push-checks.ts';
+import { visitPushChecks } from './services/visit-push-checks.ts';
 import { createSyncService } from './services/sync.service.ts';
 import { createUsersService } from './services/users.service.ts';
 import type { BlobStorage } from './storage/blobs/blob-storage.ts';
@@ -74,7 +75,10 @@ export function createApp(deps: AppDeps) {
     bus,
     clock,
     // Before the write: no birth date after today, and a chart number names one chart for good.
-    beforeWrite: { patients: patientPushChecks({ charts: store.charts, clock }) },
+    beforeWrite: {
+      patients: patientPushChecks({ charts: store.charts, clock }),
+      visits: visitPushChecks({ store }),
+    },
     // After the commit: a failure here loses no write, only delays a duplicate's review until
     // the record's next change, so it is logged rather than failing the push.
     afterWrite: {

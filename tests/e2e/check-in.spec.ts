@@ -150,3 +150,39 @@ test('two tablets offline move the same visit: both steps survive', async ({ bro
   await a.close();
   await b.close();
 });
+
+// Issue 10, point 9: the server refuses a check-in for a patient it has no record of, so a
+// tablet that registered a patient and checked them in while offline sends the patient first.
+test('a patient registered and checked in offline reaches the other tablet, check-in and all', async ({
+  browser,
+}) => {
+  const a = await Device.open(browser, server.url);
+  const b = await Device.open(browser, server.url);
+  await a.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  await b.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  const boardA = new CheckInBoard(a.page);
+  const boardB = new CheckInBoard(b.page);
+  await boardB.open();
+  await a.waitForOfflineReady();
+
+  await a.goOffline();
+  await a.registerPatient({
+    givenName: 'Araminta',
+    familyName: 'Quillfeather',
+    dateOfBirth: '08/23/1990',
+    sex: 'Female',
+  });
+  await boardA.open();
+  await boardA.startCheckIn('quillfeather', 'Quillfeather', 'Araminta');
+  await a.page.getByLabel('Walk-in').check();
+  await a.page.getByRole('button', { name: /^Check in/ }).click();
+  await expect(boardA.card('waiting', 'Quillfeather', 'Araminta')).toBeVisible();
+  await a.expectPending(2);
+
+  await a.goOnline();
+  await a.expectPending(0);
+  await expect(a.page.getByTestId('sync-refused')).toBeHidden();
+  await expect(boardB.card('waiting', 'Quillfeather', 'Araminta')).toBeVisible();
+  await a.close();
+  await b.close();
+});

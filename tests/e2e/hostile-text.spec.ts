@@ -75,7 +75,7 @@ test('markup in free text is shown as plain text on the list, chart and check-in
     },
   );
   expect(pushed.status, pushed.body).toBe(200);
-  expect(JSON.parse(pushed.body)).toEqual({ conflicts: [], rejected: [] });
+  expect(JSON.parse(pushed.body)).toMatchObject({ conflicts: [], rejected: [] });
 
   const noMarkupRan = async () => {
     expect(await desk.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();

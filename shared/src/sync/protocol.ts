@@ -36,6 +36,12 @@ export type PullResponse = {
    * and a device then knows only that a full page means more may follow.
    */
   remaining?: number;
+  /**
+   * The server's seq of each document, in order (`seqs[i]` is that of `documents[i]`). With
+   * `PushResponse.stored`, a device tells whether a state it pulled while its push was on the
+   * way came after that push (ADR 7). Optional on the wire: older servers do not send it.
+   */
+  seqs?: number[];
 };
 
 export type PushRow = {
@@ -70,6 +76,12 @@ export type PushResponse = {
    * record a needless conflict, never lose an edit.
    */
   superseded?: string[];
+  /**
+   * Rows whose pushed state the server holds (written now, or stored already), each with the seq
+   * of that state. A state of the record the device pulled meanwhile with a higher seq came after
+   * its push: the device must not take its own state for the server's (ADR 7). Optional.
+   */
+  stored?: { id: string; seq: number }[];
 };
 
 /** Events on the live stream (`GET /api/sync/v1/stream`, server-sent events). */

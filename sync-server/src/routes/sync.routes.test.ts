@@ -94,6 +94,7 @@ describe('pull', () => {
   it('answers an empty collection with the checkpoint it was given', async () => {
     expect(await pull(deviceA, '?since=42')).toEqual({
       documents: [],
+      seqs: [],
       checkpoint: { seq: 42 },
       remaining: 0,
     });
@@ -167,8 +168,8 @@ describe('push', () => {
     // The response to the first attempt was lost; the device sends it again.
     const retry = await push(deviceA, [changed(doc, edited)]);
 
-    expect(first).toEqual({ conflicts: [], rejected: [] });
-    expect(retry).toEqual({ conflicts: [], rejected: [] });
+    expect(first).toMatchObject({ conflicts: [], rejected: [] });
+    expect(retry).toMatchObject({ conflicts: [], rejected: [] });
     const since = await pull(deviceB, `?since=${checkpoint.seq}`);
     expect(since.documents).toEqual([edited]);
     expect(since.checkpoint.seq).toBe(checkpoint.seq + 1);
@@ -180,7 +181,7 @@ describe('push', () => {
     const reordered = Object.fromEntries(Object.entries(doc).reverse()) as WireDocument;
     const withMeta = { ...reordered, _meta: { lwt: 1 }, _rev: '1-abc', _attachments: {} };
     const edited = { ...doc, sex: 'unknown' };
-    expect(await push(deviceB, [changed(withMeta, edited)])).toEqual({
+    expect(await push(deviceB, [changed(withMeta, edited)])).toMatchObject({
       conflicts: [],
       rejected: [],
     });
@@ -225,7 +226,10 @@ describe('push', () => {
     const { checkpoint } = await pull(deviceB);
 
     const tombstone = { ...doc, _deleted: true };
-    expect(await push(deviceA, [changed(doc, tombstone)])).toEqual({ conflicts: [], rejected: [] });
+    expect(await push(deviceA, [changed(doc, tombstone)])).toMatchObject({
+      conflicts: [],
+      rejected: [],
+    });
 
     const since = await pull(deviceB, `?since=${checkpoint.seq}`);
     expect(since.documents).toEqual([tombstone]);

@@ -23,6 +23,11 @@ beforeEach(async () => {
   rosa = await addStaff(server, 'rosa');
   deskA = device(server, await signIn(server, 'rosa'));
   deskB = device(server, await signIn(server, 'rosa'));
+  // A check-in names a chart the practice has (visit-push-checks.ts).
+  await deskA.push(
+    'patients',
+    [1, 2, 3].map((n) => created(patient(n))),
+  );
 });
 afterEach(() => server.close());
 
@@ -46,7 +51,7 @@ describe('visits sync', () => {
       at('09:00'),
     );
     const first = { ...arrived, _deleted: false };
-    expect(await push(deskA, [created(first)])).toEqual({ conflicts: [], rejected: [] });
+    expect(await push(deskA, [created(first)])).toMatchObject({ conflicts: [], rejected: [] });
     const roomed = moveVisit(
       arrived,
       { to: 'in-room', room: 'Exam 2' },
@@ -55,7 +60,10 @@ describe('visits sync', () => {
     );
     if (!roomed.ok) throw new Error('expected a move');
     const second = { ...roomed.value, _deleted: false };
-    expect(await push(deskA, [changed(first, second)])).toEqual({ conflicts: [], rejected: [] });
+    expect(await push(deskA, [changed(first, second)])).toMatchObject({
+      conflicts: [],
+      rejected: [],
+    });
 
     const response = await deskB.pull('visits');
     const page = (await response.json()) as PullResponse;
@@ -115,15 +123,31 @@ describe('visits sync and roles', () => {
       ),
       _deleted: false,
     };
-    expect(await push(deskA, [created(arrived)])).toEqual({ conflicts: [], rejected: [] });
+    expect(await push(deskA, [created(arrived)])).toMatchObject({ conflicts: [], rejected: [] });
     const signer = { userId: clinician.id, name: clinician.displayName, deviceId: ward.deviceId };
     const roomed = moveVisit(arrived, { to: 'in-room' }, signer, at('11:10'));
     if (!roomed.ok) throw new Error('expected a move');
-    expect(await push(ward, [changed(arrived, { ...roomed.value, _deleted: false })])).toEqual({
+    expect(
+      await push(ward, [changed(arrived, { ...roomed.value, _deleted: false })]),
+    ).toMatchObject({
       conflicts: [],
       rejected: [],
     });
     expect(admin.role).toBe('admin');
     expect((await itDesk.pull('visits')).status).toBe(403);
+  });
+});
+
+describe('a visit for a patient the practice has no record of', () => {
+  it('is refused on its own, with the field named, and nothing of it is stored', async () => {
+    const known = { ...arriveVisit({ patientId: patient(1).id, kind: 'walk-in' }, '2026-11-26', 0, editor(deskA.deviceId), at('11:00')), _deleted: false }; // prettier-ignore
+    const unknown = { ...arriveVisit({ patientId: patient(99).id, kind: 'walk-in' }, '2026-11-26', 0, editor(deskA.deviceId), at('11:05')), _deleted: false }; // prettier-ignore
+    const answer = await push(deskA, [created(known), created(unknown)]);
+    expect(answer.conflicts).toEqual([]);
+    expect(answer.rejected).toEqual([
+      expect.objectContaining({ id: unknown.id, code: 'invalid-document', issues: [expect.objectContaining({ path: 'patientId' })] }), // prettier-ignore
+    ]);
+    const page = (await (await deskB.pull('visits')).json()) as PullResponse;
+    expect(page.documents.map((doc) => doc.id)).toEqual([known.id]);
   });
 });

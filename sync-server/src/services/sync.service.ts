@@ -15,6 +15,7 @@ export type SyncRefusal = { code: 'forbidden'; message: string };
  */
 export type PullAnswer = {
   documentsJson: string[];
+  seqs: number[];
   checkpoint: PullResponse['checkpoint'];
   remaining: number;
 };
@@ -66,7 +67,12 @@ export function createSyncService(deps: {
       const remaining =
         page.documents.length < limit ? 0 : await store.countAfter(collection, page.lastSeq);
       // The checkpoint only ever moves forward, and stays put when there was nothing new.
-      return ok({ documentsJson: page.documents, checkpoint: { seq: page.lastSeq }, remaining });
+      return ok({
+        documentsJson: page.documents,
+        seqs: page.seqs,
+        checkpoint: { seq: page.lastSeq },
+        remaining,
+      });
     },
 
     async push(principal, collection, body) {
@@ -104,6 +110,7 @@ export function createSyncService(deps: {
         conflicts: outcome.conflicts,
         rejected: [...rejected, ...outcome.rejected],
         ...(outcome.superseded ? { superseded: outcome.superseded } : {}),
+        ...storedRows(outcome),
       });
     },
   };
@@ -113,7 +120,21 @@ export function createSyncService(deps: {
  * The JSON of a `PullResponse` around documents already in JSON text: byte for byte what
  * `JSON.stringify({ documents, checkpoint })` gives for the parsed documents.
  */
-export function pullResponseBody({ documentsJson, checkpoint, remaining }: PullAnswer): string {
+export function pullResponseBody({
+  documentsJson,
+  seqs,
+  checkpoint,
+  remaining,
+}: PullAnswer): string {
   const tail = `"checkpoint":${JSON.stringify(checkpoint)},"remaining":${JSON.stringify(remaining)}`;
-  return `{"documents":[${documentsJson.join(',')}],${tail}}`;
+  return `{"documents":[${documentsJson.join(',')}],"seqs":${JSON.stringify(seqs)},${tail}}`;
+}
+
+/** The rows whose pushed state the server now holds, with its seq; nothing when there are none. */
+function storedRows(outcome: {
+  written: { id: string; seq: number }[];
+  alreadyStored?: { id: string; seq: number }[];
+}): { stored?: { id: string; seq: number }[] } {
+  const stored = [...outcome.written, ...(outcome.alreadyStored ?? [])];
+  return stored.length > 0 ? { stored } : {};
 }

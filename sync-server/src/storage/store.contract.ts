@@ -134,12 +134,27 @@ export function describeStoreContract(
         expect(await store.countAfter('visits', 0)).toBe(0);
       });
 
+      it('says which of some ids a collection holds, tombstones included', async () => {
+        await push([{ next: patient(1) }, { next: patient(2, { _deleted: true }) }]);
+        const ids = [patient(1).id, patient(2).id, patient(3).id];
+        expect(await store.storedIds('patients', ids)).toEqual(new Set([patient(1).id, patient(2).id])); // prettier-ignore
+        expect(await store.storedIds('visits', ids)).toEqual(new Set());
+        expect(await store.storedIds('patients', [])).toEqual(new Set());
+      });
+
       it('treats a push of the stored state as done: no conflict, no new seq', async () => {
         await push([{ next: patient(1) }]);
         const outcome = await push([
           { assumed: { ...patient(1), givenName: 'Old' }, next: patient(1) },
         ]);
-        expect(outcome).toEqual({ conflicts: [], written: [], rejected: [] });
+        // The answer says at which seq the server holds that state (ADR 7: a device that pulled a
+        // later state meanwhile must not take its own for the server's).
+        expect(outcome).toEqual({
+          conflicts: [],
+          written: [],
+          rejected: [],
+          alreadyStored: [{ id: patient(1).id, seq: 1 }],
+        });
         expect((await store.pull('patients', 0, 10)).lastSeq).toBe(1);
       });
 
@@ -214,8 +229,11 @@ export function describeStoreContract(
         const json = await store.pullJson('patients', 0, 10);
         expect(json.lastSeq).toBe(page.lastSeq);
         expect(json.documents).toEqual(page.documents.map((doc) => JSON.stringify(doc)));
+        // Each document's seq, in order: the tombstone was written last.
+        expect(json.seqs).toEqual([2, 3]);
         expect(await store.pullJson('patients', page.lastSeq, 10)).toEqual({
           documents: [],
+          seqs: [],
           lastSeq: page.lastSeq,
         });
       });

@@ -32,6 +32,9 @@ export interface Store {
    */
   countAfter(collection: CollectionName, sinceSeq: number): Promise<number>;
 
+  /** Which of these ids the collection holds (tombstones included). */
+  storedIds(collection: CollectionName, ids: readonly string[]): Promise<Set<string>>;
+
   /**
    * Who may read a file (issue 11, point 5): the collections holding a stored record that refers
    * to it (written with each push, `blobReferences`), and whether this person uploaded it.
@@ -203,7 +206,8 @@ export type AuditQuery = {
 export type PullPage = { documents: WireDocument[]; lastSeq: number };
 
 export type BlobAccess = { referencedIn: CollectionName[]; uploadedByUser: boolean };
-export type PullPageJson = { documents: string[]; lastSeq: number };
+/** `seqs[i]`: the seq of `documents[i]` (a device tells from it what came after its push). */
+export type PullPageJson = { documents: string[]; seqs: number[]; lastSeq: number };
 
 export type PushRowInput = {
   /** The stored state the device based its change on; absent or null for a new document. */
@@ -223,6 +227,8 @@ export type PushOutcome = {
    * `conflicts` (see PushResponse.superseded). Absent when there are none.
    */
   superseded?: string[];
+  /** Rows whose pushed state was the stored one already, with that state's seq. */
+  alreadyStored?: { id: string; seq: number }[];
 };
 
 /**

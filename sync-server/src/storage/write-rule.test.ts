@@ -12,7 +12,7 @@ function facts(overrides: Partial<WriteFacts> = {}): WriteFacts {
     next: v2,
     nextHash: 'h2',
     assumedHash: 'h1',
-    current: { doc: v1, hash: 'h1' },
+    current: { doc: v1, hash: 'h1', seq: 1 },
     hadNextState: false,
     ...overrides,
   };
@@ -27,11 +27,11 @@ describe('decideWrite, the server’s one write rule', () => {
   });
 
   it('takes a retry of the stored state as done', () => {
-    expect(decideWrite(facts({ current: { doc: v2, hash: 'h2' } }))).toEqual({ kind: 'already-stored' }); // prettier-ignore
+    expect(decideWrite(facts({ current: { doc: v2, hash: 'h2', seq: 2 } }))).toEqual({ kind: 'already-stored', seq: 2 }); // prettier-ignore
   });
 
   it('answers a state the record has left with the current one, superseded, even if "assumed" matches', () => {
-    const current = { doc: { ...v2, phone: '3' }, hash: 'h3' };
+    const current = { doc: { ...v2, phone: '3' }, hash: 'h3', seq: 3 };
     expect(decideWrite(facts({ current, hadNextState: true, assumedHash: 'h3' }))).toEqual({ kind: 'superseded', current: current.doc }); // prettier-ignore
   });
 
@@ -58,7 +58,7 @@ describe('decideWrite, the server’s one write rule', () => {
 
   it('asks for the record’s history only when the stored state differs from the pushed one', () => {
     expect(needsHistory(facts())).toBe(true);
-    expect(needsHistory(facts({ current: { doc: v2, hash: 'h2' } }))).toBe(false);
+    expect(needsHistory(facts({ current: { doc: v2, hash: 'h2', seq: 2 } }))).toBe(false);
     expect(needsHistory(facts({ current: null }))).toBe(false);
   });
 });

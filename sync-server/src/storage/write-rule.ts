@@ -2,7 +2,7 @@ import type { RowRejection, WireDocument } from '@clinicdesk/shared/sync/protoco
 import type { PushOutcome, RowAuthoriser } from './store.ts';
 
 /** A record's stored state, as an adapter read it (locked) inside the push's transaction. */
-export type StoredState = { doc: WireDocument; hash: string };
+export type StoredState = { doc: WireDocument; hash: string; seq: number };
 
 /** What an adapter read about one pushed row; the rule decides from these alone. */
 export type WriteFacts = {
@@ -29,7 +29,7 @@ export type WriteDecision =
   /** Store the pushed state under the next seq. */
   | { kind: 'write' }
   /** The pushed state is the stored one (a retry whose first attempt was stored): done. */
-  | { kind: 'already-stored' }
+  | { kind: 'already-stored'; seq: number }
   /** A state the record had and has left: answer with the current one, marked superseded. */
   | { kind: 'superseded'; current: WireDocument }
   /** Based on a state other than the stored one: answer with the stored one, to merge. */
@@ -57,7 +57,7 @@ export function decideWrite(facts: WriteFacts): WriteDecision {
   if (current) {
     // A retried push whose first attempt was stored: success, and no new seq, so devices that
     // already pulled it are not sent it again.
-    if (facts.nextHash === current.hash) return { kind: 'already-stored' };
+    if (facts.nextHash === current.hash) return { kind: 'already-stored', seq: current.seq };
     // A state this record already had and has since left (a retry whose answer got lost and
     // that later writes overtook, a late duplicate, a stale copy): the server never moves a
     // record back. The answer carries the current state, and the device merges with the pushed
@@ -91,6 +91,7 @@ export function answerUnlessWrite(
     case 'write':
       return true;
     case 'already-stored':
+      (outcome.alreadyStored ??= []).push({ id, seq: decision.seq });
       return false;
     case 'superseded':
       outcome.conflicts.push(decision.current);

@@ -74,6 +74,7 @@ export function createPostgresDocuments(pool: Pool) {
     const last: Record<string, unknown> | undefined = rows.at(-1);
     return {
       documents: rows.map((row: Record<string, unknown>) => text(row, 'data')),
+      seqs: rows.map((row: Record<string, unknown>) => integer(row, 'seq')),
       lastSeq: last ? integer(last, 'seq') : sinceSeq,
     };
   }
@@ -92,8 +93,8 @@ export function createPostgresDocuments(pool: Pool) {
     sinceSeq: number,
     limit: number,
   ): Promise<PullPage> {
-    const page = await pullJson(collection, sinceSeq, limit);
-    return { ...page, documents: page.documents.map(parseDocument) };
+    const { documents, lastSeq } = await pullJson(collection, sinceSeq, limit);
+    return { documents: documents.map(parseDocument), lastSeq };
   }
 
   async function push(
@@ -131,7 +132,9 @@ export function createPostgresDocuments(pool: Pool) {
           next: row.doc,
           nextHash: row.next.hash,
           assumedHash: row.assumedHash,
-          current: locked ? { doc: parseDocument(locked.data), hash: locked.hash } : null,
+          current: locked
+            ? { doc: parseDocument(locked.data), hash: locked.hash, seq: locked.seq }
+            : null,
           authorise,
         };
         const hadNextState =
@@ -152,7 +155,7 @@ export function createPostgresDocuments(pool: Pool) {
         versions.push({ ...row, seq, existed: locked !== undefined });
         // A later row of this push with the same id is judged against this write, as it would
         // be had it come in the next push.
-        stored.set(row.id, row.next);
+        stored.set(row.id, { ...row.next, seq });
         writes.set(row.id, { ...row, seq });
         outcome.written.push({ id: row.id, seq });
       }
@@ -276,10 +279,22 @@ export function createPostgresDocuments(pool: Pool) {
     await pool.query('DELETE FROM blob_uploads WHERE sha256 = $1', [sha256]);
   }
 
+  async function storedIds(
+    collection: CollectionName,
+    ids: readonly string[],
+  ): Promise<Set<string>> {
+    const { rows } = await pool.query(
+      'SELECT id FROM documents WHERE collection = $1 AND id = ANY($2::text[])',
+      [collection, [...ids]],
+    );
+    return new Set(rows.map((row: Record<string, unknown>) => text(row, 'id')));
+  }
+
   return {
     pull,
     pullJson,
     countAfter,
+    storedIds,
     push,
     blobAccess,
     recordBlobUpload,
@@ -288,7 +303,7 @@ export function createPostgresDocuments(pool: Pool) {
   };
 }
 
-type StoredState = { data: string; hash: string };
+type StoredState = { data: string; hash: string; seq: number };
 
 /** The stored state of each id that exists, locked until the transaction ends. */
 async function lockCurrent(
@@ -297,14 +312,14 @@ async function lockCurrent(
   ids: string[],
 ): Promise<Map<string, StoredState>> {
   const { rows } = await client.query(
-    `SELECT id, data, data_hash FROM documents
+    `SELECT id, seq, data, data_hash FROM documents
      WHERE collection = $1 AND id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
     [collection, ids],
   );
   return new Map(
     rows.map((row: Record<string, unknown>): [string, StoredState] => [
       text(row, 'id'),
-      { data: text(row, 'data'), hash: text(row, 'data_hash') },
+      { data: text(row, 'data'), hash: text(row, 'data_hash'), seq: integer(row, 'seq') },
     ]),
   );
 }

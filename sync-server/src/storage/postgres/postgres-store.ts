@@ -50,6 +50,7 @@ export async function openPostgresStore(
     pull: documents.pull,
     pullJson: documents.pullJson,
     countAfter: documents.countAfter,
+    storedIds: documents.storedIds,
     blobAccess: documents.blobAccess,
     recordBlobUpload: documents.recordBlobUpload,
     unreferencedBlobs: documents.unreferencedBlobs,

@@ -30,7 +30,7 @@ export function createSqliteDocuments(
     'SELECT COUNT(*) AS n FROM documents WHERE collection = ? AND seq > ?',
   );
   const selectCurrent = db.prepare(
-    'SELECT data, data_hash FROM documents WHERE collection = ? AND id = ?',
+    'SELECT seq, data, data_hash FROM documents WHERE collection = ? AND id = ?',
   );
   const hadState = db.prepare(
     'SELECT 1 AS yes FROM document_versions WHERE collection = ? AND id = ? AND data_hash = ? LIMIT 1',
@@ -65,6 +65,9 @@ export function createSqliteDocuments(
       AND NOT EXISTS (SELECT 1 FROM document_versions v WHERE instr(v.data, u.sha256) > 0)
     ORDER BY u.sha256 LIMIT ?`);
   const deleteUploads = db.prepare('DELETE FROM blob_uploads WHERE sha256 = ?');
+  const selectStoredIds = db.prepare(
+    'SELECT id FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))',
+  );
   const takeSeq = db.prepare(
     'UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value',
   );
@@ -82,6 +85,7 @@ export function createSqliteDocuments(
     const last = rows.at(-1);
     return {
       documents: rows.map((row) => text(row, 'data')),
+      seqs: rows.map((row) => integer(row, 'seq')),
       lastSeq: last ? integer(last, 'seq') : sinceSeq,
     };
   }
@@ -92,8 +96,8 @@ export function createSqliteDocuments(
   }
 
   function pull(collection: CollectionName, sinceSeq: number, limit: number): PullPage {
-    const page = pullJson(collection, sinceSeq, limit);
-    return { ...page, documents: page.documents.map((data) => JSON.parse(data) as WireDocument) };
+    const { documents, lastSeq } = pullJson(collection, sinceSeq, limit);
+    return { documents: documents.map((data) => JSON.parse(data) as WireDocument), lastSeq };
   }
 
   function push(
@@ -110,7 +114,7 @@ export function createSqliteDocuments(
         const next = canonicalDocument(row.next);
         const stored = selectCurrent.get(collection, row.next.id);
         const current: StoredState | null = stored
-          ? { doc: JSON.parse(text(stored, 'data')) as WireDocument, hash: text(stored, 'data_hash') } // prettier-ignore
+          ? { doc: JSON.parse(text(stored, 'data')) as WireDocument, hash: text(stored, 'data_hash'), seq: integer(stored, 'seq') } // prettier-ignore
           : null;
         const facts = {
           next: row.next,
@@ -194,10 +198,14 @@ export function createSqliteDocuments(
     selectUnreferenced.all(uploadedBefore.toISOString(), limit).map((row) => text(row, 'sha256'));
   const forgetBlobUploads = (sha256: string): void => void deleteUploads.run(sha256);
 
+  const storedIds = (collection: CollectionName, ids: readonly string[]): Set<string> =>
+    new Set(selectStoredIds.all(collection, JSON.stringify(ids)).map((row) => text(row, 'id')));
+
   return {
     pull,
     pullJson,
     countAfter,
+    storedIds,
     push,
     blobAccess,
     recordBlobUpload,

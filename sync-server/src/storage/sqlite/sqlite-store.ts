@@ -39,6 +39,7 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     pullJson: (collection, sinceSeq, limit) =>
       settle(() => documents.pullJson(collection, sinceSeq, limit)),
     countAfter: (collection, sinceSeq) => settle(() => documents.countAfter(collection, sinceSeq)),
+    storedIds: (collection, ids) => settle(() => documents.storedIds(collection, ids)),
     blobAccess: (sha256, userId) => settle(() => documents.blobAccess(sha256, userId)),
     recordBlobUpload: (sha256, userId, at) =>
       settle(() => documents.recordBlobUpload(sha256, userId, at)),

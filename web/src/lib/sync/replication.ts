@@ -17,6 +17,7 @@ import { Subject } from 'rxjs';
 import { requestJson, SyncRequestError } from '../api/http.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import type { SyncStatus } from './sync-status.svelte.ts';
+import { PulledDuringPush } from './pulled-during-push.ts';
 import { mergingFromSupersededBases, SupersededBases } from './superseded-bases.ts';
 
 export type CollectionReplication = {
@@ -45,6 +46,11 @@ type ReplicationDeps = {
   fetch?: typeof fetch;
   /** Prefix for API paths ('' in the browser, the server's URL elsewhere). */
   baseUrl?: string;
+  /**
+   * Waits, before a push goes out, for what its rows depend on in other collections: a
+   * check-in's patient must reach the server first, or the server refuses the check-in.
+   */
+  beforePush?: (rows: readonly WireDocument[]) => Promise<void>;
 };
 
 /**
@@ -59,6 +65,7 @@ export function replicateCollection({
   local,
   fetch: fetchImpl = (input, init) => fetch(input, init),
   baseUrl = '',
+  beforePush,
 }: ReplicationDeps): CollectionReplication {
   const name = collection.name;
   const base = `${baseUrl}${SYNC_BASE_PATH}/${name}`;
@@ -70,6 +77,7 @@ export function replicateCollection({
   // RxDB takes the collection's conflict handler when the replication starts. Wrapped once per
   // collection (the original is kept), so a replication started again does not wrap a wrapper.
   const superseded = new SupersededBases();
+  const pulledDuringPush = new PulledDuringPush();
   collection.conflictHandler = mergingFromSupersededBases(
     ownConflictHandler(collection),
     superseded,
@@ -97,6 +105,7 @@ export function replicateCollection({
           throw new SyncRequestError(outcome);
         }
         const { documents, remaining } = outcome.value;
+        pulledDuringPush.pulledPage(outcome.value);
         // A server that does not count: a full page means more may follow, a short one is the end.
         const still = remaining ?? (documents.length >= batchSize ? null : 0);
         if (status.reportPulled) status.reportPulled(name, documents.length, still);
@@ -115,20 +124,30 @@ export function replicateCollection({
             newDocumentState: toWireDocument(row.newDocumentState as WireDocument),
           })),
         };
+        await beforePush?.(body.rows.map((row) => row.newDocumentState));
         superseded.pushing(body.rows);
+        pulledDuringPush.started(body.rows);
         const outcome = await requestJson<PushResponse>(
           `${base}/push`,
           { method: 'POST', headers, body: JSON.stringify(body) },
           fetchImpl,
-        );
+        ).catch((error: unknown) => {
+          pulledDuringPush.finished(body.rows, null);
+          throw error;
+        });
         if (!outcome.ok) {
+          pulledDuringPush.finished(body.rows, null);
           status.reportFailure(outcome);
           throw new SyncRequestError(outcome);
         }
         status.reportSuccess();
         await recordRefusals(local, name, body, outcome.value);
         superseded.answered(body.rows, outcome.value.superseded);
-        return outcome.value.conflicts;
+        // A newer state pulled while this push was on its way goes back to RxDB as a conflict,
+        // merged from the pushed state, instead of the device taking its own for the server's.
+        const later = pulledDuringPush.finished(body.rows, outcome.value);
+        superseded.answered(body.rows, later.superseded);
+        return [...outcome.value.conflicts, ...later.conflicts];
       },
     },
   });
