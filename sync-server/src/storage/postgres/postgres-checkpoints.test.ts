@@ -30,51 +30,57 @@ describePostgres('pull checkpoints on PostgreSQL', () => {
     await schema.drop();
   });
 
-  it('never skip a write while eight instances push and a device pulls in small pages', async () => {
-    const reader = await open();
-    const writers = await Promise.all(range(8).map(open));
-    const acknowledged = new Map<string, number>();
-    let writing = true;
-    const writes = Promise.all(
-      writers.map(async (store, w) => {
-        for (const p of range(30)) {
-          const rows = range(4).map((r) => ({ next: patient(w * 1000 + p * 4 + r) }));
-          const outcome = await store.push('patients', rows, WRITER, TEST_START);
-          for (const write of outcome.written) acknowledged.set(write.id, write.seq);
-        }
-      }),
-    ).finally(() => (writing = false));
+  // Nine pools and hundreds of commits: on a loaded 2-core machine this takes more than the
+  // default 5 s (it timed out beside a fault run); it times nothing, so it gets room to finish.
+  it(
+    'never skip a write while eight instances push and a device pulls in small pages',
+    { timeout: 60_000 },
+    async () => {
+      const reader = await open();
+      const writers = await Promise.all(range(8).map(open));
+      const acknowledged = new Map<string, number>();
+      let writing = true;
+      const writes = Promise.all(
+        writers.map(async (store, w) => {
+          for (const p of range(30)) {
+            const rows = range(4).map((r) => ({ next: patient(w * 1000 + p * 4 + r) }));
+            const outcome = await store.push('patients', rows, WRITER, TEST_START);
+            for (const write of outcome.written) acknowledged.set(write.id, write.seq);
+          }
+        }),
+      ).finally(() => (writing = false));
 
-    const pages: { since: number; lastSeq: number; ids: string[] }[] = [];
-    let checkpoint = 0;
-    const pullOnce = async () => {
-      const page = await reader.pull('patients', checkpoint, 5);
-      pages.push({
-        since: checkpoint,
-        lastSeq: page.lastSeq,
-        ids: page.documents.map((d) => d.id),
-      });
-      checkpoint = page.lastSeq;
-      return page.documents.length;
-    };
-    while (writing) await pullOnce();
-    await writes;
-    while ((await pullOnce()) > 0);
+      const pages: { since: number; lastSeq: number; ids: string[] }[] = [];
+      let checkpoint = 0;
+      const pullOnce = async () => {
+        const page = await reader.pull('patients', checkpoint, 5);
+        pages.push({
+          since: checkpoint,
+          lastSeq: page.lastSeq,
+          ids: page.documents.map((d) => d.id),
+        });
+        checkpoint = page.lastSeq;
+        return page.documents.length;
+      };
+      while (writing) await pullOnce();
+      await writes;
+      while ((await pullOnce()) > 0);
 
-    const seen = pages.flatMap((page) => page.ids);
-    expect(acknowledged.size).toBe(8 * 30 * 4);
-    // Every acknowledged write reached the device, once.
-    expect(seen.toSorted()).toEqual([...acknowledged.keys()].toSorted());
-    for (const page of pages) {
-      // The checkpoint never moves back, and each page holds exactly the seqs it claims to cover.
-      expect(page.lastSeq).toBeGreaterThanOrEqual(page.since);
-      const seqs = page.ids.map((id) => acknowledged.get(id) ?? -1);
-      expect(seqs).toEqual(seqs.toSorted((a, b) => a - b));
-      for (const seq of seqs) expect(seq > page.since && seq <= page.lastSeq).toBe(true);
-    }
-    // The reader really did pull while writes were committing, not only after.
-    expect(pages.filter((page) => page.ids.length > 0).length).toBeGreaterThan(20);
-  });
+      const seen = pages.flatMap((page) => page.ids);
+      expect(acknowledged.size).toBe(8 * 30 * 4);
+      // Every acknowledged write reached the device, once.
+      expect(seen.toSorted()).toEqual([...acknowledged.keys()].toSorted());
+      for (const page of pages) {
+        // The checkpoint never moves back, and each page holds exactly the seqs it claims to cover.
+        expect(page.lastSeq).toBeGreaterThanOrEqual(page.since);
+        const seqs = page.ids.map((id) => acknowledged.get(id) ?? -1);
+        expect(seqs).toEqual(seqs.toSorted((a, b) => a - b));
+        for (const seq of seqs) expect(seq > page.since && seq <= page.lastSeq).toBe(true);
+      }
+      // The reader really did pull while writes were committing, not only after.
+      expect(pages.filter((page) => page.ids.length > 0).length).toBeGreaterThan(20);
+    },
+  );
 
   it('make a pull wait for nothing, yet never let it pass a push that is still committing', async () => {
     const [reader, pusher] = [await open(), await open()];

@@ -29,4 +29,9 @@ describe('who made a side of a conflict', () => {
       /^Office Manager on Device \w{4}, 08:30 \(as noted on the device/,
     );
   });
+
+  it("promises the server's record only for records whose history the server gives (patients)", () => {
+    expect(conflictSideWho(side, undefined, here, clock)).toContain("the server's record loads online"); // prettier-ignore
+    expect(conflictSideWho(side, undefined, here, clock, false)).toMatch(/\(as noted on the device\)$/); // prettier-ignore
+  });
 });

@@ -12,6 +12,8 @@ export function conflictSideWho(
   writer: HistoryWriter | null | undefined,
   thisDeviceId: string,
   format: (iso: string) => string,
+  /** Whether the server's writers of this kind of record can be asked for (patients today). */
+  serverCanSay = true,
 ): string {
   const at = side.at ? format(side.at) : 'an unknown time';
   if (writer?.kind === 'setup') return `Set up with the practice’s records, ${at}`;
@@ -24,5 +26,8 @@ export function conflictSideWho(
   }
   if (!side.by) return `Someone on an unknown device, ${at}`;
   const device = deviceLabel({ deviceId: side.by.deviceId }, thisDeviceId);
-  return `${side.by.name} on ${device === 'This device' ? 'this device' : device}, ${at} (as noted on the device; the server's record loads online)`;
+  const note = serverCanSay
+    ? "as noted on the device; the server's record loads online"
+    : 'as noted on the device';
+  return `${side.by.name} on ${device === 'This device' ? 'this device' : device}, ${at} (${note})`;
 }
