@@ -64,6 +64,9 @@ test('a photo taken offline shows at once, uploads when back online, and reaches
   // The changed record and the file both wait for the network, and the strip says so (#11.6).
   await tabletA.expectPending(2);
   await expect(tabletA.page.getByTestId('sync-pending-kinds')).toHaveText('(1 patient record, 1 file)'); // prettier-ignore
+  // …read out on a portrait tablet, without growing its two-row header (issue 10, point 15).
+  const header = await tabletA.page.getByTestId('office-header').boundingBox();
+  expect(header?.height, 'header height with changes waiting').toBeLessThanOrEqual(112);
 
   // Still offline, a reload shows the photo from the device.
   await tabletA.page.reload();
