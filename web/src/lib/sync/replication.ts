@@ -127,26 +127,22 @@ export function replicateCollection({
         await beforePush?.(body.rows.map((row) => row.newDocumentState));
         superseded.pushing(body.rows);
         pulledDuringPush.started(body.rows);
+        // requestJson never throws: every push that started is finished here, once, answered
+        // or not. A newer state pulled while it was on its way goes back to RxDB as a conflict,
+        // merged from the pushed state, instead of the device taking its own for the server's.
         const outcome = await requestJson<PushResponse>(
           `${base}/push`,
           { method: 'POST', headers, body: JSON.stringify(body) },
           fetchImpl,
-        ).catch((error: unknown) => {
-          pulledDuringPush.finished(body.rows, null);
-          throw error;
-        });
+        );
+        const later = pulledDuringPush.finished(body.rows, outcome.ok ? outcome.value : null);
         if (!outcome.ok) {
-          pulledDuringPush.finished(body.rows, null);
           status.reportFailure(outcome);
           throw new SyncRequestError(outcome);
         }
         status.reportSuccess();
         await recordRefusals(local, name, body, outcome.value);
-        superseded.answered(body.rows, outcome.value.superseded);
-        // A newer state pulled while this push was on its way goes back to RxDB as a conflict,
-        // merged from the pushed state, instead of the device taking its own for the server's.
-        const later = pulledDuringPush.finished(body.rows, outcome.value);
-        superseded.answered(body.rows, later.superseded);
+        superseded.answered(body.rows, [...(outcome.value.superseded ?? []), ...later.superseded]);
         return [...outcome.value.conflicts, ...later.conflicts];
       },
     },
