@@ -17,7 +17,10 @@ import type { ChangeBus } from './services/change-bus.ts';
 import { createPostgresChangeBus } from './services/change-bus-postgres.ts';
 import { collectBlobsJob } from './jobs/collect-blobs.job.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
+import type { BlobStorage } from './storage/blobs/blob-storage.ts';
 import { openFsBlobStorage } from './storage/blobs/fs-blob-storage.ts';
+import { moveFolderBlobs } from './storage/blobs/move-folder-blobs.ts';
+import { openPostgresBlobStorage } from './storage/blobs/postgres-blob-storage.ts';
 import { openPostgresStore } from './storage/postgres/postgres-store.ts';
 import { openSqliteStore } from './storage/sqlite/sqlite-store.ts';
 import type { Store } from './storage/store.ts';
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
       `The web app is not built (${config.value.staticRoot} is missing), so only the API is served. Run: pnpm build`,
     );
 
-  const blobs = await openFsBlobStorage(join(dataDir, 'blobs'));
+  const blobs = await openBlobStorage(config.value.database, join(dataDir, 'blobs'), log, clock);
   // Housekeeping: files no record refers to are collected after a grace period (issue 11).
   const housekeeping = createJobRunner({
     jobs: [collectBlobsJob({ store, blobs })],
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     server.close(() => {
       void housekeeping
         .stop()
+        .then(() => blobs.close())
         .then(() => database.close())
         .finally(() => {
           log.info('ClinicDesk stopped');
@@ -160,6 +164,29 @@ async function openDatabase(
     await store.close();
     throw error;
   }
+}
+
+/**
+ * Where files live (ADR 17): with PostgreSQL in the database, so that every instance serves
+ * every file without a shared folder (files a folder still holds from before are moved in);
+ * with SQLite in `DATA_DIR/blobs`. Opened after the store, which migrates the database.
+ */
+async function openBlobStorage(
+  database: DatabaseConfig,
+  folder: string,
+  log: Logger,
+  clock: () => Date,
+): Promise<BlobStorage> {
+  if (database.kind === 'sqlite') return openFsBlobStorage(folder);
+  const blobs = await openPostgresBlobStorage(database.url, {
+    clock,
+    onIdleError: (error) => log.warn('A database connection failed', { error: error.message }),
+  });
+  const { moved, refused } = await moveFolderBlobs(folder, blobs);
+  if (moved > 0) log.info(`Moved ${moved} files from ${folder} into the database`);
+  for (const file of refused)
+    log.warn(`A file in ${folder} was left there: ${file.message}`, { sha256: file.sha256 });
+  return blobs;
 }
 
 main().catch((error: unknown) => {

@@ -5,8 +5,10 @@ export type StoredBlob = BlobRef & { body: ReadableStream<Uint8Array> };
 
 /**
  * Content-addressed file storage: a blob's address is the SHA-256 of its bytes, so a stored blob
- * never changes and storing it twice is the same as storing it once. The filesystem implements
- * it today; a PostgreSQL one must keep the same promises.
+ * never changes and storing it twice is the same as storing it once. Files live in PostgreSQL
+ * when the server uses it (postgres-blob-storage.ts, so that several instances share them) and
+ * in a folder otherwise (fs-blob-storage.ts); blob-storage.contract.ts holds both to the same
+ * promises (ADR 17). Every method refuses an address that is not a SHA-256 digest.
  */
 export interface BlobStorage {
   /** The blob's reference when it is stored completely; null otherwise. */
@@ -34,4 +36,7 @@ export interface BlobStorage {
    * is no error. True when something was removed.
    */
   remove(sha256: string): Promise<boolean>;
+
+  /** Releases what the storage holds open (PostgreSQL's connections); idempotent. */
+  close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempDir } from '../../test-support.ts';
+import { describeBlobStorageContract, streamOf } from './blob-storage.contract.ts';
 import { openFsBlobStorage } from './fs-blob-storage.ts';
 
 let root: { path: string; remove: () => Promise<void> };
@@ -13,17 +14,6 @@ afterEach(() => root.remove());
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 6, 7, 8]);
 const SHA = createHash('sha256').update(JPEG).digest('hex');
-
-function streamOf(...chunks: (Uint8Array | Error)[]): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    pull(controller) {
-      const next = chunks.shift();
-      if (next === undefined) controller.close();
-      else if (next instanceof Error) controller.error(next);
-      else controller.enqueue(next);
-    },
-  });
-}
 
 async function files(): Promise<string[]> {
   const entries = await readdir(root.path, { recursive: true, withFileTypes: true });
@@ -90,9 +80,13 @@ describe('the filesystem blob storage', () => {
     expect((await files()).filter((path) => path.includes(SHA))).toEqual([]);
     expect(await storage.remove(SHA)).toBe(false);
   });
+});
 
-  it('refuses to turn anything but a digest into a path', async () => {
-    const storage = await openFsBlobStorage(root.path);
-    await expect(storage.has('../../etc/passwd')).rejects.toThrow('SHA-256');
-  });
+describeBlobStorageContract('filesystem', async () => {
+  const folder = await createTempDir();
+  return {
+    storage: await openFsBlobStorage(folder.path),
+    another: () => openFsBlobStorage(folder.path),
+    cleanup: folder.remove,
+  };
 });

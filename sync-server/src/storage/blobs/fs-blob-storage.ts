@@ -81,7 +81,7 @@ export async function openFsBlobStorage(root: string): Promise<BlobStorage> {
     return existed;
   }
 
-  return { has, get, put, remove };
+  return { has, get, put, remove, close: () => Promise.resolve() };
 }
 
 /** Writes the stream to a new file and flushes it to disk; the number of bytes written. */

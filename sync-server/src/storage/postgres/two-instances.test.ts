@@ -1,9 +1,11 @@
 /**
  * Two real server processes on one PostgreSQL database, as a clinic with two front-desk servers
- * (or a rolling restart) would run them: they share staff, sessions and documents, and a push
- * to one reaches the live streams of the other.
+ * (or a rolling restart) would run them: they share staff, sessions, documents and files (each
+ * has a data directory of its own), and a push to one reaches the live streams of the other.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,30 +24,34 @@ const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
 const DESK = '0195a0c4-1111-7000-8000-000000000001';
 const TABLET = '0195a0c4-2222-7000-8000-000000000002';
 const frontDesk = DEMO_ACCOUNTS[0];
+const clinician = DEMO_ACCOUNTS[2];
 
 describePostgres('two server instances on one PostgreSQL database', () => {
   let schema: TestSchema;
-  let dataDir: Awaited<ReturnType<typeof createTempDir>>;
+  let dataDirs: Awaited<ReturnType<typeof createTempDir>>[];
   let instances: Instance[];
   beforeEach(async () => {
     schema = await createTestSchema();
-    dataDir = await createTempDir();
+    dataDirs = [];
     instances = [];
   });
   afterEach(async () => {
     await Promise.all(instances.map((instance) => instance.stop('SIGKILL')));
     await schema.drop();
-    await dataDir.remove();
+    await Promise.all(dataDirs.map((dir) => dir.remove()));
   });
 
+  /** An instance with a data directory of its own: they share nothing but the database. */
   const start = async () => {
+    const dataDir = await createTempDir();
+    dataDirs.push(dataDir);
     const instance = await startInstance({
       DATABASE_URL: schema.url,
       DATA_DIR: dataDir.path,
       STATIC_ROOT: join(dataDir.path, 'no-web-app'),
     });
     instances.push(instance);
-    return instance;
+    return { ...instance, dataDir: dataDir.path };
   };
 
   it('share sessions and documents, and announce a push on one to the streams of the other', async () => {
@@ -101,8 +107,64 @@ describePostgres('two server instances on one PostgreSQL database', () => {
 
     // Both stop cleanly: pool, listener and streams closed, exit code 0.
     expect(await Promise.all([first.stop('SIGTERM'), second.stop('SIGTERM')])).toEqual([0, 0]);
-  }, 30_000);
+  }, 60_000);
+
+  it('serve a file uploaded through one, byte for byte, from the other', async () => {
+    const photo = photoBytes();
+    const sha256 = createHash('sha256').update(photo).digest('hex');
+    const first = await start();
+    const second = await start();
+    const desk = await signIn(first, DESK);
+    // Another person: the file reads back for them only through the record, not as its uploader.
+    const tablet = await signIn(second, TABLET, clinician);
+    const download = () =>
+      fetch(`${second.url}/api/blobs/${sha256}`, { headers: syncHeaders(tablet, TABLET) });
+
+    // The desk takes a photo and registers the patient with it: the file goes up to the first
+    // instance, then the record that refers to it.
+    const uploaded = await fetch(`${first.url}/api/blobs/${sha256}`, {
+      method: 'PUT',
+      headers: { ...syncHeaders(desk, DESK), 'content-type': 'image/png' },
+      body: photo,
+    });
+    expect(uploaded.status).toBe(201);
+    expect((await download()).status).toBe(404);
+    const registered = patient(2, {
+      givenName: 'Ines',
+      photo: { sha256, type: 'image/png', size: photo.byteLength },
+    });
+    const pushed = await fetch(`${first.url}${SYNC_BASE_PATH}/patients/push`, {
+      method: 'POST',
+      headers: { ...syncHeaders(desk, DESK), 'content-type': 'application/json' },
+      body: JSON.stringify({ rows: [{ assumedMasterState: null, newDocumentState: registered }] }),
+    });
+    expect(await pushed.json()).toMatchObject({ conflicts: [], rejected: [] });
+
+    // The tablet, on the second instance, shows the photo: the same bytes.
+    const downloaded = await download();
+    expect(downloaded.status).toBe(200);
+    expect(downloaded.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await downloaded.arrayBuffer())).toEqual(photo);
+    // Neither instance kept it in its data directory: it is in the database they share.
+    expect(await filesUnder(first.dataDir, 'blobs')).toEqual([]);
+    expect(await filesUnder(second.dataDir, 'blobs')).toEqual([]);
+  }, 60_000);
 });
+
+/** A PNG of 300 kB (a few chunks in the database), its bytes varied so that none repeat. */
+function photoBytes(): Uint8Array<ArrayBuffer> {
+  const bytes = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 31 + (i >> 8)) % 256);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  return bytes;
+}
+
+/** The files below `dir/sub`, none when it does not exist. */
+async function filesUnder(dir: string, sub: string): Promise<string[]> {
+  const entries = await readdir(join(dir, sub), { recursive: true, withFileTypes: true }).catch(
+    () => [],
+  );
+  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
 
 const syncHeaders = (cookie: string, deviceId: string) => ({
   cookie,
@@ -110,13 +172,17 @@ const syncHeaders = (cookie: string, deviceId: string) => ({
   [DEVICE_HEADER]: deviceId,
 });
 
-async function signIn(instance: Instance, deviceId: string): Promise<string> {
+async function signIn(
+  instance: Instance,
+  deviceId: string,
+  account: (typeof DEMO_ACCOUNTS)[number] = frontDesk,
+): Promise<string> {
   const response = await fetch(`${instance.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      username: frontDesk.username,
-      password: frontDesk.password,
+      username: account.username,
+      password: account.password,
       deviceId,
     }),
   });
