@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { SYNC_BASE_PATH, type ApiErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
@@ -159,21 +159,14 @@ export function createApp(deps: AppDeps) {
         log,
         access,
       }),
-    );
-
-  // Patient services that need the server; like /api/sync, nothing without a session.
-  app.use('/api/patients/*', requireSession);
-  app.route('/api/patients', createPatientRoutes({ store, clock, duplicates }));
-  app.use(`${AUDIT_BASE_PATH}/*`, requireSession);
-  app.route(AUDIT_BASE_PATH, createAuditReportRoutes({ audit }));
-
-  if (deps.blobs !== undefined) {
-    const blobs = createBlobService({ storage: deps.blobs });
-    // As under /api/sync: no session, no answer, not even whether a file exists.
-    app.use(`${BLOBS_BASE_PATH}/*`, requireSession);
-    app.route(BLOBS_BASE_PATH, createBlobRoutes({ blobs, store, clock }));
-  }
-  if (deps.staticRoot !== undefined) app.route('/', createStaticRoutes(deps.staticRoot, log));
+    )
+    // Patient services that need the server; like /api/sync, nothing without a session.
+    .use('/api/patients/*', requireSession)
+    .route('/api/patients', createPatientRoutes({ store, clock, duplicates }))
+    .use(`${AUDIT_BASE_PATH}/*`, requireSession)
+    .route(AUDIT_BASE_PATH, createAuditReportRoutes({ audit }))
+    .route(BLOBS_BASE_PATH, blobRoutes(deps, { store, clock, requireSession }))
+    .route('/', staticRoutes(deps.staticRoot, log));
 
   app.notFound((c) => apiError(c, 'not-found'));
   app.onError((error, c) => {
@@ -190,7 +183,45 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
+/**
+ * Every route of the server, as the web's typed client (`web/src/lib/api/client.ts`) sees it.
+ * Routes join it only by being chained on the one Hono instance above: a route mounted in a
+ * statement of its own would still answer but be missing here (`app.routes-typed.test.ts`).
+ */
 export type AppType = ReturnType<typeof createApp>;
+
+/**
+ * `/api/blobs`, when the server has file storage. Without it nothing is mounted there (a request
+ * is answered 404, session or not), but the type keeps the routes: the app is built for a server
+ * that has them.
+ */
+function blobRoutes(
+  deps: AppDeps,
+  served: { store: Store; clock: () => Date; requireSession: MiddlewareHandler<AppEnv> },
+) {
+  const routes = (storage: BlobStorage) =>
+    new Hono<AppEnv>()
+      // As under /api/sync: no session, no answer, not even whether a file exists.
+      .use('*', served.requireSession)
+      .route(
+        '/',
+        createBlobRoutes({
+          blobs: createBlobService({ storage }),
+          store: served.store,
+          clock: served.clock,
+        }),
+      );
+  return deps.blobs === undefined
+    ? (new Hono<AppEnv>() as ReturnType<typeof routes>)
+    : routes(deps.blobs);
+}
+
+/** The built web app at `/`, when there is one (the API alone otherwise). */
+function staticRoutes(root: string | undefined, log: Logger) {
+  return root === undefined
+    ? (new Hono<AppEnv>() as ReturnType<typeof createStaticRoutes>)
+    : createStaticRoutes(root, log);
+}
 
 function codeForStatus(status: number): ApiErrorCode | undefined {
   if (status >= 500) return undefined;
