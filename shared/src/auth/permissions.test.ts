@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { KIND_SCHEMAS } from '../registry/kind-schemas.ts';
+import { partitionOf, type KindName } from '../registry/partitions.ts';
 import { COLLECTION_NAMES } from '../sync/collections.ts';
 import {
   canRead,
   canUse,
   canWrite,
+  canWriteKind,
   COLLECTION_ACCESS,
   FEATURE_ACCESS,
+  KIND_ACCESS,
   readableCollections,
 } from './permissions.ts';
 import { ROLES, type Role } from './roles.ts';
@@ -14,22 +18,22 @@ import { ROLES, type Role } from './roles.ts';
  * What each role may do, written out by hand (not derived from the table), so that a change to
  * the table must be made twice on purpose. ADR 0008 gives the reasons.
  */
-const EXPECTED_COLLECTIONS: Record<string, Record<Role, 'none' | 'read' | 'write'>> = {
-  patients: {
+const EXPECTED_KINDS: Record<string, Record<Role, 'none' | 'read' | 'write'>> = {
+  patient: {
     'front-desk': 'write',
     billing: 'read',
     clinician: 'read',
     'office-manager': 'write',
     admin: 'none',
   },
-  chartMerges: {
+  chartMerge: {
     'front-desk': 'read',
     billing: 'read',
     clinician: 'read',
     'office-manager': 'write',
     admin: 'none',
   },
-  visits: {
+  visit: {
     'front-desk': 'write',
     billing: 'read',
     clinician: 'write',
@@ -54,23 +58,34 @@ const EXPECTED_FEATURES: Record<string, Role[]> = {
 };
 
 describe('the permission table', () => {
-  it('has an entry for every replicated collection and nothing else', () => {
+  it('has a rule for every kind of record and nothing else', () => {
+    expect(Object.keys(KIND_ACCESS).sort()).toEqual(Object.keys(KIND_SCHEMAS).sort());
+    expect(Object.keys(EXPECTED_KINDS).sort()).toEqual(Object.keys(KIND_SCHEMAS).sort());
     expect(Object.keys(COLLECTION_ACCESS).sort()).toEqual([...COLLECTION_NAMES].sort());
-    expect(Object.keys(EXPECTED_COLLECTIONS).sort()).toEqual([...COLLECTION_NAMES].sort());
   });
 
-  it.each(COLLECTION_NAMES.flatMap((c) => ROLES.map((r) => [c, r] as const)))(
-    '%s for %s is as intended',
-    (collection, role) => {
-      const expected = EXPECTED_COLLECTIONS[collection]?.[role];
-      expect(canRead(role, collection)).toBe(expected !== 'none');
-      expect(canWrite(role, collection)).toBe(expected === 'write');
-      expect(readableCollections(role).includes(collection)).toBe(expected !== 'none');
-    },
-  );
+  it.each(
+    (Object.keys(EXPECTED_KINDS) as KindName[]).flatMap((k) => ROLES.map((r) => [k, r] as const)),
+  )('%s for %s is as intended', (kind, role) => {
+    const expected = EXPECTED_KINDS[kind]?.[role];
+    const partition = partitionOf(kind);
+    expect(canRead(role, partition)).toBe(expected !== 'none');
+    expect(canWriteKind(role, kind)).toBe(expected === 'write');
+    expect(readableCollections(role).includes(partition)).toBe(expected !== 'none');
+  });
+
+  it('lets a role write a partition exactly when it may write one of its kinds', () => {
+    for (const partition of COLLECTION_NAMES)
+      for (const role of ROLES)
+        expect(canWrite(role, partition)).toBe(
+          Object.keys(COLLECTION_ACCESS[partition].kinds).some(
+            (kind) => EXPECTED_KINDS[kind]?.[role] === 'write',
+          ),
+        );
+  });
 
   it('never lets a role write what it may not read', () => {
-    for (const access of Object.values(COLLECTION_ACCESS))
+    for (const access of Object.values(KIND_ACCESS))
       for (const role of access.write) expect(access.read).toContain(role);
   });
 

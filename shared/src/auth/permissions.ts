@@ -1,48 +1,39 @@
+import { CHART_MERGERS } from '../charts/chart-mergers.ts';
+import type { KindRule, StoredDocument } from '../registry/partition.ts';
+import { PARTITIONS, type KindName } from '../registry/partitions.ts';
 import type { CollectionName } from '../sync/collections.ts';
 import type { Role } from './roles.ts';
 
 /**
- * THE permission table: who may read and who may write each replicated collection, and who may
- * use each feature outside sync. The server enforces it on every route, on pull, push and the
- * live stream; the app uses the same table only to hide what a role cannot do.
+ * THE permission table: who may read each sync partition, who may write each kind of record in
+ * it (and in which states), and who may use each feature outside sync. The server enforces it
+ * on every route, on pull, push and the live stream; the app uses the same table only to hide
+ * what a role cannot do.
  *
  * Least privilege / HIPAA "minimum necessary" (45 CFR 164.502(b), 164.514(d)); the reasoning per
- * row is in docs/adr/0008-permission-table.md. Writing implies reading: a role listed under
- * `write` must also be listed under `read` (checked by permissions.test.ts).
- *
- * To add a collection: one entry here (the type makes it required once the collection is in
- * REPLICATED_COLLECTIONS), then extend the expectations in permissions.test.ts.
+ * row is in docs/adr/0008-permission-table.md. Reading is per partition (ADR 15: a partition is
+ * chosen by who may read it); writing is per kind, declared beside the kind in its domain's
+ * partition file (e.g. shared/src/checkin/visits.partition.ts) and composed here from the
+ * registry. Writing implies reading: a role listed under a kind's `write` must also read its
+ * partition (checked by permissions.test.ts, which also holds the expectations per kind).
  */
-/** Who reviews likely duplicate charts and merges them (ADR 9). */
-const CHART_MERGERS = ['office-manager'] as const satisfies readonly Role[];
+export type CollectionAccess = {
+  read: readonly Role[];
+  kinds: Readonly<Record<string, KindRule>>;
+};
 
-export const COLLECTION_ACCESS = {
-  // Demographics: the front desk registers and corrects them; the office manager oversees and
-  // settles conflicts; billing and clinicians need to identify the patient but not change the
-  // chart's identity; the IT administrator manages accounts and needs no patient data at all.
-  patients: {
-    read: ['front-desk', 'billing', 'clinician', 'office-manager'],
-    write: ['front-desk', 'office-manager'],
-    // A merged-away chart is frozen: only those who merge charts may write it (or merge one
-    // away), so an edit meant for the merged chart is refused visibly instead of vanishing.
-    writableState: (role: Role, doc: Readonly<Record<string, unknown>>) =>
-      doc.mergedInto === undefined || (CHART_MERGERS as readonly Role[]).includes(role),
-  },
-  // Merge records: whoever reads charts can trace a merge; only those who merge write them.
-  chartMerges: {
-    read: ['front-desk', 'billing', 'clinician', 'office-manager'],
-    write: ['office-manager'],
-  },
-  // Today's arrivals (who is at the clinic, when): the front desk checks patients in and out;
-  // clinical staff (medical assistants) room them and see who waits; billing reads visits for
-  // charge capture; the office manager oversees the desk. No patient data for the administrator.
-  visits: {
-    read: ['front-desk', 'billing', 'clinician', 'office-manager'],
-    write: ['front-desk', 'clinician', 'office-manager'],
-  },
-} as const satisfies Record<CollectionName, CollectionAccess>;
+export const COLLECTION_ACCESS: Readonly<Record<CollectionName, CollectionAccess>> = PARTITIONS;
 
-/** Features that are not a collection: one entry each, same shape as a collection's `read`. */
+/** Who may read and write one kind of record: its partition's readers, its own writers. */
+export type KindAccess = KindRule & { read: readonly Role[] };
+
+export const KIND_ACCESS = Object.fromEntries(
+  Object.values(PARTITIONS).flatMap(({ read, kinds }) =>
+    Object.entries(kinds).map(([kind, rule]) => [kind, { ...rule, read }]),
+  ),
+) as Readonly<Record<KindName, KindAccess>>;
+
+/** Features that are not a partition: one entry each, same shape as a partition's `read`. */
 export const FEATURE_ACCESS = {
   /** The Devices page: every device's sync health. */
   'devices.overview': ['office-manager', 'admin'],
@@ -62,7 +53,7 @@ export const FEATURE_ACCESS = {
    * Blocks of chart numbers (ADR 9): a number goes on a new registration, so only those who
    * register patients reserve them.
    */
-  'charts.numbers': COLLECTION_ACCESS.patients.write,
+  'charts.numbers': KIND_ACCESS.patient.write,
   /**
    * Uploading the views and prints a device recorded. They are of patient records, so only
    * those who read records have any; each event must also be of a collection the role reads.
@@ -72,7 +63,7 @@ export const FEATURE_ACCESS = {
   'users.manage': ['admin'],
   /** Uploaded files (patient photos, card scans) belong to patient records: the same roles. */
   'files.read': COLLECTION_ACCESS.patients.read,
-  'files.write': COLLECTION_ACCESS.patients.write,
+  'files.write': KIND_ACCESS.patient.write,
   /** Reviewing likely duplicate charts and merging them (ADR 9). */
   'charts.merge': CHART_MERGERS,
   /** A patient's change history: who changed what, from the server's versions. */
@@ -85,16 +76,6 @@ export const FEATURE_ACCESS = {
   'audit.report': ['office-manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
-export type CollectionAccess = {
-  read: readonly Role[];
-  write: readonly Role[];
-  /**
-   * Optional row rule on top of `write`: may this role write a document in this state? A push is
-   * judged on the stored state AND the new state, so a rule here also stops a role moving a
-   * document into or out of a state it may not touch.
-   */
-  writableState?: (role: Role, doc: Readonly<Record<string, unknown>>) => boolean;
-};
 export type Feature = keyof typeof FEATURE_ACCESS;
 
 /** Roles that must use a second factor (TOTP) at sign-in. */
@@ -104,19 +85,41 @@ export function canRead(role: Role, collection: CollectionName): boolean {
   return (COLLECTION_ACCESS[collection].read as readonly Role[]).includes(role);
 }
 
+/** May this role write some kind of record of this partition? */
 export function canWrite(role: Role, collection: CollectionName): boolean {
-  return (COLLECTION_ACCESS[collection].write as readonly Role[]).includes(role);
+  return Object.values(COLLECTION_ACCESS[collection].kinds).some((rule) =>
+    rule.write.includes(role),
+  );
 }
 
-/** May this role write a document of this collection in this state (stored or new)? */
+/** May this role write records of this kind (in some state)? */
+export function canWriteKind(role: Role, kind: KindName): boolean {
+  return KIND_ACCESS[kind].write.includes(role);
+}
+
+/**
+ * May this role write a document of this partition in this state (stored or new)? Judged by the
+ * rule of the document's kind; a kind the partition does not hold is never writable.
+ */
 export function canWriteState(
   role: Role,
   collection: CollectionName,
-  doc: Readonly<Record<string, unknown>>,
-  table: Record<CollectionName, CollectionAccess> = COLLECTION_ACCESS,
+  doc: StoredDocument,
+  table: Readonly<Record<CollectionName, CollectionAccess>> = COLLECTION_ACCESS,
 ): boolean {
-  const access = table[collection];
-  return access.write.includes(role) && (access.writableState?.(role, doc) ?? true);
+  const rule = kindRuleIn(table[collection], doc);
+  return (
+    rule !== undefined && rule.write.includes(role) && (rule.writableState?.(role, doc) ?? true)
+  );
+}
+
+/** The rule of a document's kind within a partition: its one kind, or the one `kind` names. */
+export function kindRuleIn(access: CollectionAccess, doc: StoredDocument): KindRule | undefined {
+  const rules = Object.values(access.kinds);
+  if (rules.length === 1) return rules[0];
+  return typeof doc.kind === 'string' && Object.hasOwn(access.kinds, doc.kind)
+    ? access.kinds[doc.kind]
+    : undefined;
 }
 
 export function canUse(role: Role, feature: Feature): boolean {

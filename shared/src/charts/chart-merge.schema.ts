@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { deviceStamp } from '../dates/plausible-dates.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
-import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
 import { lineText } from '../text/line-text.ts';
 
 const ISO_DATE_TIME = deviceStamp;
@@ -38,18 +37,3 @@ export const chartMergeSchema = z
     message: 'A chart cannot be merged into itself',
   });
 export type ChartMerge = z.infer<typeof chartMergeSchema>;
-
-export const CHART_MERGE_SCHEMA_VERSION = 0;
-
-export function chartMergeRxSchema() {
-  const { properties, required } = toRxJsonSchema(chartMergeSchema);
-  return {
-    title: 'chartMerges',
-    version: CHART_MERGE_SCHEMA_VERSION,
-    primaryKey: 'id',
-    type: 'object' as const,
-    properties,
-    required,
-    indexes: ['survivorId', 'mergedId'],
-  };
-}

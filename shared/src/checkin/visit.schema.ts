@@ -3,7 +3,6 @@ import { calendarDate, deviceStamp } from '../dates/plausible-dates.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { shortText } from '../patients/person.schema.ts';
 import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
-import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
 import { CANCEL_REASONS, VISIT_KINDS } from './visit-labels.ts';
 
 /**
@@ -66,19 +65,3 @@ export const visitSchema = z
 export type Visit = z.infer<typeof visitSchema>;
 
 export { CANCEL_REASON_LABELS } from './visit-labels.ts';
-
-export const VISIT_SCHEMA_VERSION = 0;
-
-/** The RxDB form of `visitSchema`; the board queries one day at a time. */
-export function visitRxSchema() {
-  const { properties, required } = toRxJsonSchema(visitSchema);
-  return {
-    title: 'visits',
-    version: VISIT_SCHEMA_VERSION,
-    primaryKey: 'id',
-    type: 'object' as const,
-    properties,
-    required,
-    indexes: [['day', 'id']],
-  };
-}

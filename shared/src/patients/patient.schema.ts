@@ -3,7 +3,6 @@ import { birthDate, calendarDate, deviceStamp } from '../dates/plausible-dates.t
 import { blobRefSchema } from '../files/blob-ref.schema.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
-import { toRxJsonSchema } from '../sync/rx-json-schema.ts';
 import { communicationSchema, consentsSchema, privacyNoticeSchema } from './consents.schema.ts';
 import { coverageSchema } from './coverage.schema.ts';
 import {
@@ -197,28 +196,3 @@ export const patientSchema = z
     message: 'A chart cannot be merged into itself',
   });
 export type Patient = z.infer<typeof patientSchema>;
-
-/**
- * RxDB schema version of the device's collection. 1 added `editedBy` and `conflicts`; 2 added
- * the full registration record (names, demographics, contacts, coverage, consents) and the chart
- * number and merge pointer; 3 added `demographicsConfirmedAt` (check-in). Every added field is
- * optional, so older documents migrate unchanged (see `web/src/lib/db/database.ts`).
- */
-export const PATIENT_SCHEMA_VERSION = 3;
-
-/**
- * The RxDB (JSON Schema) form of `patientSchema`. Indexed fields must be required strings with
- * a maximum length, which the zod schema already states.
- */
-export function patientRxSchema() {
-  const { properties, required } = toRxJsonSchema(patientSchema);
-  return {
-    title: 'patients',
-    version: PATIENT_SCHEMA_VERSION,
-    primaryKey: 'id',
-    type: 'object' as const,
-    properties,
-    required,
-    indexes: [['familyName', 'givenName', 'id']],
-  };
-}

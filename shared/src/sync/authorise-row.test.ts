@@ -25,11 +25,15 @@ const doc = (fields: Record<string, unknown> = {}): WireDocument => ({
 const ROW_RULE_TABLE = {
   patients: {
     read: ['front-desk', 'office-manager'],
-    write: ['front-desk', 'office-manager'],
-    writableState: (role, state) => role === 'office-manager' || state.restricted !== true,
+    kinds: {
+      patient: {
+        write: ['front-desk', 'office-manager'],
+        writableState: (role, state) => role === 'office-manager' || state.restricted !== true,
+      },
+    },
   },
-  chartMerges: { read: ['office-manager'], write: ['office-manager'] },
-  visits: { read: [], write: [] },
+  chartMerges: { read: ['office-manager'], kinds: { chartMerge: { write: ['office-manager'] } } },
+  visits: { read: [], kinds: { visit: { write: [] } } },
 } satisfies Record<CollectionName, CollectionAccess>;
 
 const allowed = doc();

@@ -1,5 +1,10 @@
 import type { Role } from '../auth/roles.ts';
-import { COLLECTION_ACCESS, canWriteState, type CollectionAccess } from '../auth/permissions.ts';
+import {
+  COLLECTION_ACCESS,
+  canWriteState,
+  type CollectionAccess,
+  kindRuleIn,
+} from '../auth/permissions.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { CollectionName } from './collections.ts';
 import type { RowRejection, WireDocument } from './protocol.ts';
@@ -17,7 +22,7 @@ export type Principal = {
  * May this principal turn the stored state (null: none yet) into `next`? Null when yes, the
  * reason when not. Two rules, as in cht-core's bulk-docs filter plus mass-assignment defence:
  *
- * 1. The role may write the collection in BOTH the stored and the new state; otherwise a
+ * 1. The role may write the record's kind in BOTH the stored and the new state; otherwise a
  *    device could create, take over, or hand away a document outside its reach.
  * 2. Every author stamp in `next` (`editedBy`, and the `by` of conflict sides and settlements:
  *    any `{ userId, name, deviceId }` object) is either carried over from a state the server
@@ -37,8 +42,12 @@ export function authoriseRow(
   stored: WireDocument | null,
   next: WireDocument,
   earlier: readonly WireDocument[] = [],
-  table: Record<CollectionName, CollectionAccess> = COLLECTION_ACCESS,
+  table: Readonly<Record<CollectionName, CollectionAccess>> = COLLECTION_ACCESS,
 ): Omit<RowRejection, 'id'> | null {
+  // A record is one kind for life: a kind changed by a push would slip past the rule of the
+  // kind it was (a partition's kinds have different writers).
+  if (stored && kindRuleIn(table[collection], stored) !== kindRuleIn(table[collection], next))
+    return { code: 'forbidden', message: 'A record cannot become another kind of record' };
   if (stored && !canWriteState(principal.role, collection, stored, table))
     return { code: 'forbidden', message: 'Your role may not change this record' };
   if (!canWriteState(principal.role, collection, next, table))

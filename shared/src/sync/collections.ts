@@ -1,29 +1,16 @@
-import type { z } from 'zod';
-import { chartMergeRxSchema, chartMergeSchema } from '../charts/chart-merge.schema.ts';
-import { visitRxSchema, visitSchema } from '../checkin/visit.schema.ts';
-import { patientRxSchema, patientSchema } from '../patients/patient.schema.ts';
+import { KIND_SCHEMAS } from '../registry/kind-schemas.ts';
+import { kindOf } from '../registry/partitions.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { jsonTextFault } from '../text/well-formed-text.ts';
 import { COLLECTION_NAMES, type CollectionName, isCollectionName } from './collection-names.ts';
 import type { RowRejection, WireDocument } from './protocol.ts';
 
-/**
- * Every replicated collection, with the schema that both the device and the server enforce.
- * RxDB's free build opens at most 13 collections per tab: keep this list at 12 or fewer and put
- * local-only tables in the plain Dexie database instead.
- */
-export const REPLICATED_COLLECTIONS = {
-  patients: { schema: patientSchema, rxSchema: patientRxSchema },
-  chartMerges: { schema: chartMergeSchema, rxSchema: chartMergeRxSchema },
-  /** Today's arrivals: the check-in board. */
-  visits: { schema: visitSchema, rxSchema: visitRxSchema },
-} as const satisfies Record<CollectionName, { schema: z.ZodType; rxSchema: () => object }>;
-
 export { COLLECTION_NAMES, type CollectionName, isCollectionName };
 
 /**
- * Checks one pushed document against its collection's schema. The tombstone flag is part of the
- * wire form, not of the schema; everything else must match exactly (unknown fields are refused).
+ * Checks one pushed document against the schema of its kind (registry/kind-schemas.ts). The
+ * tombstone flag is part of the wire form, not of the schema; everything else must match
+ * exactly (unknown fields are refused), and a kind the partition does not hold is refused.
  */
 export function validateWireDocument(
   collection: CollectionName,
@@ -44,7 +31,14 @@ export function validateWireDocument(
   const { _deleted, ...body } = doc as Record<string, unknown>;
   if (typeof _deleted !== 'boolean')
     return fail({ code: 'invalid-document', message: 'A document must say whether it is deleted' });
-  const parsed = REPLICATED_COLLECTIONS[collection].schema.safeParse(body);
+  const kind = kindOf(collection, body);
+  if (kind === undefined)
+    return fail({
+      code: 'invalid-document',
+      message: `This is no kind of record the ${collection} partition holds`,
+      issues: [{ path: 'kind', message: 'Unknown kind of record' }],
+    });
+  const parsed = KIND_SCHEMAS[kind].safeParse(body);
   if (!parsed.success) {
     return fail({
       code: 'invalid-document',

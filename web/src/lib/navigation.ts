@@ -1,4 +1,4 @@
-import { canRead, canUse, canWrite } from '@clinicdesk/shared/auth/permissions.ts';
+import { canRead, canUse, canWriteKind } from '@clinicdesk/shared/auth/permissions.ts';
 import type { Role } from '@clinicdesk/shared/auth/roles.ts';
 
 export type MenuItem = { href: string; label: string };
@@ -22,14 +22,14 @@ export function mainMenu(role: Role): MenuItem[] {
 /** The Sync page's tabs: settling conflicts needs write access, the overview its feature. */
 export function syncTabs(role: Role): MenuItem[] {
   const tabs: MenuItem[] = [];
-  if (canWrite(role, 'patients')) tabs.push({ href: '/sync/conflicts', label: 'Conflicts' });
+  if (canWriteKind(role, 'patient')) tabs.push({ href: '/sync/conflicts', label: 'Conflicts' });
   if (canUse(role, 'devices.overview')) tabs.push({ href: '/sync/devices', label: 'Devices' });
   return tabs;
 }
 
 /** Checking a patient in writes a visit and stamps the patient's record. */
 export function canCheckIn(role: Role): boolean {
-  return canWrite(role, 'visits') && canWrite(role, 'patients');
+  return canWriteKind(role, 'visit') && canWriteKind(role, 'patient');
 }
 
 /** Where a role lands after signing in: the first thing it may use. */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { FULL_PATIENT } from '@clinicdesk/shared/patients/full-patient.fixture.ts';
-import { patientRxSchema } from '@clinicdesk/shared/patients/patient.schema.ts';
+import { partitionRxSchema } from '@clinicdesk/shared/registry/partition-rx-schema.ts';
 import { createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getAjv, wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
@@ -19,7 +19,7 @@ const storage = () => wrappedValidateAjvStorage({ storage: getRxStorageDexie() }
 /** The collection as version 1 of the app created it: the fields it knew. */
 const V1_FIELDS = ['id', 'givenName', 'middleName', 'familyName', 'dateOfBirth', 'sex', 'phone', 'email', 'address', 'photo', 'createdAt', 'updatedAt', 'editedBy', 'conflicts']; // prettier-ignore
 function versionOneSchema() {
-  const current = patientRxSchema();
+  const current = partitionRxSchema('patients');
   return {
     ...current,
     version: 1,
@@ -114,7 +114,7 @@ describe('the schemas devices hold', () => {
       storage: storage(),
     });
     await old.addCollections({
-      patients: { schema: patientRxSchema() as unknown as RxJsonSchema<object> },
+      patients: { schema: partitionRxSchema('patients') as unknown as RxJsonSchema<object> },
     });
     await old.patients.insert({ ...FULL_PATIENT, editedBy: editor });
     await old.close();

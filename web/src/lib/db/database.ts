@@ -1,10 +1,12 @@
-import type { ChartMerge } from '@clinicdesk/shared/charts/chart-merge.schema.ts';
-import { mergeVisits } from '@clinicdesk/shared/checkin/merge-visits.ts';
-import type { Visit } from '@clinicdesk/shared/checkin/visit.schema.ts';
-import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
+import type { Merge } from '@clinicdesk/shared/registry/partition.ts';
+import {
+  kindOf,
+  PARTITIONS,
+  type PartitionDocument,
+} from '@clinicdesk/shared/registry/partitions.ts';
+import { RX_SCHEMAS } from '@clinicdesk/shared/registry/rx-schemas/index.ts';
 import { sameDocumentState } from '@clinicdesk/shared/sync/canonical-json.ts';
 import { COLLECTION_NAMES, type CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
-import { RX_SCHEMAS } from '@clinicdesk/shared/sync/rx-schemas.ts';
 import type { Editor } from '@clinicdesk/shared/sync/conflict.schema.ts';
 import { type EditableDocument, mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import {
@@ -12,6 +14,7 @@ import {
   createRxDatabase,
   removeRxDatabase,
   type RxCollection,
+  type RxCollectionCreator,
   type RxConflictHandler,
   type RxDatabase,
   type RxJsonSchema,
@@ -27,26 +30,33 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 // would otherwise be what brings the plugin in).
 addRxPlugin(RxDBLeaderElectionPlugin);
 
+/** One RxDB collection per sync partition of the registry, holding its kinds' documents. */
 export type ClinicCollections = {
-  patients: RxCollection<Patient>;
-  chartMerges: RxCollection<ChartMerge>;
-  visits: RxCollection<Visit>;
+  [P in CollectionName]: RxCollection<PartitionDocument<P>>;
 };
 export type ClinicDatabase = RxDatabase<ClinicCollections>;
 
 /**
  * Never RxDB's default handler, which keeps the server copy and silently drops the device's
- * edit. The three-way merge keeps every change; where both sides changed a field differently
- * the server's value stays and the device's is recorded as an open conflict in the document.
+ * edit. Each kind's merge (default: the three-way `mergeEdits`) keeps every change; where both
+ * sides changed a field differently the server's value stays and the device's is recorded as an
+ * open conflict in the document.
  */
-function mergingConflictHandler<T extends EditableDocument>(
-  merge: (base: T | undefined, kept: T, other: T) => T = mergeEdits,
-): RxConflictHandler<T> {
+function mergingConflictHandler(partition: CollectionName): RxConflictHandler<EditableDocument> {
+  const kinds = PARTITIONS[partition].kinds as Readonly<Record<string, { merge?: Merge<unknown> }>>;
+  const mergeOf = (doc: EditableDocument) => {
+    const kind = kindOf(partition, doc);
+    return (kind && kinds[kind]?.merge) || mergeEdits;
+  };
   return {
     isEqual: (a, b) => sameDocumentState(a, b),
     resolve: ({ assumedMasterState, realMasterState, newDocumentState }) =>
       Promise.resolve(
-        merge(assumedMasterState, realMasterState, newDocumentState) as WithDeleted<T>,
+        (mergeOf(realMasterState) as Merge<EditableDocument>)(
+          assumedMasterState,
+          realMasterState,
+          newDocumentState,
+        ) as WithDeleted<EditableDocument>,
       ),
   };
 }
@@ -70,6 +80,8 @@ export async function openClinicDatabase(
      * purged on opening: its documents and its sync checkpoint leave the device. Default: all.
      */
     readable?: readonly CollectionName[];
+    /** Called with a collection's documents just before they are purged (their files go too). */
+    beforePurge?: (collection: CollectionName, documents: readonly unknown[]) => Promise<void>;
     /**
      * Open only these collections (default: all). For simulated devices, many of which share
      * one process: RxDB's free build opens at most 13 collections per process.
@@ -90,7 +102,7 @@ export async function openClinicDatabase(
   await db.addCollections(
     only ? Object.fromEntries(only.map((name) => [name, definitions[name]])) : definitions,
   );
-  if (options.readable) await purgeUnreadable(db, options.readable);
+  if (options.readable) await purgeUnreadable(db, options.readable, options.beforePurge);
   for (const collection of Object.values(db.collections)) {
     collection.preInsert((data: EditableDocument) => {
       data.editedBy = editor;
@@ -108,32 +120,22 @@ export async function removeClinicDatabase(name: string): Promise<void> {
 }
 
 /**
- * The collections as the device opens them. Their schemas are the generated JSON form of the zod
- * schemas (shared/src/sync/rx-schemas.ts, ADR 14): the database opens without loading zod, which
- * only the forms and the server need.
+ * The collections as the device opens them, one per partition of the registry. Their schemas are
+ * the generated JSON form of the kinds' zod schemas (shared/src/registry/rx-schemas/, ADR 14): the
+ * database opens without loading zod, which only the forms and the server need. Each partition's
+ * migrations are the pure steps the server runs over what it stores, too.
  */
-function collectionDefinitions() {
-  return {
-    patients: {
-      schema: RX_SCHEMAS.patients as RxJsonSchema<Patient>,
-      conflictHandler: mergingConflictHandler<Patient>(),
-      // Versions 1, 2 and 3 only added optional fields: older documents are valid as they are.
-      migrationStrategies: {
-        1: (doc: Patient) => doc,
-        2: (doc: Patient) => doc,
-        3: (doc: Patient) => doc,
+function collectionDefinitions(): Record<CollectionName, RxCollectionCreator> {
+  return Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [
+      name,
+      {
+        schema: RX_SCHEMAS[name] as unknown as RxJsonSchema<unknown>,
+        conflictHandler: mergingConflictHandler(name),
+        migrationStrategies: PARTITIONS[name].migrations,
       },
-    },
-    visits: {
-      schema: RX_SCHEMAS.visits as RxJsonSchema<Visit>,
-      // Steps recorded on two tablets both stay (see mergeVisits).
-      conflictHandler: mergingConflictHandler<Visit>(mergeVisits),
-    },
-    chartMerges: {
-      schema: RX_SCHEMAS.chartMerges as RxJsonSchema<ChartMerge>,
-      conflictHandler: mergingConflictHandler<ChartMerge>(),
-    },
-  } satisfies Record<CollectionName, unknown>;
+    ]),
+  ) as Record<CollectionName, RxCollectionCreator>;
 }
 
 /**
@@ -143,12 +145,17 @@ function collectionDefinitions() {
  * that could ever be pushed. Local changes not yet synced go too: the server would refuse them
  * (writing needs reading), and the person no longer has the right to hold them (ADR 0008).
  */
-async function purgeUnreadable(db: ClinicDatabase, readable: readonly CollectionName[]) {
+async function purgeUnreadable(
+  db: ClinicDatabase,
+  readable: readonly CollectionName[],
+  beforePurge?: (collection: CollectionName, documents: readonly unknown[]) => Promise<void>,
+) {
   const definitions = collectionDefinitions();
   for (const name of COLLECTION_NAMES) {
     if (readable.includes(name)) continue;
     const collection = db.collections[name];
     if ((await collection.count().exec()) === 0) continue;
+    await beforePurge?.(name, (await collection.find().exec()).map((doc) => doc.toJSON()));
     await collection.remove();
     await db.addCollections({ [name]: definitions[name] });
   }

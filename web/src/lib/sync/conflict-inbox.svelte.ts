@@ -1,6 +1,6 @@
 import type { Result } from '@clinicdesk/shared/result.ts';
 import { COLLECTION_NAMES, type CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
-import { CONFLICT_DESCRIBERS } from '@clinicdesk/shared/sync/conflict-describers.ts';
+import { describerFor } from '@clinicdesk/shared/registry/conflict-describers.ts';
 import type { ConflictDescriber } from '@clinicdesk/shared/sync/conflict-describer.ts';
 import type { Conflict, Conflicts } from '@clinicdesk/shared/sync/conflict.schema.ts';
 import { openConflicts, valueAtPath } from '@clinicdesk/shared/sync/merge-edits.ts';
@@ -51,16 +51,19 @@ export function openConflictItems(db: ClinicDatabase): Observable<ConflictItem[]
 
 function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<ConflictItem[]> {
   const collection = db.collections[name] as unknown as RxCollection<StoredRecord>;
-  const { describer, patientRefs } = CONFLICT_DESCRIBERS[name] as unknown as {
-    describer: ConflictDescriber<StoredRecord>;
-    patientRefs: (doc: StoredRecord) => string[];
-  };
+  // Each record speaks in its own kind's words; a partition holds several kinds (ADR 15).
+  const described = (record: StoredRecord) =>
+    describerFor(name, record) as
+      | { describer: ConflictDescriber<StoredRecord>; patientRefs: (doc: StoredRecord) => string[] }
+      | undefined;
   return collection.find({ selector: { conflicts: { $exists: true } } }).$.pipe(
     map((docs) => docs.map((doc) => doc.toJSON() as StoredRecord)),
     map((records) => records.filter((record) => openConflicts(record.conflicts).length > 0)),
     // Names of the patients these records refer to (a visit names its patient by id).
     switchMap((records) => {
-      const ids = [...new Set(records.flatMap(patientRefs))];
+      const ids = [
+        ...new Set(records.flatMap((record) => described(record)?.patientRefs(record) ?? [])),
+      ];
       if (ids.length === 0) return of({ records, names: new Map<string, string>() });
       return from(db.patients.findByIds(ids).exec()).pipe(
         map((found) => ({
@@ -72,8 +75,12 @@ function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<Confl
       );
     }),
     map(({ records, names }) =>
-      records.flatMap((record) =>
-        openConflicts(record.conflicts).map(([conflictId, conflict]): ConflictItem => ({
+      records.flatMap((record) => {
+        const description = described(record);
+        // A kind this release does not know (written by a newer one) waits for the update.
+        if (!description) return [];
+        const { describer } = description;
+        return openConflicts(record.conflicts).map(([conflictId, conflict]): ConflictItem => ({
           collection: name,
           documentId: record.id,
           kind: describer.kind,
@@ -85,8 +92,8 @@ function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<Confl
           current: valueAtPath(record, conflict.path),
           format: (value) => describer.formatValue(conflict.path, value),
           parseTyped: (text) => describer.parseTyped(conflict.path, text),
-        })),
-      ),
+        }));
+      }),
     ),
   );
 }

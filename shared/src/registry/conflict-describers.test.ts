@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartMerge } from '../charts/chart-merge.schema.ts';
 import type { Visit } from '../checkin/visit.schema.ts';
-import { COLLECTION_NAMES } from './collection-names.ts';
+import { KIND_SCHEMAS } from './kind-schemas.ts';
 import { CONFLICT_DESCRIBERS } from './conflict-describers.ts';
 
 const PATIENT = '0195a0c4-1111-7000-8000-000000000001';
@@ -17,13 +17,14 @@ const visit = {
 } as Visit;
 
 describe('conflict describers', () => {
-  it('has one for every replicated collection', () => {
-    for (const name of COLLECTION_NAMES)
-      expect(CONFLICT_DESCRIBERS[name].describer.kind).not.toBe('');
+  it('has one for every kind of record, and names each', () => {
+    expect(Object.keys(CONFLICT_DESCRIBERS).sort()).toEqual(Object.keys(KIND_SCHEMAS).sort());
+    for (const { describer } of Object.values(CONFLICT_DESCRIBERS))
+      expect(describer.kind).not.toBe('');
   });
 
   it('names a check-in by its patient and day, and its fields as the check-in screen does', () => {
-    const { describer, patientRefs } = CONFLICT_DESCRIBERS.visits;
+    const { describer, patientRefs } = CONFLICT_DESCRIBERS.visit;
     expect(patientRefs(visit)).toEqual([PATIENT]);
     expect(describer.title(visit, names)).toBe('Wilhelmina Osterbrook · visit on 12/02/2026');
     expect(describer.title(visit, () => undefined)).toBe('A patient · visit on 12/02/2026');
@@ -34,14 +35,14 @@ describe('conflict describers', () => {
   });
 
   it('lets a person type a check-in’s reason or room, within the schema’s limits, and nothing else', () => {
-    const { describer } = CONFLICT_DESCRIBERS.visits;
+    const { describer } = CONFLICT_DESCRIBERS.visit;
     expect(describer.parseTyped('reason', '  Annual   physical ')).toEqual({ ok: true, value: 'Annual physical' }); // prettier-ignore
     expect(describer.parseTyped('room', 'x'.repeat(41))).toMatchObject({ ok: false });
     expect(describer.parseTyped('kind', 'walk-in')).toBeNull();
   });
 
   it('names a chart merge by both charts and its choices by the patient field', () => {
-    const { describer, patientRefs } = CONFLICT_DESCRIBERS.chartMerges;
+    const { describer, patientRefs } = CONFLICT_DESCRIBERS.chartMerge;
     const merge = { id: OTHER, survivorId: PATIENT, mergedId: OTHER, choices: {} } as unknown as ChartMerge; // prettier-ignore
     expect(patientRefs(merge)).toEqual([PATIENT, OTHER]);
     expect(describer.title(merge, names)).toBe(
@@ -53,7 +54,7 @@ describe('conflict describers', () => {
   });
 
   it('names a patient’s fields as the registration form does', () => {
-    const { describer } = CONFLICT_DESCRIBERS.patients;
+    const { describer } = CONFLICT_DESCRIBERS.patient;
     expect(describer.fieldLabel('phone')).toBe('Preferred phone');
     expect(describer.formatValue('phone', '+15552010147')).toBe('(555) 201-0147');
     expect(describer.parseTyped('phone', '555 201 0147')).toEqual({

@@ -1,0 +1,15 @@
+import { PATIENT_RECORD_READERS } from '../auth/audiences.ts';
+import type { PartitionDeclaration } from '../registry/partition.ts';
+import { CHART_MERGERS } from './chart-mergers.ts';
+
+/**
+ * The `chartMerges` partition: the record of each chart merge. Whoever reads charts can trace a
+ * merge; only those who merge charts write one (ADR 9). Planned to fold into `patients` (ADR 15).
+ */
+export const CHART_MERGES_PARTITION = {
+  read: PATIENT_RECORD_READERS,
+  version: 0,
+  migrations: {},
+  indexes: ['survivorId', 'mergedId'],
+  kinds: { chartMerge: { write: CHART_MERGERS } },
+} as const satisfies PartitionDeclaration<'chartMerge'>;

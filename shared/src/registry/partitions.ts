@@ -1,0 +1,65 @@
+import type { ChartMerge } from '../charts/chart-merge.schema.ts';
+import { CHART_MERGES_PARTITION } from '../charts/chart-merges.partition.ts';
+import type { Visit } from '../checkin/visit.schema.ts';
+import { VISITS_PARTITION } from '../checkin/visits.partition.ts';
+import type { Patient } from '../patients/patient.schema.ts';
+import { PATIENTS_PARTITION } from '../patients/patients.partition.ts';
+import type { KindRule, PartitionDeclaration, StoredDocument } from './partition.ts';
+
+/**
+ * THE registry: every sync partition, composed from the domains that declare them (ADR 15). The
+ * device's database, the RxDB schemas (generated per partition), the permission table, the
+ * server's validation and the conflict inbox all derive from it. Zod-free: the device opens its
+ * database from this on the first screen; the zod schemas are composed in `kind-schemas.ts`.
+ *
+ * Order matters: devices pull and push partitions in this order (a visit waits for its patient).
+ * RxDB's free build opens at most 13 collections per tab: keep 12 or fewer (partition-plan.test).
+ */
+export const PARTITIONS = {
+  patients: PATIENTS_PARTITION,
+  chartMerges: CHART_MERGES_PARTITION,
+  visits: VISITS_PARTITION,
+} as const satisfies Record<string, PartitionDeclaration>;
+
+export type PartitionName = keyof typeof PARTITIONS;
+
+/** The kinds of record a partition holds. */
+export type KindOf<P extends PartitionName> = keyof (typeof PARTITIONS)[P]['kinds'] & string;
+export type KindName = { [P in PartitionName]: KindOf<P> }[PartitionName];
+
+/** The stored document of each kind (types only: the schemas are zod, the registry is not). */
+export type KindDocuments = { patient: Patient; chartMerge: ChartMerge; visit: Visit };
+export type PartitionDocument<P extends PartitionName> = KindDocuments[KindOf<P> &
+  keyof KindDocuments];
+
+// A kind without a document type, or a type for no kind, fails here.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const kindsHaveDocuments: Exact<KindName, keyof KindDocuments> = true;
+void kindsHaveDocuments;
+
+export const PARTITION_NAMES = Object.keys(PARTITIONS) as PartitionName[];
+
+/** The partition's kinds and their rules. */
+export function kindRules(partition: PartitionName): Readonly<Record<string, KindRule>> {
+  return PARTITIONS[partition].kinds;
+}
+
+/**
+ * Which kind a stored or pushed document of this partition is; undefined when it is none the
+ * partition holds. A partition with one kind holds only that kind.
+ */
+export function kindOf(partition: PartitionName, doc: StoredDocument): KindName | undefined {
+  const kinds = Object.keys(PARTITIONS[partition].kinds) as KindName[];
+  if (kinds.length === 1) return kinds[0];
+  const kind = doc.kind;
+  return typeof kind === 'string' && (kinds as string[]).includes(kind)
+    ? (kind as KindName)
+    : undefined;
+}
+
+/** The partition a kind lives in. */
+export function partitionOf(kind: KindName): PartitionName {
+  const found = PARTITION_NAMES.find((name) => kind in PARTITIONS[name].kinds);
+  if (!found) throw new Error(`No partition holds the kind ${kind}`);
+  return found;
+}

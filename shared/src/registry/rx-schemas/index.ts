@@ -1,0 +1,16 @@
+// Written by scripts/generate-rx-schemas.ts from the zod schemas: do not edit by hand.
+import type { RxPartitionSchema } from '../partition-rx-schema.ts';
+import type { PartitionName } from '../partitions.ts';
+import { PATIENTS_RX_SCHEMA } from './patients.ts';
+import { CHART_MERGES_RX_SCHEMA } from './chartMerges.ts';
+import { VISITS_RX_SCHEMA } from './visits.ts';
+
+/**
+ * Every partition's RxDB schema, generated from the zod schemas of its kinds so that the
+ * device's database opens without zod (ADR 14). rx-schemas.test.ts checks that they still agree.
+ */
+export const RX_SCHEMAS: Record<PartitionName, RxPartitionSchema> = {
+  patients: PATIENTS_RX_SCHEMA,
+  chartMerges: CHART_MERGES_RX_SCHEMA,
+  visits: VISITS_RX_SCHEMA,
+};
