@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { nowIso } from '../clock.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import { downloadBlob } from './blob-api.ts';
+import { forgetRefusedBlob, recheckCachedBlob } from './forget-blobs.ts';
 
 export type StoreBlobError = {
   code: 'empty' | 'too-large' | 'unsupported-type';
@@ -60,8 +61,9 @@ export async function storeLocalBlob(
 
 /**
  * An object URL for the file: from this device when it is here, else downloaded from the server
- * (then kept here, so it shows offline from then on). The caller must revoke the URL when it
- * stops showing it.
+ * (then kept here, so it shows offline from then on). A file the server answers 403 or 404 for
+ * leaves this device's cache (forget-blobs.ts). The caller must revoke the URL when it stops
+ * showing it.
  */
 export async function getBlobUrl(
   local: LocalDatabase,
@@ -69,12 +71,21 @@ export async function getBlobUrl(
   deviceId: string,
 ): Promise<Result<string, BlobUnavailable>> {
   const cached = await local.blobs.get(ref.sha256);
-  if (cached) return ok(URL.createObjectURL(cached.data));
+  if (cached) {
+    // Shown at once; beside it, the server is asked whether this person may still read it.
+    recheckCachedBlob(local, ref.sha256, deviceId).catch((error: unknown) =>
+      console.error('ClinicDesk could not check a stored file with the server', error),
+    );
+    return ok(URL.createObjectURL(cached.data));
+  }
 
   const downloaded = await downloadBlob(ref.sha256, deviceId);
   if (!downloaded.ok) {
     if (downloaded.kind === 'network')
       return fail({ code: 'offline', message: 'The server cannot be reached' });
+    // Not for this person (any more), or gone: a copy another tab kept meanwhile goes too.
+    if (downloaded.status === 403 || downloaded.status === 404)
+      await forgetRefusedBlob(local, ref.sha256);
     if (downloaded.status === 404)
       return fail({ code: 'not-uploaded', message: 'The file has not reached the server yet' });
     return fail({ code: 'refused', message: downloaded.message });
