@@ -1,14 +1,13 @@
 import { activeChartId } from '@clinicdesk/shared/charts/merge-charts.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
-import type { ClinicDatabase } from '../db/database.ts';
+import { type DocumentSource, readDocument } from '../db/documents.svelte.ts';
 
 /** The chart in use for a merged-away chart: follows the chain of merges on this device. */
-export async function findActiveChartId(db: ClinicDatabase, chart: Patient): Promise<string> {
+export async function findActiveChartId(source: DocumentSource, chart: Patient): Promise<string> {
   const links = new Map<string, string | undefined>([[chart.id, chart.mergedInto]]);
   let next = chart.mergedInto;
   while (next !== undefined && !links.has(next)) {
-    const doc = await db.patients.findOne(next).exec();
-    links.set(next, (doc?.toJSON() as Patient | undefined)?.mergedInto);
+    links.set(next, (await readDocument(source, 'patients', next))?.mergedInto);
     next = links.get(next);
   }
   return activeChartId(chart.id, (id) => links.get(id));
