@@ -4,9 +4,9 @@ import { describerFor } from '@clinicdesk/shared/registry/conflict-describers.ts
 import type { ConflictDescriber } from '@clinicdesk/shared/sync/conflict-describer.ts';
 import type { Conflict, Conflicts } from '@clinicdesk/shared/sync/conflict.schema.ts';
 import { openConflicts, valueAtPath } from '@clinicdesk/shared/sync/merge-edits.ts';
-import type { RxCollection } from 'rxdb';
 import { combineLatest, from, map, type Observable, of, switchMap } from 'rxjs';
 import type { ClinicDatabase } from '../db/database.ts';
+import { type DocumentSource, observeFind, readDocuments } from '../db/documents.svelte.ts';
 import { live } from '../db/live.svelte.ts';
 
 export type ConflictItem = {
@@ -50,14 +50,13 @@ export function openConflictItems(db: ClinicDatabase): Observable<ConflictItem[]
 }
 
 function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<ConflictItem[]> {
-  const collection = db.collections[name] as unknown as RxCollection<StoredRecord>;
   // Each record speaks in its own kind's words; a partition holds several kinds (ADR 15).
   const described = (record: StoredRecord) =>
     describerFor(name, record) as
       | { describer: ConflictDescriber<StoredRecord>; patientRefs: (doc: StoredRecord) => string[] }
       | undefined;
-  return collection.find({ selector: { conflicts: { $exists: true } } }).$.pipe(
-    map((docs) => docs.map((doc) => doc.toJSON() as StoredRecord)),
+  return observeFind({ db }, name, { selector: { conflicts: { $exists: true } } }).pipe(
+    map((docs) => docs as StoredRecord[]),
     map((records) => records.filter((record) => openConflicts(record.conflicts).length > 0)),
     // Names of the patients these records refer to (a visit names its patient by id).
     switchMap((records) => {
@@ -65,7 +64,7 @@ function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<Confl
         ...new Set(records.flatMap((record) => described(record)?.patientRefs(record) ?? [])),
       ];
       if (ids.length === 0) return of({ records, names: new Map<string, string>() });
-      return from(db.patients.findByIds(ids).exec()).pipe(
+      return from(readDocuments({ db }, 'patients', ids)).pipe(
         map((found) => ({
           records,
           names: new Map(
@@ -101,8 +100,8 @@ function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<Confl
 export class ConflictInbox {
   private readonly items: { readonly current: ConflictItem[] | null };
 
-  constructor(db: ClinicDatabase) {
-    this.items = live(openConflictItems(db), null);
+  constructor(source: DocumentSource) {
+    this.items = live(openConflictItems(source.db), null);
   }
 
   get loaded(): boolean {

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
-import { type EditableDocument, settleConflict } from '@clinicdesk/shared/sync/merge-edits.ts';
-import type { RxCollection } from 'rxdb';
+import { settleConflict } from '@clinicdesk/shared/sync/merge-edits.ts';
+import { editDocument } from '../db/documents.svelte.ts';
 import type { Workspace } from '../workspace.ts';
 import type { ConflictItem } from './conflict-inbox.svelte.ts';
 
@@ -24,22 +24,22 @@ export async function settle(
     if (!parsed.ok) return fail(parsed.error);
     value = parsed.value;
   }
-  const collection = workspace.db.collections[item.collection] as unknown as RxCollection<EditableDocument>; // prettier-ignore
-  const doc = await collection.findOne(item.documentId).exec();
-  if (!doc) return fail('This record is no longer on this device');
   const editor = {
     userId: workspace.user.id,
     name: workspace.user.displayName,
     deviceId: workspace.deviceId,
   };
-  let alreadySettled = false;
-  await doc.incrementalModify((latest) => {
+  const now = new Date();
+  const settled = await editDocument(workspace, item.collection, item.documentId, (latest) =>
     // Someone else may have settled it meanwhile (their decision arrived by sync): keep theirs.
-    if (latest.conflicts?.[item.conflictId]?.status !== 'open') {
-      alreadySettled = true;
-      return latest;
-    }
-    return settleConflict(latest, item.conflictId, value, editor, new Date());
-  });
-  return alreadySettled ? fail('Someone has already settled this conflict') : ok('settled');
+    latest.conflicts?.[item.conflictId]?.status === 'open'
+      ? ok(settleConflict(latest, item.conflictId, value, editor, now))
+      : fail({ code: 'already-settled' as const }),
+  );
+  if (settled.ok) return ok('settled');
+  return fail(
+    settled.error.code === 'already-settled'
+      ? 'Someone has already settled this conflict'
+      : 'This record is no longer on this device',
+  );
 }
