@@ -222,6 +222,7 @@ export function patient(n: number, overrides: Partial<Patient> & { _deleted?: bo
   new DataView(bytes.buffer).setUint32(6, n);
   const doc = {
     id: uuidv7(TEST_START.getTime() + n, bytes),
+    kind: 'patient',
     givenName: 'Ada',
     familyName: `Testperson-${letters(n)}`,
     dateOfBirth: '1980-05-17',

@@ -121,7 +121,7 @@ test('a wrong password is refused with a clear message, and sign-out returns to 
   await expect(device.page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   // Signed out on the server too: the session cookie no longer opens the sync API.
   const pull = await device.page.request.get('/api/sync/v1/patients/pull?since=0', {
-    headers: { 'x-clinicdesk-protocol': '1' },
+    headers: { 'x-clinicdesk-protocol': '2' },
   });
   expect(pull.status()).toBe(401);
   await device.close();
@@ -136,7 +136,7 @@ test('an out-of-date app is told to update and keeps its unsynced changes until 
 
   // From now on this device speaks protocol 0, as a build older than the server would.
   await device.page.route('**/api/sync/**', async (route) => {
-    const url = route.request().url().replace('protocol=1', 'protocol=0');
+    const url = route.request().url().replace('protocol=2', 'protocol=1');
     const headers = { ...route.request().headers(), 'x-clinicdesk-protocol': '0' };
     await route.continue({ url, headers });
   });

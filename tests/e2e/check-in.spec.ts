@@ -140,7 +140,7 @@ test('two tablets offline move the same visit: both steps survive', async ({ bro
   const visit = await a.page.evaluate(async () => {
     const response = await fetch('/api/sync/v1/visits/pull?since=0&limit=50', {
       headers: {
-        'x-clinicdesk-protocol': '1',
+        'x-clinicdesk-protocol': '2',
         'x-clinicdesk-device': localStorage.getItem('clinicdesk.device-id') ?? '',
       },
     });

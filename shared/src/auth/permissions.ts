@@ -113,10 +113,8 @@ export function canWriteState(
   );
 }
 
-/** The rule of a document's kind within a partition: its one kind, or the one `kind` names. */
+/** The rule of the kind a document's `kind` names within a partition; none for another. */
 export function kindRuleIn(access: CollectionAccess, doc: StoredDocument): KindRule | undefined {
-  const rules = Object.values(access.kinds);
-  if (rules.length === 1) return rules[0];
   return typeof doc.kind === 'string' && Object.hasOwn(access.kinds, doc.kind)
     ? access.kinds[doc.kind]
     : undefined;

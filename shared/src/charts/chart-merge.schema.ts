@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { deviceStamp } from '../dates/plausible-dates.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
-import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
+import { documentBase } from '../registry/document-base.ts';
 import { lineText } from '../text/line-text.ts';
 
-const ISO_DATE_TIME = deviceStamp;
 const patientId = z.string().regex(UUID_PATTERN, 'Not a valid id').length(36);
 
 /** Which chart's value a person kept for a field both charts had differently. */
@@ -27,10 +25,7 @@ export const chartMergeSchema = z
     mergedChartNumber: lineText('merged chart number', 20, false).optional(),
     /** Field (top-level path) → whose value was kept; fields both charts had alike are not listed. */
     choices: z.record(z.string().min(1).max(80), z.enum(MERGE_CHOICES)),
-    createdAt: ISO_DATE_TIME,
-    updatedAt: ISO_DATE_TIME,
-    editedBy: editorSchema.optional(),
-    conflicts: conflictsFieldSchema.optional(),
+    ...documentBase('chartMerge'),
   })
   .refine((merge) => merge.survivorId !== merge.mergedId, {
     path: ['mergedId'],

@@ -1,5 +1,5 @@
 import { PATIENT_RECORD_READERS } from '../auth/audiences.ts';
-import type { PartitionDeclaration } from '../registry/partition.ts';
+import { type PartitionDeclaration, stampKind } from '../registry/partition.ts';
 import { CHART_MERGERS } from './chart-mergers.ts';
 
 /**
@@ -8,8 +8,9 @@ import { CHART_MERGERS } from './chart-mergers.ts';
  */
 export const CHART_MERGES_PARTITION = {
   read: PATIENT_RECORD_READERS,
-  version: 0,
-  migrations: {},
+  // 1 stamped every document with its kind (ADR 15).
+  version: 1,
+  migrations: { 1: stampKind('chartMerge') },
   indexes: ['survivorId', 'mergedId'],
   kinds: { chartMerge: { write: CHART_MERGERS } },
 } as const satisfies PartitionDeclaration<'chartMerge'>;

@@ -4,6 +4,7 @@ import { activeChartId, activePatients, mergeCharts, mergeFields } from './merge
 
 const older: Patient = {
   id: '0195a0c4-0000-7000-8000-000000000001',
+  kind: 'patient',
   chartNumber: '100001-7',
   givenName: 'Imelda',
   familyName: 'Varga',
@@ -15,6 +16,7 @@ const older: Patient = {
 };
 const newer: Patient = {
   id: '0195a0c4-0000-7000-8000-000000000002',
+  kind: 'patient',
   chartNumber: '100050-1',
   givenName: 'Imelda',
   familyName: 'Vargha',
@@ -47,6 +49,7 @@ describe('merging two charts', () => {
     expect(plan.merged).toEqual({ ...newer, mergedInto: older.id, updatedAt: now.toISOString() });
     expect(plan.record).toEqual({
       id: 'r1',
+      kind: 'chartMerge',
       survivorId: older.id,
       mergedId: newer.id,
       survivorChartNumber: '100001-7',

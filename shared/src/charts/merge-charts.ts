@@ -131,6 +131,7 @@ export function mergeCharts(
     merged: { ...merged, mergedInto: survivor.id, updatedAt: at },
     record: withoutUndefined({
       id: recordId,
+      kind: 'chartMerge',
       survivorId: survivor.id,
       mergedId: merged.id,
       survivorChartNumber: survivor.chartNumber,

@@ -9,6 +9,7 @@ const card: BlobRef = { sha256: 'a'.repeat(64), type: 'image/jpeg', size: 1000 }
 /** A patient with nothing missing on 2026-11-26 under the default policy. */
 const ready = (): Patient => ({
   id: '019abc00-0000-7000-8000-000000000001',
+  kind: 'patient',
   givenName: 'Rosalind',
   familyName: 'Featherstone',
   dateOfBirth: '1970-05-04',

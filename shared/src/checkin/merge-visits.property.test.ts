@@ -12,7 +12,7 @@ const tablet = (n: number): Editor => ({
 });
 const patientId = '019abc00-0000-7000-8000-000000000001';
 const base = arriveVisit(
-  { patientId, kind: 'walk-in' },
+  { patientId, visitType: 'walk-in' },
   '2026-11-26',
   0,
   tablet(1),
@@ -66,14 +66,14 @@ describe('mergeVisits: two tablets moving one visit while apart', () => {
   it('merges the same patient checked in on two offline tablets into one visit', () => {
     const at = (time: string) => new Date(`2026-11-26T${time}:00.000Z`);
     const onA = arriveVisit(
-      { patientId, kind: 'walk-in' },
+      { patientId, visitType: 'walk-in' },
       '2026-11-26',
       0,
       tablet(2),
       at('09:05'),
     );
     const onB = arriveVisit(
-      { patientId, kind: 'walk-in', reason: 'Cough' },
+      { patientId, visitType: 'walk-in', reason: 'Cough' },
       '2026-11-26',
       0,
       tablet(3),

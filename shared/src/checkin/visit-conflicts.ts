@@ -1,11 +1,11 @@
 import { formatDateOfBirth } from '../patients/date-of-birth.ts';
 import { fail, ok } from '../result.ts';
 import { type ConflictDescriber, isEmptyValue } from '../sync/conflict-describer.ts';
-import { CANCEL_REASON_LABELS, VISIT_KIND_LABELS } from './visit-labels.ts';
+import { CANCEL_REASON_LABELS, VISIT_TYPE_LABELS } from './visit-labels.ts';
 import type { Visit } from './visit.schema.ts';
 
 const LABELS: Record<string, string> = {
-  kind: 'Visit type',
+  visitType: 'Visit type',
   appointmentTime: 'Appointment time',
   reason: 'Reason for the visit',
   room: 'Room',
@@ -32,8 +32,8 @@ export const visitConflicts: ConflictDescriber<Visit> = {
   fieldLabel: (path) => LABELS[path] ?? path,
   formatValue(path, value) {
     if (isEmptyValue(value)) return '(empty)';
-    if (path === 'kind' && typeof value === 'string' && value in VISIT_KIND_LABELS)
-      return VISIT_KIND_LABELS[value as keyof typeof VISIT_KIND_LABELS];
+    if (path === 'visitType' && typeof value === 'string' && value in VISIT_TYPE_LABELS)
+      return VISIT_TYPE_LABELS[value as keyof typeof VISIT_TYPE_LABELS];
     if (path === 'cancelReason' && typeof value === 'string' && value in CANCEL_REASON_LABELS)
       return CANCEL_REASON_LABELS[value as keyof typeof CANCEL_REASON_LABELS];
     if (path === '_deleted') return value === true ? 'Removed' : 'Kept';

@@ -2,9 +2,9 @@
  * The visit's coded answers with the words staff read. Apart from the schema so that what only
  * shows them (the board, the conflict inbox) loads no zod.
  */
-export const VISIT_KINDS = ['appointment', 'walk-in'] as const;
-export type VisitKind = (typeof VISIT_KINDS)[number];
-export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
+export const VISIT_TYPES = ['appointment', 'walk-in'] as const;
+export type VisitType = (typeof VISIT_TYPES)[number];
+export const VISIT_TYPE_LABELS: Record<VisitType, string> = {
   appointment: 'Appointment',
   'walk-in': 'Walk-in',
 };

@@ -20,7 +20,7 @@ const at = (time: string) => new Date(`2026-11-26T${time}:00.000Z`);
 
 describe('a visit from arrival to check-out', () => {
   const arrived = arriveVisit(
-    { patientId, kind: 'appointment', appointmentTime: '09:30', reason: '  Flu shot ' },
+    { patientId, visitType: 'appointment', appointmentTime: '09:30', reason: '  Flu shot ' },
     '2026-11-26',
     0,
     desk,
@@ -93,7 +93,7 @@ describe('a visit from arrival to check-out', () => {
 
   it('leaves out the appointment time of a walk-in and never counts negative minutes', () => {
     const walkIn = arriveVisit(
-      { patientId, kind: 'walk-in', appointmentTime: '09:30' },
+      { patientId, visitType: 'walk-in', appointmentTime: '09:30' },
       '2026-11-26',
       1,
       desk,

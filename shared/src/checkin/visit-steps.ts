@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../result.ts';
 import { lineText } from '../text/line-text.ts';
 import type { Editor } from '../sync/conflict.schema.ts';
-import { type StepStamp, type Visit, VISIT_ID_PATTERN, type VisitKind } from './visit.schema.ts';
+import { type StepStamp, type Visit, VISIT_ID_PATTERN, type VisitType } from './visit.schema.ts';
 
 /** Where a visit stands, read from its step stamps (the latest step wins). */
 export type VisitState = 'arrived' | 'in-room' | 'checked-out' | 'cancelled';
@@ -38,7 +38,7 @@ export function patientOfVisitId(id: string): string | null {
 
 export type ArrivalDetails = {
   patientId: string;
-  kind: VisitKind;
+  visitType: VisitType;
   appointmentTime?: string | undefined;
   reason?: string | undefined;
 };
@@ -56,12 +56,13 @@ export function arriveVisit(
     id: visitId(details.patientId, day, earlierVisitsToday),
     patientId: details.patientId,
     day,
-    kind: details.kind,
+    kind: 'visit',
+    visitType: details.visitType,
     arrived: { at, by: editor },
     createdAt: at,
     updatedAt: at,
   };
-  if (details.kind === 'appointment' && details.appointmentTime)
+  if (details.visitType === 'appointment' && details.appointmentTime)
     visit.appointmentTime = details.appointmentTime;
   // One spelling of accented text, however the keyboard composed it (the server refuses others).
   if (details.reason?.trim()) visit.reason = details.reason.trim().normalize('NFC');

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { calendarDate, deviceStamp } from '../dates/plausible-dates.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { shortText } from '../patients/person.schema.ts';
-import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
-import { CANCEL_REASONS, VISIT_KINDS } from './visit-labels.ts';
+import { documentBase } from '../registry/document-base.ts';
+import { editorSchema } from '../sync/conflict.schema.ts';
+import { CANCEL_REASONS, VISIT_TYPES } from './visit-labels.ts';
 
 /**
  * One arrival at the front desk, from check-in to check-out: the record behind the arrivals
@@ -17,7 +18,7 @@ const ISO_DATE_TIME = deviceStamp;
 export const stepStampSchema = z.strictObject({ at: ISO_DATE_TIME, by: editorSchema });
 export type StepStamp = z.infer<typeof stepStampSchema>;
 
-export { VISIT_KIND_LABELS, VISIT_KINDS, type VisitKind } from './visit-labels.ts';
+export { VISIT_TYPE_LABELS, VISIT_TYPES, type VisitType } from './visit-labels.ts';
 
 /**
  * `v-<day>-<n>-<patient id>`: the patient's n-th visit that day. Derived, not random, so that two
@@ -32,7 +33,8 @@ export const visitSchema = z
     patientId: z.string().regex(UUID_PATTERN, 'Not a valid id').length(36),
     /** The clinic day (the desk's local date at arrival). */
     day: calendarDate('clinic day').length(10),
-    kind: z.enum(VISIT_KINDS),
+    /** Booked or walked in. */
+    visitType: z.enum(VISIT_TYPES),
     /** Appointment time as `HH:MM` (24 h), when the patient has one. */
     appointmentTime: z
       .string()
@@ -47,10 +49,7 @@ export const visitSchema = z
     /** Left without being seen, or the visit was entered by mistake. */
     cancelled: stepStampSchema.optional(),
     cancelReason: z.enum(CANCEL_REASONS).optional(),
-    createdAt: ISO_DATE_TIME,
-    updatedAt: ISO_DATE_TIME,
-    editedBy: editorSchema.optional(),
-    conflicts: conflictsFieldSchema.optional(),
+    ...documentBase('visit'),
   })
   // The id names the day and the patient (see VISIT_ID_PATTERN); a visit whose id says another
   // would merge with the wrong patient's or day's visit on another tablet.

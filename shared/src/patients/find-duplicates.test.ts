@@ -4,6 +4,7 @@ import type { Patient } from './patient.schema.ts';
 
 const patient = (n: number, over: Partial<Patient>): Patient => ({
   id: `019abc00-0000-7000-8000-${String(n).padStart(12, '0')}`,
+  kind: 'patient',
   givenName: 'Isolde',
   familyName: 'Quennell',
   dateOfBirth: '1987-04-12',

@@ -6,6 +6,7 @@ import type { Patient } from './patient.schema.ts';
  */
 export const FULL_PATIENT: Patient = {
   id: '019abc00-0000-7000-8000-0000000000f1',
+  kind: 'patient',
   chartNumber: 'A-000123',
   givenName: 'Marisol',
   middleName: 'June',

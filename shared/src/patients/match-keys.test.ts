@@ -5,6 +5,7 @@ import type { Patient } from './patient.schema.ts';
 
 const base: Patient = {
   id: '0195a0c4-0000-7000-8000-000000000001',
+  kind: 'patient',
   givenName: 'Margaret',
   familyName: 'Okafor',
   dateOfBirth: '1984-03-07',
@@ -50,6 +51,7 @@ describe('duplicate blocking keys', () => {
     const other: Patient = {
       ...base,
       id: '0195a0c4-0000-7000-8000-000000000003',
+      kind: 'patient',
       givenName: 'Tobias',
       familyName: 'Lindqvist',
       dateOfBirth: '1991-11-23',

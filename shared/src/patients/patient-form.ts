@@ -23,7 +23,7 @@ export type { FieldErrors, PatientForm } from './form-reader.ts';
 /** What staff enter about a patient: the document without its id, stamps and bookkeeping. */
 export type PatientDetails = Omit<
   Patient,
-  'id' | 'createdAt' | 'updatedAt' | 'editedBy' | 'conflicts' | 'chartNumber' | 'mergedInto' | 'photo'
+  'id' | 'kind' | 'createdAt' | 'updatedAt' | 'editedBy' | 'conflicts' | 'chartNumber' | 'mergedInto' | 'photo'
 >; // prettier-ignore
 
 /** The fields every form starts with; keyed rows (contacts, previous names) are added as typed. */
@@ -124,6 +124,7 @@ export function validatePatientForm(
     ...readContacts(r, { today, isMinor }),
     coverage: readCoverage(r, { today, patientAddress: address }),
     ...readConsents(r, today),
+    kind: 'patient',
     createdAt: '2000-01-01T00:00:00.000Z',
     updatedAt: '2000-01-01T00:00:00.000Z',
   };
@@ -136,7 +137,7 @@ export function validatePatientForm(
   }
   if (Object.keys(r.errors).length > 0 || !parsed.success) return fail(r.errors);
 
-  const { id: _id, createdAt: _c, updatedAt: _u, ...details } = parsed.data;
+  const { id: _id, kind: _k, createdAt: _c, updatedAt: _u, ...details } = parsed.data;
   return ok(details);
 }
 

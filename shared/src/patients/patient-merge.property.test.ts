@@ -130,10 +130,11 @@ describe('merging two edits of a full patient record', () => {
   });
 });
 
-it('accepts a record stored before the full registration record existed', () => {
+it('accepts a record stored before the full registration record existed (kind stamped)', () => {
   expect(
     patientSchema.safeParse({
       id: '019abc00-0000-7000-8000-000000000001',
+      kind: 'patient',
       givenName: 'Rowan',
       familyName: 'Ashby',
       dateOfBirth: '1990-07-01',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { birthDate, calendarDate, deviceStamp } from '../dates/plausible-dates.ts';
 import { blobRefSchema } from '../files/blob-ref.schema.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
-import { conflictsFieldSchema, editorSchema } from '../sync/conflict.schema.ts';
+import { documentBase } from '../registry/document-base.ts';
 import { communicationSchema, consentsSchema, privacyNoticeSchema } from './consents.schema.ts';
 import { coverageSchema } from './coverage.schema.ts';
 import {
@@ -183,13 +183,7 @@ export const patientSchema = z
     /** When the desk last confirmed address and phone with the patient (at check-in). */
     demographicsConfirmedAt: ISO_DATE_TIME.optional(),
 
-    /** Device clock at creation and last edit: shown to staff, never used to order sync. */
-    createdAt: ISO_DATE_TIME,
-    updatedAt: ISO_DATE_TIME,
-    /** Who made the latest edit, from which device (stamped on every local write). */
-    editedBy: editorSchema.optional(),
-    /** Values two people set differently while apart, kept until someone settles them. */
-    conflicts: conflictsFieldSchema.optional(),
+    ...documentBase('patient'),
   })
   .refine((patient) => patient.mergedInto !== patient.id, {
     path: ['mergedInto'],

@@ -1,6 +1,6 @@
 import { PATIENT_RECORD_READERS } from '../auth/audiences.ts';
 import { mergesCharts } from '../charts/chart-mergers.ts';
-import { type PartitionDeclaration, unchanged } from '../registry/partition.ts';
+import { type PartitionDeclaration, stampKind, unchanged } from '../registry/partition.ts';
 
 /**
  * The `patients` partition: the chart (demographics, coverage, consents, contacts). Reasons per
@@ -13,9 +13,9 @@ export const PATIENTS_PARTITION = {
   // 1 added `editedBy` and `conflicts`; 2 the full registration record (names, demographics,
   // contacts, coverage, consents), the chart number and the merge pointer; 3
   // `demographicsConfirmedAt` (check-in). Each only added optional fields: older documents are
-  // valid as they are.
-  version: 3,
-  migrations: { 1: unchanged, 2: unchanged, 3: unchanged },
+  // valid as they are. 4 stamped every document with its kind (ADR 15).
+  version: 4,
+  migrations: { 1: unchanged, 2: unchanged, 3: unchanged, 4: stampKind('patient') },
   indexes: [['familyName', 'givenName', 'id']],
   kinds: {
     patient: {

@@ -5,7 +5,7 @@ import type { Patient } from './patient.schema.ts';
 /** A new patient document from validated details; the id and the clock come from the caller. */
 export function registerPatient(details: PatientDetails, id: string, now: Date): Patient {
   const at = now.toISOString();
-  return withoutUndefined({ ...details, id, createdAt: at, updatedAt: at });
+  return withoutUndefined({ ...details, id, kind: 'patient', createdAt: at, updatedAt: at });
 }
 
 /**
@@ -34,12 +34,9 @@ export const FORM_FIELDS = [
 ] as const satisfies readonly (keyof PatientDetails)[]; // prettier-ignore
 
 /** The patient with one field set (or removed, with `undefined`), or null if nothing changed. */
-export function setPatientField<K extends keyof Omit<Patient, 'id' | 'createdAt' | 'updatedAt'>>(
-  current: Patient,
-  field: K,
-  value: Patient[K],
-  now: Date,
-): Patient | null {
+export function setPatientField<
+  K extends keyof Omit<Patient, 'id' | 'kind' | 'createdAt' | 'updatedAt'>,
+>(current: Patient, field: K, value: Patient[K], now: Date): Patient | null {
   return finishEdit(current, withoutUndefined({ ...current, [field]: value }), now);
 }
 

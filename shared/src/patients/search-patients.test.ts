@@ -9,6 +9,7 @@ import {
 
 const patient = (over: Partial<Patient & SearchablePatient>): Patient & SearchablePatient => ({
   id: '019abc00-0000-7000-8000-000000000001',
+  kind: 'patient',
   givenName: 'Jo',
   familyName: 'Smith',
   dateOfBirth: '1980-01-31',

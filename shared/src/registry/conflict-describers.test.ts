@@ -13,7 +13,7 @@ const visit = {
   id: `v-2026-12-02-1-${PATIENT}`,
   patientId: PATIENT,
   day: '2026-12-02',
-  kind: 'walk-in',
+  visitType: 'walk-in',
 } as Visit;
 
 describe('conflict describers', () => {
@@ -28,8 +28,8 @@ describe('conflict describers', () => {
     expect(patientRefs(visit)).toEqual([PATIENT]);
     expect(describer.title(visit, names)).toBe('Wilhelmina Osterbrook · visit on 12/02/2026');
     expect(describer.title(visit, () => undefined)).toBe('A patient · visit on 12/02/2026');
-    expect(describer.fieldLabel('kind')).toBe('Visit type');
-    expect(describer.formatValue('kind', 'walk-in')).toBe('Walk-in');
+    expect(describer.fieldLabel('visitType')).toBe('Visit type');
+    expect(describer.formatValue('visitType', 'walk-in')).toBe('Walk-in');
     expect(describer.formatValue('cancelReason', 'left-without-being-seen')).toBe('Left without being seen'); // prettier-ignore
     expect(describer.formatValue('reason', undefined)).toBe('(empty)');
   });
@@ -38,7 +38,7 @@ describe('conflict describers', () => {
     const { describer } = CONFLICT_DESCRIBERS.visit;
     expect(describer.parseTyped('reason', '  Annual   physical ')).toEqual({ ok: true, value: 'Annual physical' }); // prettier-ignore
     expect(describer.parseTyped('room', 'x'.repeat(41))).toMatchObject({ ok: false });
-    expect(describer.parseTyped('kind', 'walk-in')).toBeNull();
+    expect(describer.parseTyped('visitType', 'walk-in')).toBeNull();
   });
 
   it('names a chart merge by both charts and its choices by the patient field', () => {

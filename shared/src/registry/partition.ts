@@ -50,3 +50,8 @@ export type PartitionDeclaration<K extends string = string> = {
 
 /** A migration that changes nothing: the version only added optional fields. */
 export const unchanged: DocumentMigration = (doc) => doc;
+
+/** A migration that stamps documents written before partitions held kinds with their kind. */
+export function stampKind(kind: string): DocumentMigration {
+  return (doc) => ({ ...doc, kind });
+}

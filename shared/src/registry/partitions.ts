@@ -45,14 +45,12 @@ export function kindRules(partition: PartitionName): Readonly<Record<string, Kin
 }
 
 /**
- * Which kind a stored or pushed document of this partition is; undefined when it is none the
- * partition holds. A partition with one kind holds only that kind.
+ * Which kind a stored or pushed document of this partition is, by its `kind` field; undefined
+ * when it names none the partition holds.
  */
 export function kindOf(partition: PartitionName, doc: StoredDocument): KindName | undefined {
-  const kinds = Object.keys(PARTITIONS[partition].kinds) as KindName[];
-  if (kinds.length === 1) return kinds[0];
-  const kind = doc.kind;
-  return typeof kind === 'string' && (kinds as string[]).includes(kind)
+  const { kind } = doc;
+  return typeof kind === 'string' && Object.hasOwn(PARTITIONS[partition].kinds, kind)
     ? (kind as KindName)
     : undefined;
 }

@@ -13,6 +13,7 @@ const benStamp = { userId: 'u-ben', name: 'Ben Okafor', deviceId: OTHER_DEVICE }
 
 const doc = (fields: Record<string, unknown> = {}): WireDocument => ({
   id: 'p1',
+  kind: 'patient',
   _deleted: false,
   givenName: 'Ada',
   ...fields,

@@ -3,6 +3,7 @@ import { isCollectionName, validateWireDocument } from './collections.ts';
 
 const doc = {
   id: '019abc00-0000-7000-8000-000000000001',
+  kind: 'patient',
   givenName: 'Rowan',
   familyName: 'Ashby',
   dateOfBirth: '1990-07-01',
@@ -33,6 +34,22 @@ describe('validateWireDocument', () => {
     expect(validateWireDocument('patients', noFlag).ok).toBe(false);
     expect(validateWireDocument('patients', [doc]).ok).toBe(false);
     expect(validateWireDocument('patients', { ...doc, dateOfBirth: '1990-02-30' }).ok).toBe(false);
+  });
+
+  it('refuses a record that names no kind, or a kind its partition does not hold', () => {
+    const { kind: _kind, ...noKind } = doc;
+    for (const [partition, body] of [
+      ['patients', noKind],
+      ['patients', { ...doc, kind: 'visit' }],
+      ['visits', doc],
+      ['patients', { ...doc, kind: 'toString' }],
+    ] as const) {
+      const result = validateWireDocument(partition, body);
+      expect(result, `${partition} ${JSON.stringify(body).slice(0, 60)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-document', issues: [{ path: 'kind' }] },
+      });
+    }
   });
 
   it('knows only its collections, not Object.prototype', () => {

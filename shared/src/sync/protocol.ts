@@ -4,8 +4,12 @@
  * push rows with the state the device assumed the server had, conflicts returned as data.
  */
 
-/** Bumped when the wire format changes incompatibly; the server refuses older clients with 426. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped when the wire format changes incompatibly; the server refuses other versions. 2: every
+ * document names its kind (ADR 15), so a device of the release before kinds waits for its update
+ * (its changes stay on it, and the new release migrates and pushes them).
+ */
+export const PROTOCOL_VERSION = 2;
 export const SYNC_BASE_PATH = '/api/sync/v1';
 
 /** Sent on every sync request (the stream takes them as query parameters: EventSource has no headers). */

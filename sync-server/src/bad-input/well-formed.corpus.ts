@@ -69,7 +69,8 @@ const visit = (change: Record<string, unknown>) => ({
   id: visitId(STORED.id, '2026-03-02', 0),
   patientId: STORED.id,
   day: '2026-03-02',
-  kind: 'walk-in',
+  kind: 'visit',
+  visitType: 'walk-in',
   arrived: { at: '2026-03-02T09:00:00.000Z', by: ROSA_STAMP },
   createdAt: '2026-03-02T09:00:00.000Z',
   updatedAt: '2026-03-02T09:00:00.000Z',
@@ -312,6 +313,7 @@ export const WELL_FORMED_CORPUS: BadInputCase[] = [
     request: {
       ...pushTo('chartMerges', {
         id: patient(452).id,
+        kind: 'chartMerge',
         survivorId: STORED.id,
         mergedId: STORED.id,
         choices: {},

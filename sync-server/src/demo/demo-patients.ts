@@ -72,6 +72,7 @@ function demoPatient(faker: Faker, now: Date): Patient {
 
   const patient: Patient = {
     id: uuidv7(createdAt.getTime(), idBytes),
+    kind: 'patient',
     givenName,
     familyName,
     dateOfBirth,

@@ -44,7 +44,7 @@ async function push(d: typeof deskA, rows: unknown[]): Promise<PushResponse> {
 describe('visits sync', () => {
   it('stores an arrival and its next step, and another desk pulls the latest state', async () => {
     const arrived = arriveVisit(
-      { patientId: patient(1).id, kind: 'walk-in' },
+      { patientId: patient(1).id, visitType: 'walk-in' },
       '2026-11-26',
       0,
       editor(deskA.deviceId),
@@ -73,7 +73,7 @@ describe('visits sync', () => {
   it('refuses a visit with a made-up state field or a step without who', async () => {
     const arrived = {
       ...arriveVisit(
-        { patientId: patient(2).id, kind: 'appointment', appointmentTime: '10:15' },
+        { patientId: patient(2).id, visitType: 'appointment', appointmentTime: '10:15' },
         '2026-11-26',
         0,
         editor(deskA.deviceId),
@@ -115,7 +115,7 @@ describe('visits sync and roles', () => {
     const itDesk = device(server, await signIn(server, 'ada'));
     const arrived = {
       ...arriveVisit(
-        { patientId: patient(3).id, kind: 'walk-in' },
+        { patientId: patient(3).id, visitType: 'walk-in' },
         '2026-11-26',
         0,
         editor(deskA.deviceId),
@@ -140,8 +140,8 @@ describe('visits sync and roles', () => {
 
 describe('a visit for a patient the practice has no record of', () => {
   it('is refused on its own, with the field named, and nothing of it is stored', async () => {
-    const known = { ...arriveVisit({ patientId: patient(1).id, kind: 'walk-in' }, '2026-11-26', 0, editor(deskA.deviceId), at('11:00')), _deleted: false }; // prettier-ignore
-    const unknown = { ...arriveVisit({ patientId: patient(99).id, kind: 'walk-in' }, '2026-11-26', 0, editor(deskA.deviceId), at('11:05')), _deleted: false }; // prettier-ignore
+    const known = { ...arriveVisit({ patientId: patient(1).id, visitType: 'walk-in' }, '2026-11-26', 0, editor(deskA.deviceId), at('11:00')), _deleted: false }; // prettier-ignore
+    const unknown = { ...arriveVisit({ patientId: patient(99).id, visitType: 'walk-in' }, '2026-11-26', 0, editor(deskA.deviceId), at('11:05')), _deleted: false }; // prettier-ignore
     const answer = await push(deskA, [created(known), created(unknown)]);
     expect(answer.conflicts).toEqual([]);
     expect(answer.rejected).toEqual([

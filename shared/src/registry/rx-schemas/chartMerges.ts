@@ -4,7 +4,7 @@ import type { RxPartitionSchema } from '../partition-rx-schema.ts';
 /** The `chartMerges` partition as the device opens it (from `partitionRxSchema('chartMerges')`). */
 export const CHART_MERGES_RX_SCHEMA: RxPartitionSchema = {
   title: 'chartMerges',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -33,6 +33,7 @@ export const CHART_MERGES_RX_SCHEMA: RxPartitionSchema = {
       propertyNames: { type: 'string', minLength: 1, maxLength: 80 },
       additionalProperties: { type: 'string', enum: ['survivor', 'merged', 'both'] },
     },
+    kind: { type: 'string', const: 'chartMerge' },
     createdAt: {
       type: 'string',
       format: 'date-time',
@@ -152,6 +153,6 @@ export const CHART_MERGES_RX_SCHEMA: RxPartitionSchema = {
       },
     },
   },
-  required: ['id', 'survivorId', 'mergedId', 'choices', 'createdAt', 'updatedAt'],
+  required: ['id', 'survivorId', 'mergedId', 'choices', 'kind', 'createdAt', 'updatedAt'],
   indexes: ['survivorId', 'mergedId'],
 };

@@ -4,7 +4,7 @@ import type { RxPartitionSchema } from '../partition-rx-schema.ts';
 /** The `patients` partition as the device opens it (from `partitionRxSchema('patients')`). */
 export const PATIENTS_RX_SCHEMA: RxPartitionSchema = {
   title: 'patients',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -1139,6 +1139,7 @@ export const PATIENTS_RX_SCHEMA: RxPartitionSchema = {
       pattern:
         '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z))$',
     },
+    kind: { type: 'string', const: 'patient' },
     createdAt: {
       type: 'string',
       format: 'date-time',
@@ -1258,6 +1259,15 @@ export const PATIENTS_RX_SCHEMA: RxPartitionSchema = {
       },
     },
   },
-  required: ['id', 'givenName', 'familyName', 'dateOfBirth', 'sex', 'createdAt', 'updatedAt'],
+  required: [
+    'id',
+    'givenName',
+    'familyName',
+    'dateOfBirth',
+    'sex',
+    'kind',
+    'createdAt',
+    'updatedAt',
+  ],
   indexes: [['familyName', 'givenName', 'id']],
 };

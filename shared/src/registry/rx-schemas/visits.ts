@@ -4,7 +4,7 @@ import type { RxPartitionSchema } from '../partition-rx-schema.ts';
 /** The `visits` partition as the device opens it (from `partitionRxSchema('visits')`). */
 export const VISITS_RX_SCHEMA: RxPartitionSchema = {
   title: 'visits',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -27,7 +27,7 @@ export const VISITS_RX_SCHEMA: RxPartitionSchema = {
       pattern:
         '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))$',
     },
-    kind: { type: 'string', enum: ['appointment', 'walk-in'] },
+    visitType: { type: 'string', enum: ['appointment', 'walk-in'] },
     appointmentTime: { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' },
     reason: { type: 'string', minLength: 1, maxLength: 200 },
     arrived: {
@@ -136,6 +136,7 @@ export const VISITS_RX_SCHEMA: RxPartitionSchema = {
       additionalProperties: false,
     },
     cancelReason: { type: 'string', enum: ['left-without-being-seen', 'entered-in-error'] },
+    kind: { type: 'string', const: 'visit' },
     createdAt: {
       type: 'string',
       format: 'date-time',
@@ -255,6 +256,6 @@ export const VISITS_RX_SCHEMA: RxPartitionSchema = {
       },
     },
   },
-  required: ['id', 'patientId', 'day', 'kind', 'arrived', 'createdAt', 'updatedAt'],
+  required: ['id', 'patientId', 'day', 'visitType', 'arrived', 'kind', 'createdAt', 'updatedAt'],
   indexes: [['day', 'id']],
 };

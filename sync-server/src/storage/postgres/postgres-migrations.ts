@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { migrateStoredDocument, partitionSteps } from '../document-migrations.ts';
 import { loadMigrationFiles, type Migration } from '../migration-files.ts';
 import { integer } from './postgres-row.ts';
 import { inTransaction } from './postgres-transaction.ts';
@@ -47,5 +48,52 @@ export function migratePostgres(pool: Pool, migrations: Migration[], now: Date):
       );
     }
     return pending.map((migration) => migration.version);
+  });
+}
+
+/**
+ * Brings every partition's stored documents, and their earlier versions, to the schema version
+ * the registry declares, by the partition's pure migrations (ADR 15), in one transaction under
+ * the migrations' lock, so that of several instances starting at once one migrates and the
+ * others find nothing left. The seqs stay: every device runs the same migrations on its copy.
+ */
+export function migratePostgresDocuments(pool: Pool): Promise<void> {
+  return inTransaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('clinicdesk:migrations'))");
+    const { rows } = await client.query('SELECT partition, version FROM partition_versions');
+    const stored = new Map(
+      rows.map((row: Record<string, unknown>) => [String(row.partition), integer(row, 'version')]),
+    );
+    for (const step of partitionSteps(stored)) {
+      if (step.from < step.to) {
+        const current = await client.query('SELECT id, data FROM documents WHERE collection = $1', [
+          step.partition,
+        ]);
+        for (const row of current.rows as Record<string, unknown>[]) {
+          const next = migrateStoredDocument(step, String(row.data));
+          await client.query(
+            'UPDATE documents SET data = $1, data_hash = $2 WHERE collection = $3 AND id = $4',
+            [next.data, next.hash, step.partition, String(row.id)],
+          );
+        }
+        const versions = await client.query(
+          'SELECT seq, data FROM document_versions WHERE collection = $1',
+          [step.partition],
+        );
+        for (const row of versions.rows as Record<string, unknown>[]) {
+          const next = migrateStoredDocument(step, String(row.data));
+          await client.query(
+            'UPDATE document_versions SET data = $1, data_hash = $2 WHERE seq = $3',
+            [next.data, next.hash, integer(row, 'seq')],
+          );
+        }
+      }
+      if (stored.get(step.partition) !== step.to)
+        await client.query(
+          `INSERT INTO partition_versions (partition, version) VALUES ($1, $2)
+           ON CONFLICT (partition) DO UPDATE SET version = excluded.version`,
+          [step.partition, step.to],
+        );
+    }
   });
 }

@@ -4,7 +4,11 @@ import { createPostgresAccounts } from './postgres-accounts.ts';
 import { createPostgresCharts } from './postgres-charts.ts';
 import { createPostgresAudit } from './postgres-audit.ts';
 import { createPostgresDocuments } from './postgres-documents.ts';
-import { loadPostgresMigrations, migratePostgres } from './postgres-migrations.ts';
+import {
+  loadPostgresMigrations,
+  migratePostgres,
+  migratePostgresDocuments,
+} from './postgres-migrations.ts';
 import { createPostgresSecondFactors } from './postgres-second-factors.ts';
 import { text } from './postgres-row.ts';
 
@@ -38,6 +42,7 @@ export async function openPostgresStore(
   try {
     await requireUtf8(pool);
     await migratePostgres(pool, loadPostgresMigrations(), options.now);
+    await migratePostgresDocuments(pool);
   } catch (error) {
     await pool.end();
     throw error;

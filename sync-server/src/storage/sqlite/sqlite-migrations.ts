@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { migrateStoredDocument, partitionSteps } from '../document-migrations.ts';
 import { loadMigrationFiles, type Migration } from '../migration-files.ts';
 import { immediateTransaction } from './sqlite-transaction.ts';
 
@@ -41,5 +42,46 @@ export function migrateSqlite(db: DatabaseSync, migrations: Migration[], now: Da
       record.run(migration.version, migration.name, now.toISOString());
     }
     return pending.map((migration) => migration.version);
+  });
+}
+
+/**
+ * Brings every partition's stored documents, and their earlier versions, to the schema version
+ * the registry declares, by the partition's pure migrations (ADR 15), in one transaction. The
+ * seqs stay: every device runs the same migrations on its own copy, so nothing is sent again.
+ */
+export function migrateSqliteDocuments(db: DatabaseSync): void {
+  immediateTransaction(db, () => {
+    const stored = new Map(
+      db
+        .prepare('SELECT partition, version FROM partition_versions')
+        .all()
+        .map((row) => [String(row.partition), Number(row.version)] as const),
+    );
+    const readCurrent = db.prepare('SELECT id, data FROM documents WHERE collection = ?');
+    const writeCurrent = db.prepare(
+      'UPDATE documents SET data = ?, data_hash = ? WHERE collection = ? AND id = ?',
+    );
+    const readVersions = db.prepare('SELECT seq, data FROM document_versions WHERE collection = ?');
+    const writeVersion = db.prepare(
+      'UPDATE document_versions SET data = ?, data_hash = ? WHERE seq = ?',
+    );
+    const recordVersion = db.prepare(
+      `INSERT INTO partition_versions (partition, version) VALUES (?, ?)
+       ON CONFLICT (partition) DO UPDATE SET version = excluded.version`,
+    );
+    for (const step of partitionSteps(stored)) {
+      if (step.from < step.to) {
+        for (const row of readCurrent.all(step.partition)) {
+          const next = migrateStoredDocument(step, String(row.data));
+          writeCurrent.run(next.data, next.hash, step.partition, String(row.id));
+        }
+        for (const row of readVersions.all(step.partition)) {
+          const next = migrateStoredDocument(step, String(row.data));
+          writeVersion.run(next.data, next.hash, Number(row.seq));
+        }
+      }
+      if (stored.get(step.partition) !== step.to) recordVersion.run(step.partition, step.to);
+    }
   });
 }

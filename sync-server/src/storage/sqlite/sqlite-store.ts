@@ -4,7 +4,11 @@ import { createSqliteAccounts } from './sqlite-accounts.ts';
 import { createSqliteCharts } from './sqlite-charts.ts';
 import { createSqliteAudit } from './sqlite-audit.ts';
 import { createSqliteDocuments } from './sqlite-documents.ts';
-import { loadSqliteMigrations, migrateSqlite } from './sqlite-migrations.ts';
+import {
+  loadSqliteMigrations,
+  migrateSqlite,
+  migrateSqliteDocuments,
+} from './sqlite-migrations.ts';
 import { createSqliteSecondFactors } from './sqlite-second-factors.ts';
 import { settle } from './sqlite-settle.ts';
 
@@ -22,6 +26,7 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
       PRAGMA foreign_keys = ON;
       PRAGMA busy_timeout = 5000;`);
     migrateSqlite(db, loadSqliteMigrations(), options.now);
+    migrateSqliteDocuments(db);
   } catch (error) {
     db.close();
     throw error;

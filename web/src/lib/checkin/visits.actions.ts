@@ -7,7 +7,7 @@ import {
 import {
   type Visit,
   visitSchema,
-  type VisitKind,
+  type VisitType,
 } from '@clinicdesk/shared/checkin/visit.schema.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
@@ -16,7 +16,7 @@ import { today } from '../clock.ts';
 import type { Workspace } from '../workspace.ts';
 
 export type CheckInDetails = {
-  kind: VisitKind;
+  visitType: VisitType;
   appointmentTime: string;
   reason: string;
   /** The receptionist read the address and phone back to the patient and they are right. */
@@ -59,7 +59,7 @@ export async function checkInPatient(
   );
   const open = earlier.find(isActiveVisit);
   if (open) return fail({ code: 'already-checked-in', visit: open });
-  if (details.kind === 'appointment' && !details.appointmentTime)
+  if (details.visitType === 'appointment' && !details.appointmentTime)
     return fail({
       code: 'invalid',
       field: 'appointmentTime',
@@ -69,7 +69,7 @@ export async function checkInPatient(
   const visit = arriveVisit(
     {
       patientId,
-      kind: details.kind,
+      visitType: details.visitType,
       appointmentTime: details.appointmentTime,
       reason: details.reason,
     },

@@ -6,6 +6,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getAjv, wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
 import { openClinicDatabase } from './database.ts';
+import { RELEASE_BEFORE_KINDS_RX_SCHEMAS } from './fixtures/release-before-kinds.rx-schemas.ts';
 
 const editor = { userId: 'u1', name: 'Ana', deviceId: '019abc00-0000-7000-8000-00000000000a' };
 /**
@@ -19,12 +20,12 @@ const storage = () => wrappedValidateAjvStorage({ storage: getRxStorageDexie() }
 /** The collection as version 1 of the app created it: the fields it knew. */
 const V1_FIELDS = ['id', 'givenName', 'middleName', 'familyName', 'dateOfBirth', 'sex', 'phone', 'email', 'address', 'photo', 'createdAt', 'updatedAt', 'editedBy', 'conflicts']; // prettier-ignore
 function versionOneSchema() {
-  const current = partitionRxSchema('patients');
+  const release = RELEASE_BEFORE_KINDS_RX_SCHEMAS.patients;
   return {
-    ...current,
+    ...release,
     version: 1,
     properties: Object.fromEntries(
-      Object.entries(current.properties).filter(([key]) => V1_FIELDS.includes(key)),
+      Object.entries(release.properties).filter(([key]) => V1_FIELDS.includes(key)),
     ),
   };
 }
@@ -41,7 +42,7 @@ const OLD_PATIENT = {
 };
 
 describe('the patients collection', () => {
-  it('opens over a version-1 database and keeps its patients exactly as they were', async () => {
+  it('opens over a version-1 database and keeps its patients as they were, stamped patients', async () => {
     const name = 'migrationtest';
     const old = await createRxDatabase<{ patients: RxCollection<object> }>({
       name,
@@ -55,7 +56,7 @@ describe('the patients collection', () => {
 
     const db = await openClinicDatabase('u1', editor, { storage: storage(), name });
     const migrated = await db.patients.findOne(OLD_PATIENT.id).exec();
-    expect(migrated?.toJSON()).toEqual(OLD_PATIENT);
+    expect(migrated?.toJSON()).toEqual({ ...OLD_PATIENT, kind: 'patient' });
     await db.remove();
   });
 
@@ -82,14 +83,14 @@ describe('the patients collection', () => {
  */
 const SCHEMA_HASHES = {
   patients: {
-    version: 3,
-    hash: 'df4e66141b6a15e7b8aa5c077603242e655b5349b825913ec8bcaca00c7513a8',
+    version: 4,
+    hash: '6610b45936f7af206a276a741a1112a2164c3220a5dc51f85fe5fb46be8a6464',
   },
   chartMerges: {
-    version: 0,
-    hash: '04f7defd2ec22ce522060276ba26c83edf29c2aae01858adb61ff7ace98347e2',
+    version: 1,
+    hash: 'ebc6e3855d357ebcb46b4c134d5fc306478b7e6b64f657da064d16059b0b3d54',
   },
-  visits: { version: 0, hash: 'e02b08cce53edd7956054280200061bb73e7ed702efd88b0f61640942c3406ad' },
+  visits: { version: 1, hash: '349d591b28bb136273b30ffaca8389162f65e2c300ea57de5be20afc3fb9572c' },
 };
 
 describe('the schemas devices hold', () => {

@@ -135,7 +135,7 @@ function collectionDefinitions(): Record<CollectionName, RxCollectionCreator> {
         migrationStrategies: PARTITIONS[name].migrations,
       },
     ]),
-  ) as Record<CollectionName, RxCollectionCreator>;
+  ) as unknown as Record<CollectionName, RxCollectionCreator>;
 }
 
 /**
@@ -155,7 +155,10 @@ async function purgeUnreadable(
     if (readable.includes(name)) continue;
     const collection = db.collections[name];
     if ((await collection.count().exec()) === 0) continue;
-    await beforePurge?.(name, (await collection.find().exec()).map((doc) => doc.toJSON()));
+    await beforePurge?.(
+      name,
+      (await collection.find().exec()).map((doc) => doc.toJSON()),
+    );
     await collection.remove();
     await db.addCollections({ [name]: definitions[name] });
   }
