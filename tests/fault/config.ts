@@ -26,7 +26,7 @@ export function readFaultConfig(env: Record<string, string | undefined>): FaultC
   return {
     seed,
     scale,
-    // RxDB's free build opens at most 13 collections per process: one per device.
+    // Each device is a worker thread with its own database (RxDB's 13 collections per process).
     devices: scale > 1 ? 10 : 5,
     steps: 360 * scale,
     kills: scale > 1 ? 2 + scale : 3,

@@ -1,7 +1,7 @@
 import { canonicalJson } from '@clinicdesk/shared/sync/canonical-json.ts';
-import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
-import type { SimDevice } from './device.ts';
-import { type FaultyNetwork, sleep } from './faulty-fetch.ts';
+import type { DeviceThread } from './device-thread.ts';
+import { digestOf, documentHashes } from './digest.ts';
+import { docKey } from './ledger.ts';
 import type { ObservedConflicts } from './observed-conflicts.ts';
 import { readServerState, type ServerState } from './server-state.ts';
 
@@ -17,15 +17,18 @@ export type Settled = {
 
 /** Consecutive polls that must agree before the system counts as settled. */
 const STABLE_POLLS = 2;
+/** Documents of a divergent device shown in full in the report. */
+const EXAMPLES = 5;
 
 /**
- * After the faults stop: keeps asking every device to pull until each has nothing left to push,
- * holds exactly the server's documents, and the server's state stays put for a few polls — or
- * the deadline passes, in which case what is still different is reported, not hidden.
+ * After the faults stop: keeps asking every device to pull (and to send its waiting files) until
+ * each has nothing left to push or upload, holds exactly the server's documents in every
+ * collection it replicates, and the server's state stays put for a few polls — or the deadline
+ * passes, in which case what is still different is reported, not hidden. Devices are compared
+ * by digest (digest.ts); documents cross from a worker only to describe a difference.
  */
 export async function awaitConvergence(deps: {
-  devices: readonly SimDevice[];
-  network: FaultyNetwork;
+  devices: readonly DeviceThread[];
   baseUrl: string;
   auditor: { cookie: string; deviceId: string };
   conflicts: ObservedConflicts;
@@ -35,40 +38,47 @@ export async function awaitConvergence(deps: {
   let stable = 0;
   let lastSeq = -1;
   for (;;) {
-    for (const device of deps.devices) device.resync();
-    await sleep(200);
-    await deps.network.drain();
-    const pending = await Promise.all(deps.devices.map((device) => device.pending()));
+    const polls = await Promise.all(deps.devices.map((device) => device.call('poll', null)));
     const server = await readServerState(deps.baseUrl, deps.auditor);
-    const divergent: Divergence[] = [];
-    for (const device of deps.devices) {
-      const docs = await device.documents();
-      deps.conflicts.observe(device.index, docs);
-      divergent.push(...compare(device.label, docs, server.docs));
-    }
-    const quiet = pending.every((n) => n === 0) && divergent.length === 0;
+    const serverDigests = new Map(
+      [...server.collections].map(([name, docs]) => [name, digestOf(documentHashes(docs.values()))]), // prettier-ignore
+    );
+    const behind = deps.devices.filter(
+      (device, i) =>
+      Object.entries(polls[i]?.digests ?? {}).some(([name, digest]) => serverDigests.get(name) !== digest), // prettier-ignore
+    );
+    for (const [i, poll] of polls.entries()) deps.conflicts.observe(i, poll.conflicts);
+    const pending = polls.map((poll) => poll.pending);
+    const quiet = pending.every((n) => n === 0) && behind.length === 0;
     stable = quiet && server.lastSeq === lastSeq ? stable + 1 : quiet ? 1 : 0;
     lastSeq = server.lastSeq;
     const elapsed = Date.now() - started;
-    if (stable >= STABLE_POLLS || elapsed > deps.deadlineMs)
+    if (stable >= STABLE_POLLS || elapsed > deps.deadlineMs) {
+      const divergent = (await Promise.all(behind.map((device) => differences(device, server)))).flat(); // prettier-ignore
       return { converged: stable >= STABLE_POLLS, convergenceMs: elapsed, server, pending, divergent }; // prettier-ignore
+    }
   }
 }
 
 /** Documents where the device and the server differ (canonical JSON, tombstones included). */
-function compare(
-  device: string,
-  docs: readonly WireDocument[],
-  server: ReadonlyMap<string, WireDocument>,
-): Divergence[] {
+async function differences(device: DeviceThread, server: ServerState): Promise<Divergence[]> {
   const out: Divergence[] = [];
-  const local = new Map(docs.map((doc) => [doc.id, canonicalJson(doc)]));
-  for (const [id, doc] of server) {
-    const mine = local.get(id) ?? '(missing)';
-    const theirs = canonicalJson(doc);
-    if (mine !== theirs) out.push({ device, docId: id, deviceHas: mine, serverHas: theirs });
+  for (const [name, hashes] of Object.entries(await device.call('hashes', null))) {
+    const docs = server.collections.get(name) ?? new Map();
+    const theirs = new Map(documentHashes(docs.values()));
+    const mine = new Map(hashes);
+    for (const id of new Set([...mine.keys(), ...theirs.keys()]))
+      if (mine.get(id) !== theirs.get(id)) {
+        const doc = docs.get(id);
+        out.push({
+          device: device.label,
+          docId: docKey(name, id),
+          deviceHas: mine.has(id) ? `(hash ${mine.get(id)})` : '(missing)',
+          serverHas: doc ? canonicalJson(doc) : '(missing)',
+        });
+      }
   }
-  for (const [id, mine] of local)
-    if (!server.has(id)) out.push({ device, docId: id, deviceHas: mine, serverHas: '(missing)' });
+  const shown = await device.call('documents', { keys: out.slice(0, EXAMPLES).map((d) => d.docId) }); // prettier-ignore
+  for (const divergence of out) divergence.deviceHas = shown[divergence.docId] ?? divergence.deviceHas; // prettier-ignore
   return out;
 }

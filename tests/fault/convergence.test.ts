@@ -2,11 +2,15 @@
  * Fault / convergence suite (reliability-security.md §2.8 recipe A; SYNC-1, -3, -4, -5, -7).
  *
  * A real server process (`--demo`, fresh SQLite data directory or fresh PostgreSQL schema) and
- * N simulated front desks, each running the app's own RxDB database (`openClinicDatabase`,
- * memory storage) and the app's own replication (`replicateCollection`) over a faulty network
- * that drops requests, drops answers after the server acted, duplicates, delays and reorders.
- * Devices drop off the network and come back; the server is SIGKILLed and restarted on the same
- * data while devices keep working. Then everything heals, and the suite checks what staff would
+ * N simulated front desks, each in its own worker thread (device-worker.ts) as on its own
+ * tablet, running the app's own RxDB database (`openClinicDatabase`, memory storage, every
+ * replicated collection), the app's own replication of each (`replicateCollection`, a check-in
+ * pushed only once its patient is on the server) and the app's own outbox for the files taken
+ * on it, over a faulty network that drops requests, drops answers after the server acted,
+ * duplicates, delays and reorders. Staff register, edit, photograph and delete patients, settle
+ * conflicts, check patients in and move them along, and merge charts (workload.ts). Devices
+ * drop off the network and come back; the server is SIGKILLed and restarted on the same data
+ * while devices keep working. Then everything heals, and the suite checks what staff would
  * notice:
  *
  *   acknowledged writes lost = 0   every field value written on a device is on the server: in
@@ -14,6 +18,8 @@
  *                                  overwritten by someone who saw it
  *   devices divergent = 0          every device holds exactly the server's documents
  *   conflicts dropped = 0          every conflict record any device held is on the server
+ *   files missing = 0              every file a live record refers to (a patient's photo) can
+ *                                  be read back from the server, the very bytes referred to
  *
  * It also prints, without asserting, `conflicts spurious` (a conflict between a value and one
  * written by someone who had seen it) and `rows refused by the server`. Counterexamples it has
@@ -26,7 +32,8 @@
  *                                  schedules come from it; real-time interleavings still vary, so
  *                                  a replay is close to, not always exactly, the failing run.
  *   FAULT_SCALE=<k>                a bigger run: 10 devices, 360×k steps, 2+k server kills
- *                                  (default 1: 5 devices, 360 steps, 3 kills; well under 2 min).
+ *                                  (default 1: 5 devices, 360 steps, 3 kills; under a minute a
+ *                                  store).
  *   FAULT_SELFTEST_DROP_HANDLER=1  installs RxDB's default conflict handler (the server's copy
  *                                  wins, the device's edit vanishes) and then EXPECTS lost > 0:
  *                                  proves the suite can see the loss it guards against.
@@ -76,11 +83,13 @@ describeEachStore('sync under faults', (store) => {
           return;
         }
         const failed =
-          report.lost + report.divergentDevices + report.conflictsDropped > 0 || !report.converged;
+          report.lost + report.divergentDevices + report.conflictsDropped + report.filesMissing >
+            0 || !report.converged;
         if (failed) console.log(replay);
         expect(report.lost, 'acknowledged writes lost').toBe(0);
         expect(report.divergentDevices, 'devices divergent').toBe(0);
         expect(report.conflictsDropped, 'conflicts dropped').toBe(0);
+        expect(report.filesMissing, 'files missing').toBe(0);
         expect(report.converged, 'converged before the deadline').toBe(true);
       },
     );

@@ -1,20 +1,29 @@
 import 'fake-indexeddb/auto';
+import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
-import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { sameDocumentState, toWireDocument } from '@clinicdesk/shared/sync/canonical-json.ts';
+import { COLLECTION_NAMES, type CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
-import { getChangedDocumentsSince, type RxConflictHandler } from 'rxdb';
+import {
+  getChangedDocumentsSince,
+  type RxCollection,
+  type RxConflictHandler,
+  type RxDocument,
+} from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { uploadsLane } from '../../web/src/lib/blobs/upload-queue.ts';
 import { type ClinicDatabase, openClinicDatabase } from '../../web/src/lib/db/database.ts';
 import { type LocalDatabase, openLocalDatabase } from '../../web/src/lib/db/local-db.ts';
+import { type Outbox, startOutbox } from '../../web/src/lib/sync/outbox.ts';
 import { PendingTracker } from '../../web/src/lib/sync/pending-tracker.ts';
 import {
   type CollectionReplication,
   replicateCollection,
 } from '../../web/src/lib/sync/replication.ts';
+import type { SyncStatus } from '../../web/src/lib/sync/sync-status.svelte.ts';
 import type { Random } from './random.ts';
 import { type Session, signIn } from './session.ts';
-import { sketch, type Trace } from './trace.ts';
+import { sketch, type TraceSink } from './trace.ts';
 
 export type DeviceOptions = {
   index: number;
@@ -31,7 +40,19 @@ export type DeviceOptions = {
   pollMs: number;
   /** Self-test: RxDB's default handler (keep the server's copy, drop the device's). */
   dropConflictingEdits: boolean;
-  trace?: Trace;
+  /**
+   * Open and replicate only these collections (two devices sharing a test process, as in
+   * lost-answer.test.ts). Default: the whole database as the app opens it, every collection the
+   * role may read replicated — one device per worker thread (device-worker.ts).
+   */
+  only?: readonly CollectionName[];
+  /**
+   * Run the app's outbox with its file-uploads lane, as the syncing tab does. It sends through
+   * the global `fetch` with the app's relative paths, so only a device alone in its thread (a
+   * worker, whose `fetch` is this device's network) may have it.
+   */
+  uploads?: boolean;
+  trace?: TraceSink;
 };
 
 /**
@@ -39,15 +60,26 @@ export type DeviceOptions = {
  * device's edit vanishes. Only installed by FAULT_SELFTEST_DROP_HANDLER=1, to prove the suite
  * notices lost writes.
  */
-const DROPPING_HANDLER: RxConflictHandler<Patient> = {
+const DROPPING_HANDLER: RxConflictHandler<unknown> = {
   isEqual: (a, b) => sameDocumentState(a, b),
   resolve: ({ realMasterState }) => Promise.resolve(realMasterState),
 };
 
+/** What the outbox reports to the chrome; a simulated device only counts failures. */
+function outboxStatus(failures: { count: number }): SyncStatus {
+  const status = {
+    reportFailure: () => void failures.count++,
+    setPending: () => undefined,
+    lastProblem: null as string | null,
+  };
+  return status as unknown as SyncStatus;
+}
+
 /**
  * One simulated front-desk device: its own session and device id, its own RxDB database (memory
- * storage) opened by the app's own `openClinicDatabase`, and the app's own replication, whose
- * every request goes through the faulty network.
+ * storage) opened by the app's own `openClinicDatabase`, the app's own replication of each
+ * collection, and (with `uploads`) the app's own outbox for the files taken on it; every
+ * request goes through the faulty network.
  */
 export class SimDevice {
   readonly index: number;
@@ -55,8 +87,10 @@ export class SimDevice {
   readonly session: Session;
   readonly db: ClinicDatabase;
   readonly local: LocalDatabase;
-  readonly replication: CollectionReplication;
-  readonly tracker: PendingTracker;
+  /** One per replicated collection, by name. */
+  readonly replications: ReadonlyMap<string, CollectionReplication>;
+  private readonly trackers: readonly PendingTracker[];
+  private readonly outbox: Outbox | null;
   /** Exchanges with the server that failed, as the sync status would have counted them. */
   readonly failures: { count: number };
   private readonly poller: ReturnType<typeof setInterval> | undefined;
@@ -68,8 +102,9 @@ export class SimDevice {
     session: Session;
     db: ClinicDatabase;
     local: LocalDatabase;
-    replication: CollectionReplication;
-    tracker: PendingTracker;
+    replications: ReadonlyMap<string, CollectionReplication>;
+    trackers: readonly PendingTracker[];
+    outbox: Outbox | null;
     pollMs: number;
   }) {
     this.index = parts.index;
@@ -78,8 +113,9 @@ export class SimDevice {
     this.session = parts.session;
     this.db = parts.db;
     this.local = parts.local;
-    this.replication = parts.replication;
-    this.tracker = parts.tracker;
+    this.replications = parts.replications;
+    this.trackers = parts.trackers;
+    this.outbox = parts.outbox;
     if (parts.pollMs > 0) this.poller = setInterval(() => this.resync(), parts.pollMs);
   }
 
@@ -88,43 +124,71 @@ export class SimDevice {
     const deviceId = uuidv7(options.clockMs, rng.bytes(10));
     const session = await signIn(options.baseUrl, options.credentials, deviceId);
     const editor = { userId: session.user.id, name: session.user.displayName, deviceId };
+    const role = session.user.role;
+    const readable = COLLECTION_NAMES.filter((name) => canRead(role, name));
     const db = await openClinicDatabase(session.user.id, editor, {
       storage: getRxStorageMemory(),
       name: `fault${runId}device${index}`,
       multiInstance: false,
-      // The suite exercises patients; five to ten devices share this process.
-      only: ['patients'],
+      readable,
+      ...(options.only ? { only: options.only } : {}),
     });
-    if (options.dropConflictingEdits) db.patients.conflictHandler = DROPPING_HANDLER;
     // The Dexie name comes from the "user id": one per device, as on separate tablets.
     const local = openLocalDatabase(`fault${runId}device${index}`);
     const failures = { count: 0 };
-    const replication = replicateCollection({
-      collection: db.patients,
-      deviceId,
-      status: {
-        reportSuccess: () => undefined,
-        reportFailure: () => void failures.count++,
-      },
-      local,
-      fetch: options.fetchFor(session.cookie),
-      baseUrl: options.baseUrl,
-    });
-    const trace = options.trace;
-    if (trace?.enabled)
-      replication.state.conflict$.subscribe(({ input, output }) =>
-        trace.log({
-          device: index,
-          resolved: {
-            assumed: sketch(input.assumedMasterState),
-            real: sketch(input.realMasterState),
-            mine: sketch(input.newDocumentState),
-            merged: sketch(output),
-          },
+    const status = {
+      reportSuccess: () => undefined,
+      reportFailure: () => void failures.count++,
+    };
+    const replications = new Map<string, CollectionReplication>();
+    for (const collection of Object.values(db.collections) as RxCollection[]) {
+      // As the app does (device-sync.ts): a collection the role may not read is not synced.
+      if (!readable.some((name) => name === collection.name)) continue;
+      if (options.dropConflictingEdits) collection.conflictHandler = DROPPING_HANDLER;
+      replications.set(
+        collection.name,
+        replicateCollection({
+          collection,
+          deviceId,
+          status,
+          local,
+          fetch: options.fetchFor(session.cookie),
+          baseUrl: options.baseUrl,
+          beforePush: beforePushOf(db, collection.name, replications),
         }),
       );
-    const tracker = new PendingTracker(db.patients, replication.state, () => undefined);
-    await tracker.start();
+    }
+    const trace = options.trace;
+    if (trace?.enabled)
+      for (const [name, replication] of replications)
+        replication.state.conflict$.subscribe(({ input, output }) =>
+          trace.log({
+            device: index,
+            collection: name,
+            resolved: {
+              assumed: sketch(input.assumedMasterState),
+              real: sketch(input.realMasterState),
+              mine: sketch(input.newDocumentState),
+              merged: sketch(output),
+            },
+          }),
+        );
+    const trackers: PendingTracker[] = [];
+    for (const [name, replication] of replications) {
+      const tracker = new PendingTracker(
+        db.collections[name as CollectionName] as RxCollection,
+        replication.state,
+        () => undefined,
+      );
+      await tracker.start();
+      trackers.push(tracker);
+    }
+    const outbox = options.uploads
+      ? startOutbox([uploadsLane({ local, deviceId, random: () => rng.float() })], {
+          status: outboxStatus(failures),
+          random: () => rng.float(),
+        })
+      : null;
     return new SimDevice({
       index,
       failures,
@@ -132,8 +196,9 @@ export class SimDevice {
       session,
       db,
       local,
-      replication,
-      tracker,
+      replications,
+      trackers,
+      outbox,
       pollMs: options.pollMs,
     });
   }
@@ -142,26 +207,45 @@ export class SimDevice {
     return `d${this.index}`;
   }
 
+  /** The patients replication (lost-answer.test.ts drives it directly). */
+  get replication(): CollectionReplication {
+    const patients = this.replications.get('patients');
+    if (!patients) throw new Error(`${this.label} does not replicate patients`);
+    return patients;
+  }
+
+  /** Resolves once every replicated collection has been received whole once. */
+  async awaitInitialReplication(): Promise<void> {
+    await Promise.all(
+      [...this.replications.values()].map((r) => r.state.awaitInitialReplication()),
+    );
+  }
+
   /** What the live stream does on every server event: pull from the checkpoint now. */
   resync(): void {
-    this.replication.stream$.next('RESYNC');
+    for (const replication of this.replications.values()) replication.stream$.next('RESYNC');
   }
 
-  /** Local changes the server has not confirmed (the app's own count). */
-  pending(): Promise<number> {
-    return this.tracker.settled();
+  /** What the app does when the network comes back: every waiting file is tried now. */
+  retryUploads(): void {
+    this.outbox?.retryNow();
   }
 
-  /** Every document on the device, tombstones included, as it would travel on the wire. */
-  async documents(): Promise<WireDocument[]> {
+  /** Local changes the server has not confirmed, and files not yet uploaded (the app's counts). */
+  async pending(): Promise<number> {
+    const counts = await Promise.all(this.trackers.map((tracker) => tracker.settled()));
+    const uploads = this.outbox ? await this.local.uploads.count() : 0;
+    return counts.reduce((sum, n) => sum + n, uploads);
+  }
+
+  /** Every document of a collection on the device, tombstones included, as on the wire. */
+  async documents(collection: string = 'patients'): Promise<WireDocument[]> {
+    const rx = this.db.collections[collection as CollectionName] as RxCollection | undefined;
+    if (!rx) return [];
     const out: WireDocument[] = [];
     let checkpoint: unknown = undefined;
     for (;;) {
-      const page = await getChangedDocumentsSince(
-        this.db.patients.storageInstance,
-        500,
-        checkpoint,
-      );
+      const page = await getChangedDocumentsSince(rx.storageInstance, 500, checkpoint);
       if (page.documents.length === 0) return out;
       for (const doc of page.documents)
         out.push(toWireDocument(doc as unknown as Record<string, unknown>) as WireDocument);
@@ -171,9 +255,34 @@ export class SimDevice {
 
   async close(): Promise<void> {
     clearInterval(this.poller);
-    this.tracker.stop();
-    await this.replication.state.cancel();
+    for (const tracker of this.trackers) tracker.stop();
+    await this.outbox?.stop();
+    await Promise.all([...this.replications.values()].map((r) => r.state.cancel()));
     await this.db.close();
     this.local.close();
   }
+}
+
+/**
+ * What a push of `collection` waits for, as device-sync.ts wires it (which the fault suite
+ * cannot load: it needs SvelteKit's `$app/env` and a runes class): a check-in goes out only
+ * once its patient, as this device holds it, is on the server. Keep the two in step.
+ */
+function beforePushOf(
+  db: ClinicDatabase,
+  collection: string,
+  replications: ReadonlyMap<string, CollectionReplication>,
+): ((rows: readonly WireDocument[]) => Promise<void>) | undefined {
+  if (collection !== 'visits') return undefined;
+  return async (visits) => {
+    const patients = replications.get('patients');
+    if (!patients) return;
+    const ids = [...new Set(visits.map((visit) => visit.patientId).filter((id) => typeof id === 'string'))]; // prettier-ignore
+    const docs = await db.patients.findByIds(ids).exec();
+    await Promise.all(
+      [...docs.values()].map((doc) =>
+        patients.state.awaitDocumentPushed(doc as unknown as RxDocument<unknown>),
+      ),
+    );
+  };
 }

@@ -1,5 +1,5 @@
 import type { Random } from './random.ts';
-import { NO_TRACE, sketch, type Trace } from './trace.ts';
+import { NO_TRACE, sketch, type TraceSink } from './trace.ts';
 
 /** Per-request probabilities of each network fault while faults are on. */
 export type FaultRates = {
@@ -15,6 +15,12 @@ export type FaultRates = {
   delay: number;
   maxDelayMs: number;
 };
+
+/**
+ * The real `fetch`, taken before a device's worker points the global one at its own network
+ * (device-worker.ts: the app's file uploads use the global `fetch`).
+ */
+const realFetch = globalThis.fetch;
 
 export const DEFAULT_FAULT_RATES: FaultRates = {
   dropRequest: 0.1,
@@ -57,9 +63,9 @@ export class FaultyNetwork {
   /** Duplicates still on their way; the final check waits for them. */
   private readonly stray = new Set<Promise<void>>();
   private readonly rates: FaultRates;
-  private readonly trace: Trace;
+  private readonly trace: TraceSink;
 
-  constructor(rates: FaultRates = DEFAULT_FAULT_RATES, trace: Trace = NO_TRACE) {
+  constructor(rates: FaultRates = DEFAULT_FAULT_RATES, trace: TraceSink = NO_TRACE) {
     this.rates = rates;
     this.trace = trace;
   }
@@ -100,7 +106,7 @@ export class FaultyNetwork {
       const headers = new Headers(init?.headers);
       headers.set('cookie', cookie);
       const send = async (copy = '') => {
-        const response = await fetch(input, { ...init, headers });
+        const response = await realFetch(input, { ...init, headers });
         if (this.trace.enabled) this.traceResponse(request + copy, response.clone());
         return response;
       };

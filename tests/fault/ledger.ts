@@ -3,18 +3,32 @@ import type { Conflict } from '@clinicdesk/shared/sync/conflict.schema.ts';
 import { valueAtPath } from '@clinicdesk/shared/sync/merge-edits.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 
-/** One field value a device wrote. Every value the workload writes is unique in the run. */
+/**
+ * One field value a device wrote. Every value the workload writes is unique in the run (a text,
+ * a file reference to bytes made for it, a step stamp with its own instant).
+ */
 export type FieldWrite = {
+  collection: string;
   docId: string;
   /** Dotted path, as in conflict records (`address.city`). */
   path: string;
-  value: string;
+  value: unknown;
   /** The field's value on the device when it wrote (undefined: absent). */
   previous: unknown;
   device: number;
   step: number;
-  kind: 'create' | 'edit' | 'settle';
+  /**
+   * `step`: a visit's step stamp (`roomed`, `checkedOut`…). Two desks that record the same step
+   * saw one event twice: the earlier stamp stands for both (mergeVisits), so a step is kept when
+   * the server holds that step with a stamp no later than this one.
+   */
+  kind: 'create' | 'edit' | 'settle' | 'step' | 'merge';
 };
+
+/** Where a document is in a map of documents of every collection. */
+export function docKey(collection: string, id: string): string {
+  return `${collection}/${id}`;
+}
 
 /**
  * Every field write made on any device, Jepsen-style: distinct values make "was this write
@@ -30,15 +44,16 @@ export class Ledger {
     this.writes.push(write);
   }
 
+  /** `serverDocs`: every document the server holds, by `docKey`. */
   lost(serverDocs: ReadonlyMap<string, WireDocument>): FieldWrite[] {
-    const overwritten = new Set(
-      this.writes.map((w) => key(w.docId, w.path, canonicalJson(w.previous ?? null))),
-    );
+    const overwritten = new Set(this.writes.map((w) => key(w, canonicalJson(w.previous ?? null))));
     return this.writes.filter((write) => {
-      if (overwritten.has(key(write.docId, write.path, canonicalJson(write.value)))) return false;
-      const doc = serverDocs.get(write.docId);
+      if (overwritten.has(key(write, canonicalJson(write.value)))) return false;
+      const doc = serverDocs.get(docKey(write.collection, write.docId));
       if (!doc) return true;
-      if (valueAtPath(doc, write.path) === write.value) return false;
+      const stored = valueAtPath(doc, write.path);
+      if (same(stored, write.value)) return false;
+      if (write.kind === 'step' && earlierOrSameStamp(stored, write.value)) return false;
       return !conflictsOf(doc).some((conflict) => conflictHolds(conflict, write));
     });
   }
@@ -49,15 +64,15 @@ export class Ledger {
    */
   spuriousConflicts(serverDocs: ReadonlyMap<string, WireDocument>): Conflict[] {
     const replaced = new Set(
-      this.writes.map((w) => key(w.docId, w.path, canonicalJson([w.previous ?? null, w.value]))),
+      this.writes.map((w) => key(w, canonicalJson([w.previous ?? null, w.value]))),
     );
-    const knowingly = (docId: string, path: string, before: unknown, after: unknown) =>
-      replaced.has(key(docId, path, canonicalJson([before ?? null, after ?? null])));
-    return [...serverDocs.values()].flatMap((doc) =>
+    const knowingly = (at: string, path: string, before: unknown, after: unknown) =>
+      replaced.has(`${at}\u0000${path}\u0000${canonicalJson([before ?? null, after ?? null])}`);
+    return [...serverDocs.entries()].flatMap(([at, doc]) =>
       conflictsOf(doc).filter(
         (c) =>
-          knowingly(doc.id, c.path, c.other.value, c.kept.value) ||
-          knowingly(doc.id, c.path, c.kept.value, c.other.value),
+          knowingly(at, c.path, c.other.value, c.kept.value) ||
+          knowingly(at, c.path, c.kept.value, c.other.value),
       ),
     );
   }
@@ -74,8 +89,13 @@ function conflictHolds(conflict: Conflict, write: FieldWrite): boolean {
   const sides = [conflict.kept.value, conflict.other.value, conflict.settlement?.value];
   return sides.some((side) => {
     const value = inner === null ? side : isRecord(side) ? valueAtPath(side, inner) : undefined;
-    return value === write.value;
+    return same(value, write.value);
   });
+}
+
+function earlierOrSameStamp(stored: unknown, written: unknown): boolean {
+  if (!isRecord(stored) || !isRecord(written)) return false;
+  return typeof stored.at === 'string' && typeof written.at === 'string' && stored.at <= written.at;
 }
 
 export function conflictsOf(doc: WireDocument): Conflict[] {
@@ -83,10 +103,14 @@ export function conflictsOf(doc: WireDocument): Conflict[] {
   return isRecord(conflicts) ? (Object.values(conflicts) as Conflict[]) : [];
 }
 
+function same(a: unknown, b: unknown): boolean {
+  return a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function key(docId: string, path: string, value: string): string {
-  return `${docId}\u0000${path}\u0000${value}`;
+function key(write: FieldWrite, value: string): string {
+  return `${docKey(write.collection, write.docId)}\u0000${write.path}\u0000${value}`;
 }

@@ -144,6 +144,8 @@ describeEachStore('a push whose answer was lost', (store) => {
         clockMs: Date.UTC(2026, 2, 2, 9),
         pollMs: 0,
         dropConflictingEdits: false,
+        // Its scripted link counts and holds every push and pull: patients' alone.
+        only: ['patients'],
       });
     desk = await open(0, deskLink, FRONT_DESK);
     manager = await open(1, new LossyLink(), OFFICE_MANAGER);
@@ -187,7 +189,7 @@ describeEachStore('a push whose answer was lost', (store) => {
       cookie: desk.session.cookie,
       deviceId: desk.deviceId,
     });
-    return state.docs.get(id) as Patient | undefined;
+    return state.collections.get('patients')?.get(id) as Patient | undefined;
   }
 
   /** Polls until `check` holds (every device pulling meanwhile), or fails after `ms`. */

@@ -13,6 +13,7 @@ export type FaultReport = {
   steps: number;
   ops: WorkloadCounts;
   writes: number;
+  writesByCollection: Record<string, number>;
   faults: NetworkCounts & { partitions: number; serverKills: number };
   /** Exchanges the devices' replication saw fail (and retried). */
   syncFailures: number;
@@ -20,6 +21,10 @@ export type FaultReport = {
   convergenceMs: number;
   durationMs: number;
   serverDocuments: number;
+  serverDocumentsByCollection: Record<string, number>;
+  /** Files live records on the server refer to, and those the server cannot give back intact. */
+  filesReferenced: number;
+  filesMissing: number;
   conflictsRecorded: { open: number; settled: number; spurious: number };
   conflictsObserved: number;
   /** The three figures that must be zero. */
@@ -36,6 +41,7 @@ export type FaultReport = {
     divergent: unknown[];
     conflictsDropped: unknown[];
     spuriousConflicts: unknown[];
+    filesMissing: unknown[];
   };
 };
 
@@ -49,8 +55,9 @@ export function printReport(report: FaultReport): void {
     ['devices', report.devices],
     ['steps', report.steps],
     ['ops', formatCounts(report.ops)],
-    ['writes', report.writes],
-    ['server documents', report.serverDocuments],
+    ['writes', `${report.writes} (${formatCounts(report.writesByCollection)})`],
+    ['server documents', `${report.serverDocuments} (${formatCounts(report.serverDocumentsByCollection)})`],
+    ['files referenced', report.filesReferenced],
     ['conflicts recorded', `${conflicts.open + conflicts.settled} (open ${conflicts.open}, settled ${conflicts.settled})`],
     ['conflicts spurious', conflicts.spurious],
     ['conflicts observed on devices', report.conflictsObserved],
@@ -70,6 +77,7 @@ export function printReport(report: FaultReport): void {
     ['devices divergent', report.divergentDevices],
     ['documents divergent', report.divergentDocuments],
     ['conflicts dropped', report.conflictsDropped],
+    ['files missing', report.filesMissing],
     ['rows refused by the server', report.refusedRows],
   ]; // prettier-ignore
   for (const [name, value] of lines) console.log(`FAULT ${report.store} ${name} = ${value}`);
@@ -87,7 +95,7 @@ export function saveReport(report: FaultReport): string {
   return file;
 }
 
-function formatCounts(counts: WorkloadCounts): string {
+function formatCounts(counts: WorkloadCounts | Record<string, number>): string {
   return Object.entries(counts)
     .map(([name, n]) => `${name} ${n}`)
     .join(', ');

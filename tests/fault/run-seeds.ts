@@ -55,7 +55,7 @@ for (const [index, seed] of seeds.entries()) {
   // The figures the suite prints, one line each per store.
   for (const line of output.split('\n'))
     if (
-      /^FAULT \S+ (seed|writes|acknowledged writes lost|devices divergent|conflicts dropped|server kills) =/.test(
+      /^FAULT \S+ (seed|writes|acknowledged writes lost|devices divergent|conflicts dropped|files missing|server kills) =/.test(
         line,
       )
     )

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+import { blobReferences } from '@clinicdesk/shared/files/blob-references.ts';
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
+import { DEVICE_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, type WireDocument } from '@clinicdesk/shared/sync/protocol.ts'; // prettier-ignore
 import type { FaultConfig } from './config.ts';
 import { awaitConvergence } from './converge.ts';
-import { SimDevice } from './device.ts';
-import { DEFAULT_FAULT_RATES, FaultyNetwork, sleep } from './faulty-fetch.ts';
+import { DeviceThread } from './device-thread.ts';
+import { sleep, type NetworkCounts } from './faulty-fetch.ts';
 import { conflictsOf, Ledger } from './ledger.ts';
 import { ObservedConflicts } from './observed-conflicts.ts';
 import { Random } from './random.ts';
@@ -12,17 +15,17 @@ import { signIn } from './session.ts';
 import { SimClock } from './sim-clock.ts';
 import { Trace } from './trace.ts';
 import type { StoreVariant } from './stores.ts';
-import { Workload } from './workload.ts';
+import { emptyCounts, type WorkloadCounts } from './workload.ts';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
 
 const EXAMPLES = 5;
 
 /**
- * One seeded run against one store: a real server process, N devices running the app's own
- * database and replication code over a faulty network, a workload, partitions and server
- * SIGKILLs; then healing, and the final comparison of every device and every write with the
- * server's state.
+ * One seeded run against one store: a real server process, N devices — each in its own worker
+ * thread, running the app's own database, replication and outbox over a faulty network — a
+ * workload across every replicated collection, partitions and server SIGKILLs; then healing,
+ * and the final comparison of every device and every write with the server's state.
  */
 export async function runScenario(config: FaultConfig, store: StoreVariant): Promise<FaultReport> {
   const started = Date.now();
@@ -30,30 +33,11 @@ export async function runScenario(config: FaultConfig, store: StoreVariant): Pro
   const runId = `${store.name}${config.seed}`;
   const prepared = await store.prepare();
   const trace = new Trace(config.trace, `${store.name}-${config.seed}`);
-  const devices: SimDevice[] = [];
+  const devices: DeviceThread[] = [];
   let server: ClinicServer | undefined;
   try {
     server = await ClinicServer.start({ env: prepared.env });
-    const network = new FaultyNetwork(DEFAULT_FAULT_RATES, trace);
     const clock = new SimClock(rng.fork('clock'), config.devices);
-    for (let index = 0; index < config.devices; index++) {
-      devices.push(
-        await SimDevice.open({
-          index,
-          runId,
-          baseUrl: server.url,
-          credentials: index % 2 === 0 ? FRONT_DESK : OFFICE_MANAGER,
-          fetchFor: (cookie) => network.fetchFor(index, rng.fork(`network-${index}`), cookie),
-          rng: rng.fork(`device-${index}`),
-          clockMs: clock.nowMs(index, 0),
-          pollMs: config.pollMs,
-          dropConflictingEdits: config.selfTestDropHandler,
-          trace,
-        }),
-      );
-    }
-    // Every device starts with the demo clinic on it, as after a first sign-in.
-    await Promise.all(devices.map((d) => d.replication.state.awaitInitialReplication()));
 
     // The checker reads the server like one more device, over a fault-free connection.
     const auditorId = uuidv7(clock.nowMs(0, 0), rng.fork('auditor').bytes(10));
@@ -61,20 +45,41 @@ export async function runScenario(config: FaultConfig, store: StoreVariant): Pro
       cookie: (await signIn(server.url, OFFICE_MANAGER, auditorId)).cookie,
       deviceId: auditorId,
     };
-    const seeded = [...(await readServerState(server.url, auditor)).docs.keys()].sort();
-    const busy = Array.from({ length: 10 }, () => rng.pick(seeded));
+    const seeded = [...(await readServerState(server.url, auditor)).collections.get('patients')!.keys()].sort(); // prettier-ignore
+    const picks = rng.fork('records');
+    const busy = Array.from({ length: 10 }, () => picks.pick(seeded));
+    const mergePool = Array.from({ length: 8 }, () => picks.pick(seeded)).filter((id) => !busy.includes(id)); // prettier-ignore
+
+    // Every worker loads its modules at once; the devices then sign in one after another, as
+    // the suite always has (five sign-ins at once were once answered 'rate-limited' on PostgreSQL).
+    devices.push(...Array.from({ length: config.devices }, (_, i) => DeviceThread.start(i, trace)));
+    for (const device of devices)
+      await device.open({
+        index: device.index,
+        runId,
+        baseUrl: server.url,
+        credentials: device.index % 2 === 0 ? FRONT_DESK : OFFICE_MANAGER,
+        seed: rng.fork(`device-${device.index}`).uint32(),
+        clockMs: clock.nowMs(device.index, 0),
+        pollMs: config.pollMs,
+        dropConflictingEdits: config.selfTestDropHandler,
+        trace: trace.enabled,
+        mergePool,
+        busy,
+      });
+    // Every device starts with the demo clinic on it, as after a first sign-in.
+    await Promise.all(devices.map((d) => d.call('initialSync', null)));
 
     const ledger = new Ledger();
     const conflicts = new ObservedConflicts();
-    const workload = new Workload({ rng: rng.fork('workload'), ledger, clock, busy, trace });
-    const faults = await runFaultyPhase({ config, rng, devices, network, server, workload, conflicts, trace }); // prettier-ignore
+    const ops = emptyCounts();
+    const faults = await runFaultyPhase({ config, rng, devices, server, clock, ledger, ops, conflicts, trace }); // prettier-ignore
 
     // Healing: everyone online, every request delivered once, the server up.
-    network.heal();
+    await Promise.all(devices.map((d) => d.call('network', { faults: false, offline: false })));
     trace.log({ healed: true });
     const settled = await awaitConvergence({
       devices,
-      network,
       baseUrl: server.url,
       auditor,
       conflicts,
@@ -82,14 +87,14 @@ export async function runScenario(config: FaultConfig, store: StoreVariant): Pro
     });
 
     const serverDocs = settled.server.docs;
+    const tallies = await Promise.all(devices.map((d) => d.call('tally', null)));
     // Rows the server refused for good: the app keeps them aside on the device.
-    const refused = (
-      await Promise.all(devices.map((d) => d.local.refusedChanges.toArray()))
-    ).flat();
+    const refused = tallies.flatMap((t) => t.refused);
     const lost = ledger.lost(serverDocs);
     const dropped = conflicts.dropped(serverDocs);
     const recorded = [...serverDocs.values()].flatMap(conflictsOf);
     const spurious = ledger.spuriousConflicts(serverDocs);
+    const files = await checkFiles(server.url, auditor, serverDocs.values());
     return {
       suite: 'fault-convergence',
       seed: config.seed,
@@ -97,14 +102,20 @@ export async function runScenario(config: FaultConfig, store: StoreVariant): Pro
       selfTestDropHandler: config.selfTestDropHandler,
       devices: devices.length,
       steps: config.steps,
-      ops: workload.counts,
+      ops,
       writes: ledger.writes.length,
-      faults: { ...network.counts, ...faults },
-      syncFailures: devices.reduce((sum, d) => sum + d.failures.count, 0),
+      writesByCollection: countBy(ledger.writes.map((w) => w.collection)),
+      faults: { ...sumCounts(tallies.map((t) => t.network)), ...faults },
+      syncFailures: tallies.reduce((sum, t) => sum + t.syncFailures, 0),
       converged: settled.converged,
       convergenceMs: settled.convergenceMs,
       durationMs: Date.now() - started,
       serverDocuments: serverDocs.size,
+      serverDocumentsByCollection: Object.fromEntries(
+        [...settled.server.collections].map(([name, docs]) => [name, docs.size]),
+      ),
+      filesReferenced: files.referenced,
+      filesMissing: files.missing.length,
       conflictsRecorded: {
         open: recorded.filter((c) => c.status === 'open').length,
         settled: recorded.filter((c) => c.status === 'settled').length,
@@ -115,20 +126,22 @@ export async function runScenario(config: FaultConfig, store: StoreVariant): Pro
       divergentDevices: new Set(settled.divergent.map((d) => d.device)).size,
       divergentDocuments: new Set(settled.divergent.map((d) => d.docId)).size,
       conflictsDropped: dropped.length,
-      refusedRows: refused.length,
+      refusedRows: tallies.reduce((sum, t) => sum + t.refusedCount, 0),
       examples: {
         refused: refused.slice(0, EXAMPLES),
-        lost: lost.slice(0, EXAMPLES).map((w) => ({ ...w, onServer: serverDocs.get(w.docId) })),
+        lost: lost.slice(0, EXAMPLES).map((w) => ({ ...w, onServer: serverDocs.get(`${w.collection}/${w.docId}`) })), // prettier-ignore
         divergent: [
           ...settled.pending.flatMap((n, i) => (n > 0 ? [{ device: `d${i}`, pending: n }] : [])),
           ...settled.divergent.slice(0, EXAMPLES),
         ],
         conflictsDropped: dropped.slice(0, EXAMPLES),
         spuriousConflicts: spurious.slice(0, 2),
+        filesMissing: files.missing.slice(0, EXAMPLES),
       },
     };
   } finally {
-    for (const device of devices) await device.close();
+    // A device that fails to close must not keep the others (or the server) running.
+    await Promise.allSettled(devices.map((device) => device.close()));
     await server?.dispose();
     await prepared.cleanup();
   }
@@ -141,14 +154,15 @@ export async function runScenario(config: FaultConfig, store: StoreVariant): Pro
 async function runFaultyPhase(deps: {
   config: FaultConfig;
   rng: Random;
-  devices: readonly SimDevice[];
-  network: FaultyNetwork;
+  devices: readonly DeviceThread[];
   server: ClinicServer;
-  workload: Workload;
+  clock: SimClock;
+  ledger: Ledger;
+  ops: WorkloadCounts;
   conflicts: ObservedConflicts;
   trace: Trace;
 }): Promise<{ partitions: number; serverKills: number }> {
-  const { config, devices, network, server, workload, trace } = deps;
+  const { config, devices, server, clock, ledger, ops, trace } = deps;
   const rng = deps.rng.fork('faults');
   const killAt = new Set(
     Array.from({ length: config.kills }, (_, k) => {
@@ -156,24 +170,27 @@ async function runFaultyPhase(deps: {
       return Math.round(slot * (k + 1) + rng.int(-slot / 3, slot / 3));
     }),
   );
+  const offline = new Set<number>();
   const backOnlineAt = new Map<number, number>();
   let partitions = 0;
   let serverKills = 0;
   let restart: Promise<void> = Promise.resolve();
 
-  network.startFaults();
+  await Promise.all(devices.map((d) => d.call('network', { faults: true })));
   for (let step = 1; step <= config.steps; step++) {
     for (const [device, at] of backOnlineAt)
       if (at <= step) {
-        network.setOffline(device, false);
+        await devices[device]!.call('network', { offline: false });
+        offline.delete(device);
         backOnlineAt.delete(device);
         trace.log({ step, online: device });
       }
-    if (rng.chance(0.03) && network.offlineCount < Math.floor(devices.length / 2)) {
+    if (rng.chance(0.03) && offline.size < Math.floor(devices.length / 2)) {
       const device = rng.int(0, devices.length - 1);
-      if (!network.isOffline(device)) {
+      if (!offline.has(device)) {
         partitions++;
-        network.setOffline(device, true);
+        offline.add(device);
+        await devices[device]!.call('network', { offline: true });
         // Mostly short outages; now and then a device stays away for a long stretch.
         backOnlineAt.set(device, step + (rng.chance(0.2) ? rng.int(80, 160) : rng.int(10, 50)));
         trace.log({ step, offline: device });
@@ -193,11 +210,62 @@ async function runFaultyPhase(deps: {
       restart.catch(() => undefined);
     }
 
-    await workload.step(rng.pick(devices), step);
-    if (step % 20 === 0)
-      for (const device of devices) deps.conflicts.observe(device.index, await device.documents());
+    const device = rng.pick(devices);
+    const result = await device.call('step', { step, nowMs: clock.nowMs(device.index, step) });
+    ops[result.op]++;
+    for (const write of result.writes) ledger.record(write);
+    if (result.created.length > 0)
+      await Promise.all(
+        devices
+          .filter((other) => other !== device)
+          .map((other) => other.call('busy', { ids: result.created })),
+      );
+    if (step % 20 === 0) {
+      const seen = await Promise.all(devices.map((d) => d.call('observe', null)));
+      for (const [index, keys] of seen.entries()) deps.conflicts.observe(index, keys);
+    }
     await sleep(rng.int(0, config.maxPauseMs));
   }
   await restart;
   return { partitions, serverKills };
+}
+
+/**
+ * Every file a live record on the server refers to, read back as the office manager would
+ * (GET /api/blobs/:sha256, over a fault-free connection): there, and the very bytes referred to.
+ */
+async function checkFiles(
+  baseUrl: string,
+  auditor: { cookie: string; deviceId: string },
+  docs: Iterable<WireDocument>,
+): Promise<{ referenced: number; missing: { sha256: string; status: number }[] }> {
+  const refs = new Set<string>();
+  for (const doc of docs) if (!doc._deleted) for (const sha of blobReferences(doc)) refs.add(sha);
+  const missing: { sha256: string; status: number }[] = [];
+  for (const sha256 of refs) {
+    const response = await fetch(`${baseUrl}/api/blobs/${sha256}`, {
+      headers: {
+        cookie: auditor.cookie,
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        [DEVICE_HEADER]: auditor.deviceId,
+      },
+    });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    if (!response.ok || hash !== sha256) missing.push({ sha256, status: response.status });
+  }
+  return { referenced: refs.size, missing };
+}
+
+function sumCounts(all: readonly NetworkCounts[]): NetworkCounts {
+  const total = { requests: 0, droppedRequests: 0, droppedResponses: 0, duplicated: 0, reordered: 0, delayed: 0, refusedWhileOffline: 0 }; // prettier-ignore
+  for (const counts of all)
+    for (const key of Object.keys(total) as (keyof NetworkCounts)[]) total[key] += counts[key];
+  return total;
+}
+
+function countBy(names: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of names) out[name] = (out[name] ?? 0) + 1;
+  return out;
 }

@@ -31,7 +31,10 @@ export class Trace {
   }
 }
 
-export const NO_TRACE = new Trace(false, '');
+/** Where trace events go: the file, or (in a device's worker) the main thread's file. */
+export type TraceSink = Pick<Trace, 'enabled' | 'log'>;
+
+export const NO_TRACE: TraceSink = new Trace(false, '');
 
 /** The parts of a patient document the workload writes, for the trace. */
 export function sketch(doc: unknown): unknown {
