@@ -1,7 +1,7 @@
 import { mergeCharts } from '@clinicdesk/shared/charts/merge-charts.ts';
 import { arriveVisit, isActiveVisit, moveVisit, type VisitMove } from '@clinicdesk/shared/checkin/visit-steps.ts'; // prettier-ignore
 import { CANCEL_REASONS } from '@clinicdesk/shared/checkin/visit-labels.ts';
-import { VISIT_KINDS, type Visit } from '@clinicdesk/shared/checkin/visit.schema.ts';
+import { VISIT_TYPES, type Visit } from '@clinicdesk/shared/checkin/visit.schema.ts';
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { type Patient, patientSchema } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { registerPatient } from '@clinicdesk/shared/patients/register-patient.ts';
@@ -260,11 +260,11 @@ export class Workload {
       (doc) => doc.toJSON() as Visit,
     );
     if (earlier.some(isActiveVisit)) return this.move(now);
-    const visitType = this.rng.pick(VISIT_KINDS);
+    const visitType = this.rng.pick(VISIT_TYPES);
     const visit = arriveVisit(
       {
         patientId: patient.id,
-        kind: visitType,
+        visitType,
         appointmentTime: visitType === 'appointment' ? '10:30' : undefined,
         reason: valueFor('reason', this.index, this.next()),
       },
