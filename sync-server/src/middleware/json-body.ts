@@ -1,6 +1,8 @@
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { jsonTextFault } from '@clinicdesk/shared/text/well-formed-text.ts';
+import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 
 const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
@@ -20,17 +22,20 @@ export const LOGIN_BODY_MAX_BYTES = 16 * 1024;
  * (sign out) through without a Content-Type. Every string and key in the body meets the rule for
  * all text (shared `well-formed-text.ts`) — except where `textPerRow` says the route checks it row
  * by row (a sync push refuses a bad row on its own, never the rows beside it).
+ *
+ * `Body` is the body the route expects, for the web's typed client only (`hc<AppType>`): nothing
+ * here checks it, the handler does, as before.
  */
-export function requireJson(options: {
+export function requireJson<Body = never>(options: {
   maxBytes: number;
   bodyOptional?: boolean;
   textPerRow?: boolean;
-}) {
+}): MiddlewareHandler<AppEnv, string, JsonInput<Body>> {
   const limit = bodyLimit({
     maxSize: options.maxBytes,
     onError: (c) => apiError(c, 'payload-too-large'),
   });
-  return createMiddleware(async (c, next) => {
+  return createMiddleware<AppEnv, string, JsonInput<Body>>(async (c, next) => {
     const contentType = c.req.header('content-type');
     const bodiless = contentType === undefined && options.bodyOptional === true;
     if (!bodiless && !JSON_CONTENT_TYPE.test(contentType ?? ''))
@@ -65,6 +70,13 @@ export function requireJson(options: {
     return refusal ?? limited;
   });
 }
+
+/** The body of a route that takes none that says anything: `{}` (or, with `bodyOptional`, none). */
+export type NoBody = Record<string, never>;
+
+/** The JSON body a route takes, as Hono's route types declare it; none when not given. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- Hono's "no input"
+type JsonInput<Body> = [Body] extends [never] ? {} : { in: { json: Body }; out: { json: Body } };
 
 /** How deep arrays and objects nest in a parsed JSON value (iterative: no stack to exhaust). */
 export function nestingDepth(value: unknown): number {

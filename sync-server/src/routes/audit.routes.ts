@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import {
   AUDIT_PAGE_SIZE_MAX,
+  type DeviceAuditEvent,
   deviceAuditUploadSchema,
 } from '@clinicdesk/shared/audit/audit-event.ts';
 import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
+import { takesQuery } from '../http/takes-query.ts';
 import { readJson, requireJson } from '../middleware/json-body.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
@@ -28,7 +30,7 @@ export function createAuditUploadRoutes(deps: {
     AUDIT_UPLOAD_PATH,
     syncClient('headers', deps),
     requireFeature('audit.upload'),
-    requireJson({ maxBytes: AUDIT_UPLOAD_MAX_BYTES }),
+    requireJson<{ events: DeviceAuditEvent[] }>({ maxBytes: AUDIT_UPLOAD_MAX_BYTES }),
     async (c) => {
       const parsed = deviceAuditUploadSchema.safeParse(await readJson(c.req));
       if (!parsed.success)
@@ -47,7 +49,7 @@ export function createAuditUploadRoutes(deps: {
 export function createAuditReportRoutes(deps: { audit: AuditService }) {
   return new Hono<AppEnv>()
     .use('*', requireFeature('audit.report'))
-    .get('/events', async (c) => {
+    .get('/events', takesQuery<AuditReportPageQuery>(), async (c) => {
       const filter = parseFilter(c.req.query());
       if (!filter.ok) return apiError(c, 'invalid-request', filter.error);
       const page = wholeNumber(c.req.query('page') ?? '1');
@@ -58,7 +60,7 @@ export function createAuditReportRoutes(deps: { audit: AuditService }) {
         return apiError(c, 'invalid-request', `pageSize must be 1 to ${AUDIT_PAGE_SIZE_MAX}`);
       return c.json(await deps.audit.report({ ...filter.value, page, pageSize }), 200);
     })
-    .get('/events.csv', async (c) => {
+    .get('/events.csv', takesQuery<AuditReportQuery>(), async (c) => {
       const filter = parseFilter(c.req.query());
       if (!filter.ok) return apiError(c, 'invalid-request', filter.error);
       const { csv } = await deps.audit.exportCsv(filter.value, c.get('session').user);
@@ -67,6 +69,10 @@ export function createAuditReportRoutes(deps: { audit: AuditService }) {
       return c.body(csv, 200);
     });
 }
+
+/** The report's filter as the query names it (each optional; parseFilter checks them). */
+type AuditReportQuery = { username?: string; record?: string; from?: string; to?: string };
+type AuditReportPageQuery = AuditReportQuery & { page?: string; pageSize?: string };
 
 function parseFilter(query: Record<string, string>): Result<AuditFilter, string> {
   const { username, record, from, to } = query;

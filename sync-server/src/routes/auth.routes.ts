@@ -6,7 +6,12 @@ import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { lineTextFault } from '@clinicdesk/shared/text/line-text.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
-import { LOGIN_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
+import {
+  LOGIN_BODY_MAX_BYTES,
+  type NoBody,
+  readJson,
+  requireJson,
+} from '../middleware/json-body.ts';
 import { anySignedIn, openToAnyone } from '../middleware/permission.ts';
 import {
   SESSION_COOKIE,
@@ -57,8 +62,9 @@ export function createAuthRoutes(deps: {
     });
 
   const signingIn = openToAnyone('signing in is how a session begins');
+  const loginBody = requireJson<LoginBody>({ maxBytes: LOGIN_BODY_MAX_BYTES });
   return new Hono<AppEnv>()
-    .post('/login', signingIn, requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES }), async (c) => {
+    .post('/login', signingIn, loginBody, async (c) => {
       const input = parseLogin(await readJson(c.req));
       if (!input.ok) return apiError(c, 'invalid-request', input.error);
       const result = await auth.login({ ...input.value, clientAddress: clientAddress(c) });
@@ -97,7 +103,7 @@ export function createAuthRoutes(deps: {
     .post(
       '/logout',
       openToAnyone('signing out ends whatever session or pending sign-in the browser holds'),
-      requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
+      requireJson<NoBody>({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
       async (c) => {
         await auth.logout(getCookie(c, SESSION_COOKIE), { signOut: true });
         if (getCookie(c, PENDING_SIGN_IN_COOKIE) !== undefined) {
@@ -137,7 +143,10 @@ function unmapIpv4(address: string): string {
   return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
 }
 
-function parseLogin(body: unknown): Result<Omit<LoginInput, 'clientAddress'>, string> {
+/** What a sign-in sends (checked by parseLogin). */
+type LoginBody = Omit<LoginInput, 'clientAddress'>;
+
+function parseLogin(body: unknown): Result<LoginBody, string> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return fail('Send { "username", "password" }');
   const { username, password, deviceId } = body as Record<string, unknown>;

@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
-import { chartNumberBlockRequestSchema } from '@clinicdesk/shared/charts/chart-number-block.schema.ts';
+import {
+  type ChartNumberBlockRequest,
+  chartNumberBlockRequestSchema,
+} from '@clinicdesk/shared/charts/chart-number-block.schema.ts';
 import {
   CHART_BLOCK_SIZE,
   type ChartNumberBlockResponse,
@@ -21,7 +24,7 @@ export function createChartNumberRoutes(deps: { store: Store; clock: () => Date 
     '/chart-numbers',
     syncClient('headers', deps),
     requireFeature('charts.numbers'),
-    requireJson({ maxBytes: 1024 }),
+    requireJson<ChartNumberBlockRequest>({ maxBytes: 1024 }),
     async (c) => {
       const parsed = chartNumberBlockRequestSchema.safeParse(await readJson(c.req));
       if (!parsed.success)

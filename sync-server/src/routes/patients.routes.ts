@@ -8,6 +8,7 @@ import { conflictWriters, type ConflictWriters } from '@clinicdesk/shared/sync/c
 import { type HistoryEntry, patientHistory } from '@clinicdesk/shared/patients/patient-history.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
+import { wireJson } from '../http/wire-json.ts';
 import { readJson, requireJson } from '../middleware/json-body.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
@@ -35,13 +36,13 @@ export function createPatientRoutes(deps: {
   return new Hono<AppEnv>()
     .get('/duplicates', client, requireFeature('charts.merge'), async (c) => {
       const pairs = await deps.duplicates.list(DUPLICATES_SHOWN_MAX);
-      return c.json({ pairs } satisfies DuplicatePairsResponse, 200);
+      return wireJson<DuplicatePairsResponse, 200>(c, { pairs }, 200);
     })
     .post(
       '/duplicates/dismiss',
       client,
       requireFeature('charts.merge'),
-      requireJson({ maxBytes: 1024 }),
+      requireJson<{ firstId: string; secondId: string }>({ maxBytes: 1024 }),
       async (c) => {
         const parsed = duplicatePairRefSchema.safeParse(await readJson(c.req));
         if (!parsed.success) return apiError(c, 'invalid-request', 'Name the two charts by id');

@@ -4,7 +4,12 @@ import { normaliseTotpCode, TOTP_CODE_PATTERN } from '@clinicdesk/shared/auth/to
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
-import { LOGIN_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
+import {
+  LOGIN_BODY_MAX_BYTES,
+  type NoBody,
+  readJson,
+  requireJson,
+} from '../middleware/json-body.ts';
 import { openToAnyone } from '../middleware/permission.ts';
 import type { AuthService } from '../services/auth.service.ts';
 import { loginRefusalMessage } from '../services/login-throttle.ts';
@@ -27,7 +32,7 @@ export function createSecondFactorRoutes(deps: {
   clearPendingCookie: (c: Context<AppEnv>) => void;
 }) {
   const { auth } = deps;
-  const json = requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES });
+  const json = requireJson<{ code: string }>({ maxBytes: LOGIN_BODY_MAX_BYTES });
   const pendingToken = (c: Context<AppEnv>) => getCookie(c, PENDING_SIGN_IN_COOKIE);
 
   async function answer(c: Context<AppEnv>, outcome: SecondFactorOutcome) {
@@ -59,7 +64,7 @@ export function createSecondFactorRoutes(deps: {
       })
       .post(
         '/enrolment',
-        requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
+        requireJson<NoBody>({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
         async (c) => {
           const offer = await auth.secondFactor.offerEnrolment(pendingToken(c));
           if (!offer.ok)
@@ -73,7 +78,7 @@ export function createSecondFactorRoutes(deps: {
       // this browser may hold.
       .post(
         '/cancel',
-        requireJson({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
+        requireJson<NoBody>({ maxBytes: LOGIN_BODY_MAX_BYTES, bodyOptional: true }),
         async (c) => {
           await auth.secondFactor.cancel(pendingToken(c));
           deps.clearPendingCookie(c);

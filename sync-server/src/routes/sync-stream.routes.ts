@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { HEARTBEAT_SECONDS, type StreamEvent } from '@clinicdesk/shared/sync/protocol.ts';
 import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
 import type { AppEnv } from '../app-env.ts';
+import { takesQuery } from '../http/takes-query.ts';
 import type { Logger } from '../logger.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
@@ -26,7 +27,9 @@ export function createSyncStreamRoutes(deps: {
   access: AccessChanges;
 }) {
   const guard = requireFeature('sync.stream');
-  return new Hono<AppEnv>().get('/stream', syncClient('query', deps), guard, (c) => {
+  // The protocol version and device id come in the query here (syncClient checks them).
+  const query = takesQuery<{ protocol: string; device: string }>();
+  return new Hono<AppEnv>().get('/stream', query, syncClient('query', deps), guard, (c) => {
     const { sessionId, user } = c.get('session');
     // Proxies such as nginx would otherwise hold events back until a buffer fills.
     c.header('X-Accel-Buffering', 'no');

@@ -4,14 +4,17 @@ import { isCollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import {
   deviceNameRequestSchema,
   deviceReportSchema,
+  type DeviceReport,
 } from '@clinicdesk/shared/sync/device-health.ts';
 import {
   PULL_LIMIT_DEFAULT,
   PULL_LIMIT_MAX,
   type PullResponse,
+  type PushRequest,
 } from '@clinicdesk/shared/sync/protocol.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
+import { takesQuery } from '../http/takes-query.ts';
 import { PUSH_BODY_MAX_BYTES, readJson, requireJson } from '../middleware/json-body.ts';
 import { requireCollection } from '../middleware/require-collection.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
@@ -24,12 +27,13 @@ import type { Store } from '../storage/store.ts';
 export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock: () => Date }) {
   const client = syncClient('headers', deps);
   const devices = createDevicesService(deps);
+  const pullQuery = takesQuery<{ since?: string; limit?: string }>();
   return new Hono<AppEnv>()
     .post(
       '/devices/report',
       client,
       requireFeature('devices.report'),
-      requireJson({ maxBytes: 4096 }),
+      requireJson<DeviceReport>({ maxBytes: 4096 }),
       async (c) => {
         const parsed = deviceReportSchema.safeParse(await readJson(c.req));
         if (!parsed.success) return apiError(c, 'invalid-request', 'Not a device report');
@@ -44,7 +48,7 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
       '/devices/:deviceId/name',
       client,
       requireFeature('devices.manage'),
-      requireJson({ maxBytes: 1024 }),
+      requireJson<{ name: string }>({ maxBytes: 1024 }),
       async (c) => {
         const parsed = deviceNameRequestSchema.safeParse(await readJson(c.req));
         if (!parsed.success)
@@ -69,7 +73,7 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
         return c.json({ ok: true as const }, 200);
       },
     )
-    .get('/:collection/pull', client, requireCollection, async (c) => {
+    .get('/:collection/pull', client, requireCollection, pullQuery, async (c) => {
       const collection = c.req.param('collection');
       if (!isCollectionName(collection)) return apiError(c, 'unknown-collection');
       const since = parseWholeNumber(c.req.query('since'), 0);
@@ -89,7 +93,7 @@ export function createSyncRoutes(deps: { sync: SyncService; store: Store; clock:
       '/:collection/push',
       client,
       requireCollection,
-      requireJson({ maxBytes: PUSH_BODY_MAX_BYTES, textPerRow: true }),
+      requireJson<PushRequest>({ maxBytes: PUSH_BODY_MAX_BYTES, textPerRow: true }),
       async (c) => {
         const collection = c.req.param('collection');
         if (!isCollectionName(collection)) return apiError(c, 'unknown-collection');

@@ -4,7 +4,7 @@ import { UUID_PATTERN } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
-import { readJson, requireJson } from '../middleware/json-body.ts';
+import { type NoBody, readJson, requireJson } from '../middleware/json-body.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
 import type { UsersService } from '../services/users.service.ts';
 
@@ -18,18 +18,18 @@ const NO_ACCOUNT = 'There is no such staff account';
  */
 export function createUsersRoutes(deps: { users: UsersService }) {
   const { users } = deps;
-  const json = requireJson({ maxBytes: BODY_MAX_BYTES });
+  const json = <Body>() => requireJson<Body>({ maxBytes: BODY_MAX_BYTES });
   return new Hono<AppEnv>()
     .use('*', requireFeature('users.manage'))
     .get('/', async (c) => c.json({ users: await users.list() }, 200))
-    .post('/', json, async (c) => {
+    .post('/', json<NewAccount>(), async (c) => {
       const input = parseNewAccount(await readJson(c.req));
       if (!input.ok) return apiError(c, 'invalid-request', input.error);
       const created = await users.create(actorOf(c), input.value);
       if (!created.ok) return apiError(c, 'invalid-request', created.error.message);
       return c.json({ user: created.value }, 201);
     })
-    .patch('/:id', json, async (c) => {
+    .patch('/:id', json<AccountChanges>(), async (c) => {
       const id = c.req.param('id');
       if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
       const changes = parseChanges(await readJson(c.req));
@@ -38,7 +38,7 @@ export function createUsersRoutes(deps: { users: UsersService }) {
       if (!result.ok) return apiError(c, result.error.code, result.error.message);
       return c.json({ user: result.value }, 200);
     })
-    .post('/:id/password', json, async (c) => {
+    .post('/:id/password', json<{ password: string }>(), async (c) => {
       const id = c.req.param('id');
       if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
       const body = (await readJson(c.req)) as { password?: unknown } | null;
@@ -50,7 +50,7 @@ export function createUsersRoutes(deps: { users: UsersService }) {
     })
     .post(
       '/:id/second-factor/reset',
-      requireJson({ maxBytes: BODY_MAX_BYTES, bodyOptional: true }),
+      requireJson<NoBody>({ maxBytes: BODY_MAX_BYTES, bodyOptional: true }),
       async (c) => {
         const id = c.req.param('id');
         if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
@@ -61,7 +61,7 @@ export function createUsersRoutes(deps: { users: UsersService }) {
     )
     .post(
       '/:id/unlock',
-      requireJson({ maxBytes: BODY_MAX_BYTES, bodyOptional: true }),
+      requireJson<NoBody>({ maxBytes: BODY_MAX_BYTES, bodyOptional: true }),
       async (c) => {
         const id = c.req.param('id');
         if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
@@ -82,9 +82,10 @@ function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-function parseNewAccount(
-  body: unknown,
-): Result<{ username: string; displayName: string; role: Role; password: string }, string> {
+type NewAccount = { username: string; displayName: string; role: Role; password: string };
+type AccountChanges = { role?: Role; active?: boolean; displayName?: string };
+
+function parseNewAccount(body: unknown): Result<NewAccount, string> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return fail('Send { "username", "displayName", "role", "password" }');
   const { username, displayName, role, password } = body as Record<string, unknown>;
@@ -95,9 +96,7 @@ function parseNewAccount(
   return ok({ username: username.trim(), displayName, role, password });
 }
 
-function parseChanges(
-  body: unknown,
-): Result<{ role?: Role; active?: boolean; displayName?: string }, string> {
+function parseChanges(body: unknown): Result<AccountChanges, string> {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return fail('Send { "role" }, { "active" } or { "displayName" }');
   const { role, active, displayName, ...rest } = body as Record<string, unknown>;
