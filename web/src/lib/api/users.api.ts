@@ -1,30 +1,25 @@
 import type { Role } from '@clinicdesk/shared/auth/roles.ts';
-import type { StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
+import { api } from './client.ts';
 import { requestJson } from './http.ts';
 
-type One = { user: StaffAccount };
-
-export const listStaff = () => requestJson<{ users: StaffAccount[] }>('/api/users');
+export const listStaff = () => requestJson(() => api.users.$get());
 
 export const createStaff = (input: {
   username: string;
   displayName: string;
   role: Role;
   password: string;
-}) => requestJson<One>('/api/users', { method: 'POST', body: JSON.stringify(input) });
+}) => requestJson(() => api.users.$post({ json: input }));
 
 export const changeStaff = (id: string, changes: { role?: Role; active?: boolean }) =>
-  requestJson<One>(`/api/users/${id}`, { method: 'PATCH', body: JSON.stringify(changes) });
+  requestJson(() => api.users[':id'].$patch({ param: { id }, json: changes }));
 
 export const resetStaffPassword = (id: string, password: string) =>
-  requestJson<One>(`/api/users/${id}/password`, {
-    method: 'POST',
-    body: JSON.stringify({ password }),
-  });
+  requestJson(() => api.users[':id'].password.$post({ param: { id }, json: { password } }));
 
 export const unlockStaff = (id: string) =>
-  requestJson<One>(`/api/users/${id}/unlock`, { method: 'POST', body: '{}' });
+  requestJson(() => api.users[':id'].unlock.$post({ param: { id }, json: {} }));
 
 /** A lost or replaced phone: the person is signed out and sets up two-factor again. */
 export const resetStaffSecondFactor = (id: string) =>
-  requestJson<One>(`/api/users/${id}/second-factor/reset`, { method: 'POST', body: '{}' });
+  requestJson(() => api.users[':id']['second-factor'].reset.$post({ param: { id }, json: {} }));

@@ -10,13 +10,16 @@ export type AuditFilterForm = {
 
 export type AuditFilterErrors = { from?: string; to?: string };
 
+/** The report API's filter, as its query names it (`GET /api/audit/v1/events`). */
+export type AuditFilterQuery = { username?: string; record?: string; from?: string; to?: string };
+
 /**
- * The query string of the report API for a filter form, or the fields to fix. A day runs from
- * this device's midnight to the next, sent as UTC instants.
+ * The query of the report API for a filter form, or the fields to fix. A day runs from this
+ * device's midnight to the next, sent as UTC instants.
  */
 export function auditFilterQuery(
   form: AuditFilterForm,
-): { ok: true; query: string } | { ok: false; errors: AuditFilterErrors } {
+): { ok: true; query: AuditFilterQuery } | { ok: false; errors: AuditFilterErrors } {
   const errors: AuditFilterErrors = {};
   const from = form.from ? startOfLocalDay(form.from) : null;
   const to = form.to ? endOfLocalDay(form.to) : null;
@@ -24,20 +27,17 @@ export function auditFilterQuery(
   if (form.to && !to) errors.to = 'Enter a real date';
   if (from && to && from > to) errors.to = 'The end date must be on or after the start date';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const params = new URLSearchParams();
-  if (form.username.trim()) params.set('username', form.username.trim());
-  if (form.patientId) params.set('record', form.patientId);
-  if (from) params.set('from', from.toISOString());
-  if (to) params.set('to', to.toISOString());
-  return { ok: true, query: params.toString() };
+  const query: AuditFilterQuery = {};
+  if (form.username.trim()) query.username = form.username.trim();
+  if (form.patientId) query.record = form.patientId;
+  if (from) query.from = from.toISOString();
+  if (to) query.to = to.toISOString();
+  return { ok: true, query };
 }
 
 /** The query of one page of the report. */
-export function auditPageQuery(filter: string, page: number, pageSize: number): string {
-  const params = new URLSearchParams(filter);
-  params.set('page', String(page));
-  params.set('pageSize', String(pageSize));
-  return params.toString();
+export function auditPageQuery(filter: AuditFilterQuery, page: number, pageSize: number) {
+  return { ...filter, page: String(page), pageSize: String(pageSize) };
 }
 
 export function patientsById(patients: readonly Patient[]): ReadonlyMap<string, Patient> {

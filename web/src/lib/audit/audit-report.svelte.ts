@@ -3,6 +3,7 @@ import { patientOfVisitId } from '@clinicdesk/shared/checkin/visit-steps.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { comparePatients, patientQuery } from '@clinicdesk/shared/patients/search-patients.ts';
 import { map } from 'rxjs';
+import { api } from '../api/client.ts';
 import { requestJson } from '../api/http.ts';
 import { live } from '../db/live.svelte.ts';
 import type { Workspace } from '../workspace.ts';
@@ -11,9 +12,9 @@ import {
   auditPageQuery,
   patientsById,
   type AuditFilterErrors,
+  type AuditFilterQuery,
 } from './audit-filter.ts';
 
-export const AUDIT_REPORT_PATH = '/api/audit/v1/events';
 const PAGE_SIZE = 50;
 const PATIENT_CHOICES_MAX = 6;
 
@@ -34,7 +35,7 @@ export class AuditReport {
   loading = $state(false);
   errors = $state<AuditFilterErrors>({});
   /** The filter the shown page (and the CSV link) was made with. */
-  private applied = $state('');
+  private applied = $state.raw<AuditFilterQuery>({});
   private readonly patients: { readonly current: Patient[] | null };
   readonly patientsById: ReadonlyMap<string, Patient>;
 
@@ -60,7 +61,7 @@ export class AuditReport {
   );
 
   get csvHref(): string {
-    return `${AUDIT_REPORT_PATH}.csv${this.applied ? `?${this.applied}` : ''}`;
+    return api.audit.v1['events.csv'].$path({ query: this.applied });
   }
 
   choosePatient(patient: Patient | null): void {
@@ -85,8 +86,8 @@ export class AuditReport {
 
   async goTo(page: number): Promise<void> {
     this.loading = true;
-    const outcome = await requestJson<AuditReportPage>(
-      `${AUDIT_REPORT_PATH}?${auditPageQuery(this.applied, page, PAGE_SIZE)}`,
+    const outcome = await requestJson(() =>
+      api.audit.v1.events.$get({ query: auditPageQuery(this.applied, page, PAGE_SIZE) }),
     );
     this.loading = false;
     if (outcome.ok) {

@@ -1,15 +1,8 @@
 import { AUDIT_UPLOAD_MAX_EVENTS } from '@clinicdesk/shared/audit/audit-upload-limit.ts';
-import {
-  DEVICE_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SYNC_BASE_PATH,
-} from '@clinicdesk/shared/sync/protocol.ts';
+import { api, syncHeaders } from '../api/client.ts';
 import { requestJson } from '../api/http.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import type { OutboxLane, PassOptions, PassOutcome } from '../sync/outbox.ts';
-
-export const AUDIT_UPLOAD_PATH = `${SYNC_BASE_PATH}/audit/events`;
 
 /**
  * The outbox lane of the views and prints recorded on this device: sent to the server oldest
@@ -29,12 +22,12 @@ export function auditEventsLane(deps: { local: LocalDatabase; deviceId: string }
         .limit(AUDIT_UPLOAD_MAX_EVENTS)
         .toArray();
       if (batch.length === 0) return { kind: 'sent' };
-      const outcome = await requestJson<{ recorded: number }>(AUDIT_UPLOAD_PATH, {
-        method: 'POST',
-        headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), [DEVICE_HEADER]: deps.deviceId },
-        body: JSON.stringify({ events: batch }),
-        signal: options.signal,
-      });
+      const outcome = await requestJson(() =>
+        api.sync.v1.audit.events.$post(
+          { json: { events: batch } },
+          { headers: syncHeaders(deps.deviceId), init: { signal: options.signal } },
+        ),
+      );
       if (!outcome.ok) return { kind: 'failed', failure: outcome };
       await local.auditEvents.bulkDelete(batch.map((event) => event.eventId));
     }

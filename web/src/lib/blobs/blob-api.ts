@@ -1,13 +1,7 @@
 import type { BlobRef } from '@clinicdesk/shared/files/blob-ref.ts';
-import {
-  DEVICE_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-} from '@clinicdesk/shared/sync/protocol.ts';
+import { api, syncHeaders } from '../api/client.ts';
 import { type ApiFailure, type ApiOutcome, failureOf, requestJson } from '../api/http.ts';
 import type { LocalBlob } from '../db/local-db.ts';
-
-const BLOBS_PATH = '/api/blobs';
 
 const UNREACHABLE: ApiFailure = {
   ok: false,
@@ -15,10 +9,8 @@ const UNREACHABLE: ApiFailure = {
   message: 'The server cannot be reached',
 };
 
-/** Blob requests say who is asking and which protocol they speak, like sync requests. */
-function clientHeaders(deviceId: string): Record<string, string> {
-  return { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), [DEVICE_HEADER]: deviceId };
-}
+/** A file by its address; its requests say who asks and which protocol they speak (syncHeaders). */
+const file = api.blobs[':sha256'];
 
 /** Sends a file to the server; storing one the server already has is a no-op there. */
 export function uploadBlob(
@@ -26,12 +18,16 @@ export function uploadBlob(
   deviceId: string,
   signal: AbortSignal,
 ): Promise<ApiOutcome<BlobRef>> {
-  return requestJson<BlobRef>(`${BLOBS_PATH}/${blob.sha256}`, {
-    method: 'PUT',
-    body: blob.data,
-    headers: { ...clientHeaders(deviceId), 'content-type': blob.type },
-    signal,
-  });
+  return requestJson(() =>
+    file.$put(
+      { param: { sha256: blob.sha256 } },
+      {
+        headers: { ...syncHeaders(deviceId), 'content-type': blob.type },
+        // The file's own bytes, not JSON.
+        init: { body: blob.data, signal },
+      },
+    ),
+  );
 }
 
 /** Whether the server already has the file (a HEAD request: no bytes either way). */
@@ -40,15 +36,13 @@ export async function blobIsOnServer(
   deviceId: string,
   signal: AbortSignal,
 ): Promise<ApiOutcome<boolean>> {
-  let response: Response;
+  let response: Awaited<ReturnType<typeof file.$get>>;
   try {
-    response = await fetch(`${BLOBS_PATH}/${sha256}`, {
-      method: 'HEAD',
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: clientHeaders(deviceId),
-      signal,
-    });
+    // The server answers HEAD with the GET route (Hono does), so the client has no `$head`.
+    response = await file.$get(
+      { param: { sha256 } },
+      { headers: { ...syncHeaders(deviceId), accept: '*/*' }, init: { method: 'HEAD', signal } },
+    );
   } catch {
     return UNREACHABLE;
   }
@@ -59,13 +53,12 @@ export async function blobIsOnServer(
 
 /** A file's bytes from the server, exactly as stored (the caller checks them against the ref). */
 export async function downloadBlob(sha256: string, deviceId: string): Promise<ApiOutcome<Blob>> {
-  let response: Response;
+  let response: Awaited<ReturnType<typeof file.$get>>;
   try {
-    response = await fetch(`${BLOBS_PATH}/${sha256}`, {
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: clientHeaders(deviceId),
-    });
+    response = await file.$get(
+      { param: { sha256 } },
+      { headers: { ...syncHeaders(deviceId), accept: '*/*' } },
+    );
   } catch {
     return UNREACHABLE;
   }

@@ -1,16 +1,10 @@
 import {
   CHART_NUMBERS_LOW,
-  type ChartNumberBlockResponse,
   chartNumber,
   deviceTag,
   provisionalChartNumber,
 } from '@clinicdesk/shared/charts/chart-number.ts';
-import {
-  DEVICE_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SYNC_BASE_PATH,
-} from '@clinicdesk/shared/sync/protocol.ts';
+import { apiClient, syncHeaders } from '../api/client.ts';
 import { type ApiOutcome, requestJson } from '../api/http.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 
@@ -77,22 +71,17 @@ export type TopUpDeps = {
  */
 export async function topUpChartNumbers(deps: TopUpDeps): Promise<ApiOutcome<number>> {
   const { local } = deps;
+  const api = apiClient({ baseUrl: deps.baseUrl, fetch: deps.fetch });
   let left = await chartNumbersLeft(local);
   while (left < CHART_NUMBERS_LOW) {
     const pending = await local.chartRequests.toCollection().first();
     const requestId = pending?.requestId ?? deps.newRequestId();
     if (!pending) await local.chartRequests.put({ requestId, at: deps.now().toISOString() });
-    const outcome = await requestJson<ChartNumberBlockResponse>(
-      `${deps.baseUrl ?? ''}${SYNC_BASE_PATH}/chart-numbers`,
-      {
-        method: 'POST',
-        headers: {
-          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-          [DEVICE_HEADER]: deps.deviceId,
-        },
-        body: JSON.stringify({ requestId }),
-      },
-      deps.fetch,
+    const outcome = await requestJson(() =>
+      api.sync.v1['chart-numbers'].$post(
+        { json: { requestId } },
+        { headers: syncHeaders(deps.deviceId) },
+      ),
     );
     if (!outcome.ok) return outcome;
     const { first, last } = outcome.value.block;

@@ -1,27 +1,15 @@
-import type {
-  DuplicatePair,
-  DuplicatePairsResponse,
-} from '@clinicdesk/shared/charts/duplicate-review.ts';
+import type { DuplicatePair } from '@clinicdesk/shared/charts/duplicate-review.ts';
 import type { HistoryEntry } from '@clinicdesk/shared/patients/patient-history.ts';
 import type { ConflictWriters } from '@clinicdesk/shared/sync/conflict-writers.ts';
-import {
-  DEVICE_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-} from '@clinicdesk/shared/sync/protocol.ts';
+import { api, syncHeaders } from '../api/client.ts';
 import { type ApiOutcome, requestJson } from '../api/http.ts';
 
 /** Patient services that live on the server: duplicate review and change history. */
 
-const headers = (deviceId: string) => ({
-  [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-  [DEVICE_HEADER]: deviceId,
-});
-
 export async function fetchDuplicatePairs(deviceId: string): Promise<ApiOutcome<DuplicatePair[]>> {
-  const outcome = await requestJson<DuplicatePairsResponse>('/api/patients/duplicates', {
-    headers: headers(deviceId),
-  });
+  const outcome = await requestJson(() =>
+    api.patients.duplicates.$get({}, { headers: syncHeaders(deviceId) }),
+  );
   return outcome.ok ? { ok: true, value: outcome.value.pairs } : outcome;
 }
 
@@ -29,11 +17,12 @@ export function dismissDuplicatePair(
   deviceId: string,
   pair: { firstId: string; secondId: string },
 ): Promise<ApiOutcome<{ ok: true }>> {
-  return requestJson('/api/patients/duplicates/dismiss', {
-    method: 'POST',
-    headers: headers(deviceId),
-    body: JSON.stringify({ firstId: pair.firstId, secondId: pair.secondId }),
-  });
+  return requestJson(() =>
+    api.patients.duplicates.dismiss.$post(
+      { json: { firstId: pair.firstId, secondId: pair.secondId } },
+      { headers: syncHeaders(deviceId) },
+    ),
+  );
 }
 
 /** A patient's history, and the server's writers of both sides of each of its conflicts. */
@@ -46,9 +35,12 @@ export function fetchPatientHistory(
   deviceId: string,
   patientId: string,
 ): Promise<ApiOutcome<PatientHistoryAnswer>> {
-  return requestJson<PatientHistoryAnswer>(
-    `/api/patients/${encodeURIComponent(patientId)}/history`,
-    { headers: headers(deviceId) },
+  // The client puts a path parameter in as it is given: encoded here, as a path segment.
+  return requestJson(() =>
+    api.patients[':id'].history.$get(
+      { param: { id: encodeURIComponent(patientId) } },
+      { headers: syncHeaders(deviceId) },
+    ),
   );
 }
 

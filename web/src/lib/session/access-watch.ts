@@ -1,4 +1,5 @@
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
+import { api } from '../api/client.ts';
 import { requestJson } from '../api/http.ts';
 
 export type AccessVerdict =
@@ -17,7 +18,7 @@ export async function checkAccess(
   onDeactivated: () => void,
   onSecondFactorRequired: () => void,
 ): Promise<AccessVerdict> {
-  const outcome = await requestJson<{ user: SessionUser }>('/api/auth/session');
+  const outcome = await requestJson(() => api.auth.session.$get());
   if (outcome.ok) {
     if (outcome.value.user.role === user.role) return 'unchanged';
     onRoleChanged(outcome.value.user);

@@ -1,4 +1,4 @@
-import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
+import { api } from '../api/client.ts';
 import { requestJson } from '../api/http.ts';
 import type { SyncStatus } from '../sync/sync-status.svelte.ts';
 
@@ -15,7 +15,7 @@ export function keepSessionAliveWhileActive(status: SyncStatus): () => void {
   const onActivity = () => {
     if (Date.now() - last < EVERY_MS) return;
     last = Date.now();
-    void requestJson<{ user: SessionUser }>('/api/auth/session').then((outcome) => {
+    void requestJson(() => api.auth.session.$get()).then((outcome) => {
       if (!outcome.ok) status.reportFailure(outcome);
     });
   };

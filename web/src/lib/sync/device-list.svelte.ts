@@ -1,11 +1,6 @@
 import type { DeviceHealth } from '@clinicdesk/shared/sync/device-health.ts';
-import {
-  DEVICE_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SYNC_BASE_PATH,
-} from '@clinicdesk/shared/sync/protocol.ts';
-import { type ApiFailure, requestJson } from '../api/http.ts';
+import { api, syncHeaders } from '../api/client.ts';
+import { type ApiFailure, type ApiOutcome, requestJson } from '../api/http.ts';
 
 /**
  * The server's view of every device (online only: it is about the server's knowledge), and the
@@ -25,15 +20,13 @@ export class DeviceList {
     this.deviceId = deviceId;
   }
 
-  private get headers() {
-    return { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), [DEVICE_HEADER]: this.deviceId };
+  private get options() {
+    return { headers: syncHeaders(this.deviceId) };
   }
 
   async refresh(): Promise<void> {
     this.loading = true;
-    const outcome = await requestJson<{ devices: DeviceHealth[] }>(`${SYNC_BASE_PATH}/devices`, {
-      headers: this.headers,
-    });
+    const outcome = await requestJson(() => api.sync.v1.devices.$get({}, this.options));
     this.loading = false;
     if (outcome.ok) {
       this.devices = outcome.value.devices;
@@ -48,20 +41,31 @@ export class DeviceList {
 
   /** Gives a device the name staff chose; true when the server took it. */
   rename(deviceId: string, name: string): Promise<boolean> {
-    return this.act(deviceId, `${SYNC_BASE_PATH}/devices/${deviceId}/name`, {
-      method: 'PUT',
-      body: JSON.stringify({ name }),
-    });
+    return this.act(deviceId, () =>
+      requestJson(() =>
+        api.sync.v1.devices[':deviceId'].name.$put(
+          { param: { deviceId }, json: { name } },
+          this.options,
+        ),
+      ),
+    );
   }
 
   /** Takes an old device off the list (the server refuses one with unsynced changes). */
   retire(deviceId: string): Promise<boolean> {
-    return this.act(deviceId, `${SYNC_BASE_PATH}/devices/${deviceId}/retire`, { method: 'POST' });
+    return this.act(deviceId, () =>
+      requestJson(() =>
+        api.sync.v1.devices[':deviceId'].retire.$post({ param: { deviceId } }, this.options),
+      ),
+    );
   }
 
-  private async act(deviceId: string, path: string, init: RequestInit): Promise<boolean> {
+  private async act(
+    deviceId: string,
+    send: () => Promise<ApiOutcome<{ ok: true }>>,
+  ): Promise<boolean> {
     this.busy = deviceId;
-    const outcome = await requestJson<{ ok: true }>(path, { ...init, headers: this.headers });
+    const outcome = await send();
     this.busy = null;
     const { [deviceId]: _previous, ...others } = this.problems;
     this.problems = outcome.ok ? others : { ...others, [deviceId]: explain(outcome) };

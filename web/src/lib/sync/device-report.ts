@@ -1,10 +1,5 @@
-import {
-  DEVICE_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
-  SYNC_BASE_PATH,
-} from '@clinicdesk/shared/sync/protocol.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
+import { api, syncHeaders } from '../api/client.ts';
 import { requestJson } from '../api/http.ts';
 import type { PendingTracker } from './pending-tracker.ts';
 import type { SyncStatus } from './sync-status.svelte.ts';
@@ -44,11 +39,12 @@ export function reportDeviceHealth(options: {
       storagePersisted: (await navigator.storage?.persisted?.().catch(() => null)) ?? null,
     };
     // A report that does not arrive is simply sent again later; it is not staff's work.
-    await requestJson(`${SYNC_BASE_PATH}/devices/report`, {
-      method: 'POST',
-      headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), [DEVICE_HEADER]: options.deviceId },
-      body: JSON.stringify(report),
-    });
+    await requestJson(() =>
+      api.sync.v1.devices.report.$post(
+        { json: report },
+        { headers: syncHeaders(options.deviceId) },
+      ),
+    );
   }
 
   const soon = () => {

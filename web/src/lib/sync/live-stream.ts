@@ -2,9 +2,9 @@ import {
   DEVICE_HEADER,
   HEARTBEAT_SECONDS,
   PROTOCOL_VERSION,
-  SYNC_BASE_PATH,
   type StreamEvent,
 } from '@clinicdesk/shared/sync/protocol.ts';
+import { api } from '../api/client.ts';
 import { type ApiFailure, failureOf } from '../api/http.ts';
 
 export type LiveStreamHandlers = {
@@ -30,7 +30,8 @@ export function openLiveStream(deviceId: string, handlers: LiveStreamHandlers): 
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let wakeRetry: (() => void) | null = null;
 
-  const url = `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${encodeURIComponent(deviceId)}`;
+  // The protocol and device go in the query as well (the server's rule for the stream).
+  const query = { protocol: String(PROTOCOL_VERSION), device: deviceId };
 
   async function connectOnce(): Promise<void> {
     controller = new AbortController();
@@ -41,12 +42,10 @@ export function openLiveStream(deviceId: string, handlers: LiveStreamHandlers): 
       watchdog = setTimeout(() => controller?.abort(), HEARTBEAT_SECONDS * 3 * 1000);
     };
     try {
-      const response = await fetch(url, {
-        signal,
-        credentials: 'same-origin',
-        cache: 'no-store',
-        headers: { accept: 'text/event-stream', [DEVICE_HEADER]: deviceId },
-      });
+      const response = await api.sync.v1.stream.$get(
+        { query },
+        { headers: { accept: 'text/event-stream', [DEVICE_HEADER]: deviceId }, init: { signal } },
+      );
       if (!response.ok || !response.body) {
         handlers.onDown(await failureOf(response));
         return;

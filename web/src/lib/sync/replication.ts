@@ -1,11 +1,6 @@
 import {
-  DEVICE_HEADER,
-  PROTOCOL_HEADER,
-  PROTOCOL_VERSION,
   PULL_LIMIT_MAX,
-  SYNC_BASE_PATH,
   type Checkpoint,
-  type PullResponse,
   type PushRequest,
   type PushResponse,
   type WireDocument,
@@ -14,6 +9,7 @@ import { toWireDocument } from '@clinicdesk/shared/sync/canonical-json.ts';
 import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
+import { apiClient, syncHeaders } from '../api/client.ts';
 import { requestJson, SyncRequestError } from '../api/http.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import type { SyncStatus } from './sync-status.svelte.ts';
@@ -68,11 +64,9 @@ export function replicateCollection({
   beforePush,
 }: ReplicationDeps): CollectionReplication {
   const name = collection.name;
-  const base = `${baseUrl}${SYNC_BASE_PATH}/${name}`;
-  const headers = {
-    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-    [DEVICE_HEADER]: deviceId,
-  };
+  const sync = apiClient({ baseUrl, fetch: fetchImpl }).sync.v1[':collection'];
+  const param = { collection: name };
+  const options = { headers: syncHeaders(deviceId) };
   const stream$ = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
   // RxDB takes the collection's conflict handler when the replication starts. Wrapped once per
   // collection (the original is kept), so a replication started again does not wrap a wrapper.
@@ -95,10 +89,11 @@ export function replicateCollection({
       stream$: stream$.asObservable(),
       async handler(checkpoint, batchSize) {
         const since = checkpoint?.seq ?? 0;
-        const outcome = await requestJson<PullResponse>(
-          `${base}/pull?since=${since}&limit=${batchSize}`,
-          { headers },
-          fetchImpl,
+        const outcome = await requestJson(() =>
+          sync.pull.$get(
+            { param, query: { since: String(since), limit: String(batchSize) } },
+            options,
+          ),
         );
         if (!outcome.ok) {
           status.reportFailure(outcome);
@@ -130,11 +125,7 @@ export function replicateCollection({
         // requestJson never throws: every push that started is finished here, once, answered
         // or not. A newer state pulled while it was on its way goes back to RxDB as a conflict,
         // merged from the pushed state, instead of the device taking its own for the server's.
-        const outcome = await requestJson<PushResponse>(
-          `${base}/push`,
-          { method: 'POST', headers, body: JSON.stringify(body) },
-          fetchImpl,
-        );
+        const outcome = await requestJson(() => sync.push.$post({ param, json: body }, options));
         const later = pulledDuringPush.finished(body.rows, outcome.ok ? outcome.value : null);
         if (!outcome.ok) {
           status.reportFailure(outcome);
