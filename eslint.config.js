@@ -104,4 +104,31 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Pages render (STYLE rule 3): what they show comes from their domain's runes reader
+    // (`web/src/lib/<domain>/*.svelte.ts`) over the document layer (`lib/db/documents.svelte.ts`),
+    // and what they change goes through an action or `editDocument` — never the database itself.
+    files: ['web/src/routes/**/*.svelte', 'web/src/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['rxdb', 'rxdb/*', 'dexie', '#lib/db/database.ts'],
+              message:
+                'A page does not open the database: read through a domain reader (lib/<domain>/*.svelte.ts) over lib/db/documents.svelte.ts.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...['collections', 'db'].map((name) => ({
+          selector: `MemberExpression[property.name='${name}']`,
+          message: `A page does not reach into the database (.${name}): read through a domain reader (lib/<domain>/*.svelte.ts) over lib/db/documents.svelte.ts, write through an action or editDocument.`,
+        })),
+      ],
+    },
+  },
 );

@@ -11,6 +11,7 @@ import type { Visit } from '@clinicdesk/shared/checkin/visit.schema.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { combineLatest, map, of, switchMap } from 'rxjs';
 import { createSubscriber } from 'svelte/reactivity';
+import { observeDocuments, observeFind } from '../db/documents.svelte.ts';
 import { live } from '../db/live.svelte.ts';
 import { today } from '../clock.ts';
 import type { Workspace } from '../workspace.ts';
@@ -47,21 +48,16 @@ export class ArrivalsBoard {
   });
 
   constructor(workspace: Workspace) {
-    const { visits, patients } = workspace.db;
     this.rows = live(
-      visits.find({ selector: { day: this.day } }).$.pipe(
-        map((docs) => docs.map((doc) => doc.toJSON() as Visit)),
+      observeFind(workspace, 'visits', { selector: { day: this.day } }).pipe(
         switchMap((list) => {
           const ids = list
             .map((visit) => visit.patientId)
             .filter((id, i, all) => all.indexOf(id) === i);
-          return combineLatest([of(list), patients.findByIds(ids).$]);
+          return combineLatest([of(list), observeDocuments(workspace, 'patients', ids)]);
         }),
         map(([list, people]) =>
-          list.map((visit) => {
-            const doc = people.get(visit.patientId);
-            return { visit, patient: doc ? (doc.toJSON() as Patient) : null };
-          }),
+          list.map((visit) => ({ visit, patient: people.get(visit.patientId) ?? null })),
         ),
       ),
       null,
