@@ -154,6 +154,24 @@ describe('sign-in throttling per account', SLOW, () => {
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(7);
   });
 
+  it('lets several devices sign in to one account at the same moment', async () => {
+    // Five tablets at the front desk, all signed in as the desk's account as the day starts.
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => login('rosa', TEST_PASSWORD).then(seen)),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+  });
+
+  it('checks exactly the free failures of simultaneous wrong attempts, and makes the rest wait', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: LOGIN_THROTTLE.freeFailures + 2 }, () => login('rosa', WRONG).then(seen)), // prettier-ignore
+    );
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(
+      LOGIN_THROTTLE.freeFailures,
+    );
+    expect(answers.filter((answer) => answer.status === 429)).toEqual([waitFor(60, 1), waitFor(60, 1)]); // prettier-ignore
+  });
+
   it('keeps counting across a restart of the server', async () => {
     await failTimes(LOGIN_THROTTLE.freeFailures);
     const restarted = createApp({

@@ -46,54 +46,70 @@ export function createLoginThrottle(deps: { store: Store; clock: () => Date }): 
     retryAfterSeconds: Math.max(1, Math.ceil((untilMs - nowMs) / 1000)),
   });
 
+  /**
+   * One look at the counts and one claim. `null` when another attempt claimed the count this one
+   * read: the count has moved on, and the caller looks again.
+   */
+  async function tryBegin(
+    account: string,
+    address: string,
+  ): Promise<Result<LoginAttempt, LoginRefusal> | null> {
+    const now = clock();
+    const nowMs = now.getTime();
+    const [accountState, addressState] = await Promise.all([
+      store.loginThrottle(account, new Date(nowMs - LOGIN_THROTTLE.lockWindowMs)),
+      store.loginThrottle(address, new Date(nowMs - LOGIN_THROTTLE.addressWindowMs)),
+    ]);
+
+    if (accountState.lockedAt) return fail({ code: 'rate-limited', reason: 'locked' } as const);
+    // Normally locked as the last failure is recorded; this catches a lock lost to a crash
+    // or to two instances recording failures at once.
+    if (accountState.recentFailures >= LOGIN_THROTTLE.lockAfterFailures) {
+      await store.lockLogin(account, now);
+      return fail({ code: 'rate-limited', reason: 'locked' } as const);
+    }
+    const until = Math.max(
+      accountWaitUntil(accountState.consecutiveFailures, accountState.lastFailureAt),
+      addressState.recentFailures >= LOGIN_THROTTLE.addressMaxFailures &&
+        addressState.oldestRecentFailureAt
+        ? addressState.oldestRecentFailureAt.getTime() + LOGIN_THROTTLE.addressWindowMs
+        : 0,
+    );
+    if (until > nowMs) return fail(wait(until, nowMs));
+
+    // Counted as a failure before the password is checked, so attempts started at once each
+    // take their own count: while free failures remain, each gets one; the last free one and
+    // each later slot go to one attempt alone, and the others, looking again, must wait.
+    const claimed = await store.claimLoginAttempt(account, accountState.consecutiveFailures, now);
+    if (!claimed) return null;
+
+    return ok({
+      succeeded: () => store.clearConsecutiveLoginFailures(account),
+      async failed() {
+        const failedAt = clock();
+        await store.recordLoginFailure(
+          [account, address],
+          failedAt,
+          new Date(failedAt.getTime() - LOGIN_THROTTLE.lockWindowMs),
+        );
+        if (accountState.recentFailures + 1 >= LOGIN_THROTTLE.lockAfterFailures)
+          await store.lockLogin(account, failedAt);
+      },
+    });
+  }
+
   return {
     async begin(username, clientAddress) {
-      const now = clock();
-      const nowMs = now.getTime();
       const account = accountThrottleKey(username);
       const address = addressThrottleKey(clientAddress);
-      const [accountState, addressState] = await Promise.all([
-        store.loginThrottle(account, new Date(nowMs - LOGIN_THROTTLE.lockWindowMs)),
-        store.loginThrottle(address, new Date(nowMs - LOGIN_THROTTLE.addressWindowMs)),
-      ]);
-
-      if (accountState.lockedAt) return fail({ code: 'rate-limited', reason: 'locked' } as const);
-      // Normally locked as the last failure is recorded; this catches a lock lost to a crash
-      // or to two instances recording failures at once.
-      if (accountState.recentFailures >= LOGIN_THROTTLE.lockAfterFailures) {
-        await store.lockLogin(account, now);
-        return fail({ code: 'rate-limited', reason: 'locked' } as const);
+      // Each claim another attempt wins moves the count on by one, so within the free failures
+      // and one more look every attempt is either let through or told to wait; only successes
+      // resetting the count in between could keep one looking, and it is then asked to wait.
+      for (let look = 0; look <= LOGIN_THROTTLE.freeFailures + 1; look++) {
+        const outcome = await tryBegin(account, address);
+        if (outcome) return outcome;
       }
-      const until = Math.max(
-        accountWaitUntil(accountState.consecutiveFailures, accountState.lastFailureAt),
-        addressState.recentFailures >= LOGIN_THROTTLE.addressMaxFailures &&
-          addressState.oldestRecentFailureAt
-          ? addressState.oldestRecentFailureAt.getTime() + LOGIN_THROTTLE.addressWindowMs
-          : 0,
-      );
-      if (until > nowMs) return fail(wait(until, nowMs));
-
-      // Counted as a failure before the password is checked: of several attempts started at
-      // once, only one gets the free slot; the others wait as if it had failed.
-      const claimed = await store.claimLoginAttempt(account, accountState.consecutiveFailures, now);
-      if (!claimed)
-        return fail(
-          wait(accountWaitUntil(accountState.consecutiveFailures + 1, now) || nowMs + 1000, nowMs),
-        );
-
-      return ok({
-        succeeded: () => store.clearConsecutiveLoginFailures(account),
-        async failed() {
-          const failedAt = clock();
-          await store.recordLoginFailure(
-            [account, address],
-            failedAt,
-            new Date(failedAt.getTime() - LOGIN_THROTTLE.lockWindowMs),
-          );
-          if (accountState.recentFailures + 1 >= LOGIN_THROTTLE.lockAfterFailures)
-            await store.lockLogin(account, failedAt);
-        },
-      });
+      return fail({ code: 'rate-limited', reason: 'wait', retryAfterSeconds: 1 } as const);
     },
   };
 }
