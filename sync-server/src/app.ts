@@ -76,13 +76,13 @@ export function createApp(deps: AppDeps) {
     clock,
     // Before the write: no birth date after today, and a chart number names one chart for good.
     beforeWrite: {
-      patients: patientPushChecks({ charts: store.charts, clock }),
-      visits: visitPushChecks({ store }),
+      patient: patientPushChecks({ charts: store.charts, clock }),
+      visit: visitPushChecks({ store }),
     },
     // After the commit: a failure here loses no write, only delays a duplicate's review until
     // the record's next change, so it is logged rather than failing the push.
     afterWrite: {
-      patients: (ids) =>
+      patient: (ids) =>
         duplicates
           .afterPatientsWritten(ids)
           .catch((error: unknown) =>

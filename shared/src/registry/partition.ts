@@ -51,7 +51,11 @@ export type PartitionDeclaration<K extends string = string> = {
 /** A migration that changes nothing: the version only added optional fields. */
 export const unchanged: DocumentMigration = (doc) => doc;
 
-/** A migration that stamps documents written before partitions held kinds with their kind. */
+/**
+ * A migration that stamps documents written before partitions held kinds with their kind. A
+ * document that already names one keeps it: a record moved in from another partition (a chart
+ * merge folded into `patients`) was stamped with its own kind on the way.
+ */
 export function stampKind(kind: string): DocumentMigration {
-  return (doc) => ({ ...doc, kind });
+  return (doc) => (doc.kind === undefined ? { ...doc, kind } : doc);
 }

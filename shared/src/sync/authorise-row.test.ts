@@ -20,7 +20,8 @@ const doc = (fields: Record<string, unknown> = {}): WireDocument => ({
 });
 
 /**
- * A table with a row rule, so that "stored state" and "new state" can differ in permission:
+ * A table with a row rule (and, in its `patients`, two kinds with different writers, as a
+ * partition of several kinds has), so that "stored state" and "new state" can differ in permission:
  * here a front desk may write a patient unless it is marked `restricted` (cht-core's 8 cases).
  */
 const ROW_RULE_TABLE = {
@@ -31,6 +32,7 @@ const ROW_RULE_TABLE = {
         write: ['front-desk', 'office-manager'],
         writableState: (role, state) => role === 'office-manager' || state.restricted !== true,
       },
+      chartMerge: { write: ['office-manager'] },
     },
   },
   chartMerges: { read: ['office-manager'], kinds: { chartMerge: { write: ['office-manager'] } } },
@@ -115,6 +117,30 @@ describe('authoriseRow: author stamps cannot be forged', () => {
     };
     expect(authoriseRow(rosa, 'patients', null, doc({ conflicts: forgedSettlement }))?.code).toBe(
       'forbidden',
+    );
+  });
+});
+
+describe('authoriseRow: each record by the rule of its own kind', () => {
+  const merge = doc({ kind: 'chartMerge' });
+  const olga: Principal = { userId: 'u-olga', role: 'office-manager', deviceId: DEVICE };
+  const judgeAs = (who: Principal, stored: WireDocument | null, next: WireDocument) =>
+    authoriseRow(who, 'patients', stored, next, [], ROW_RULE_TABLE)?.message ?? 'ok';
+
+  it('lets a role write one kind of a partition and not another', () => {
+    expect(judgeAs(rosa, null, doc())).toBe('ok');
+    expect(judgeAs(rosa, null, merge)).toBe('Your role may not save this record in this state');
+    expect(judgeAs(olga, null, merge)).toBe('ok');
+  });
+
+  it('never lets a record become another kind, whoever may write both', () => {
+    expect(judgeAs(olga, doc(), merge)).toBe('A record cannot become another kind of record');
+    expect(judgeAs(olga, merge, doc())).toBe('A record cannot become another kind of record');
+  });
+
+  it('refuses a kind the partition does not hold', () => {
+    expect(judgeAs(olga, null, doc({ kind: 'visit' }))).toBe(
+      'Your role may not save this record in this state',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
 import { authoriseRow, type Principal } from '@clinicdesk/shared/sync/authorise-row.ts';
+import { kindOf, type KindName } from '@clinicdesk/shared/registry/partitions.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { PullResponse, PushResponse, RowRejection } from '@clinicdesk/shared/sync/protocol.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
@@ -44,16 +45,18 @@ export function createSyncService(deps: {
   bus: ChangeBus;
   clock: () => Date;
   /**
-   * Per partition, told which records a push wrote, after the commit (duplicate detection for
-   * patients). A domain registers its hook here instead of the push naming collections.
+   * Per kind of record, told which records of that kind a push wrote, after the commit
+   * (duplicate detection for patients). A domain registers its hook here instead of the push
+   * naming collections or kinds.
    */
-  afterWrite?: Partial<Record<CollectionName, (ids: string[]) => Promise<void>>>;
+  afterWrite?: Partial<Record<KindName, (ids: string[]) => Promise<void>>>;
   /**
-   * Per partition, rows to refuse for what is stored elsewhere (a chart number another chart
-   * holds), before the write; each refused row is refused on its own, like a schema refusal.
+   * Per kind of record, rows to refuse for what is stored elsewhere (a chart number another
+   * chart holds), before the write; each refused row is refused on its own, like a schema
+   * refusal. Each hook sees only the rows of its kind.
    */
   beforeWrite?: Partial<
-    Record<CollectionName, (rows: readonly PushRowInput[]) => Promise<RowRejection[]>>
+    Record<KindName, (rows: readonly PushRowInput[]) => Promise<RowRejection[]>>
   >;
 }): SyncService {
   const { store, bus, clock } = deps;
@@ -82,10 +85,17 @@ export function createSyncService(deps: {
       if (!canRead(principal.role, collection)) return fail(NOT_READABLE);
       const parsed = parsePushRequest(collection, body);
       if (!parsed.ok) return fail(parsed.error);
-      const checked = await deps.beforeWrite?.[collection]?.(parsed.value.rows);
-      const refused = new Set(checked?.map((row) => row.id));
+      const kindOfRow = new Map(
+        parsed.value.rows.map((row) => [row.next.id, kindOf(collection, row.next)] as const),
+      );
+      const checked: RowRejection[] = [];
+      for (const [kind, hook] of hooksOf(deps.beforeWrite)) {
+        const ofKind = parsed.value.rows.filter((row) => kindOfRow.get(row.next.id) === kind);
+        if (ofKind.length > 0) checked.push(...(await hook(ofKind)));
+      }
+      const refused = new Set(checked.map((row) => row.id));
       const rows = parsed.value.rows.filter((row) => !refused.has(row.next.id));
-      const rejected = [...parsed.value.rejected, ...(checked ?? [])];
+      const rejected = [...parsed.value.rejected, ...checked];
       const outcome =
         rows.length > 0
           ? await store.push(
@@ -103,9 +113,11 @@ export function createSyncService(deps: {
       // Announced only after the commit above, so a device that pulls on hearing it finds it.
       const lastSeq = Math.max(0, ...outcome.written.map((write) => write.seq));
       if (lastSeq > 0) await bus.publish({ collection, seq: lastSeq });
-      const afterWrite = deps.afterWrite?.[collection];
-      if (afterWrite && outcome.written.length > 0)
-        await afterWrite([...new Set(outcome.written.map((write) => write.id))]);
+      const written = [...new Set(outcome.written.map((write) => write.id))];
+      for (const [kind, hook] of hooksOf(deps.afterWrite)) {
+        const ofKind = written.filter((id) => kindOfRow.get(id) === kind);
+        if (ofKind.length > 0) await hook(ofKind);
+      }
       return ok({
         conflicts: outcome.conflicts,
         rejected: [...rejected, ...outcome.rejected],
@@ -114,6 +126,11 @@ export function createSyncService(deps: {
       });
     },
   };
+}
+
+/** The hooks registered, by kind. */
+function hooksOf<H>(hooks: Partial<Record<KindName, H>> | undefined): [KindName, H][] {
+  return Object.entries(hooks ?? {}) as [KindName, H][];
 }
 
 /**

@@ -74,7 +74,7 @@ export function createPostgresCharts(pool: Pool): ChartStore {
     async patientsNotChecked(limit) {
       const { rows } = await pool.query(
         `SELECT d.data FROM documents d
-         WHERE d.collection = 'patients'
+         WHERE d.collection = 'patients' AND d.data::jsonb ->> 'kind' = 'patient'
            AND NOT EXISTS (SELECT 1 FROM patient_match_keys k WHERE k.patient_id = d.id)
          ORDER BY d.seq LIMIT $1`,
         [limit],

@@ -24,7 +24,7 @@ export function createSqliteCharts(db: DatabaseSync): ChartStore {
   );
   const notChecked = db.prepare(`
     SELECT d.data FROM documents d
-    WHERE d.collection = 'patients'
+    WHERE d.collection = 'patients' AND json_extract(d.data, '$.kind') = 'patient'
       AND NOT EXISTS (SELECT 1 FROM patient_match_keys k WHERE k.patient_id = d.id)
     ORDER BY d.seq LIMIT ?`);
   const deleteKeys = db.prepare('DELETE FROM patient_match_keys WHERE patient_id = ?');

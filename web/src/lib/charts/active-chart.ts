@@ -7,7 +7,7 @@ export async function findActiveChartId(source: DocumentSource, chart: Patient):
   const links = new Map<string, string | undefined>([[chart.id, chart.mergedInto]]);
   let next = chart.mergedInto;
   while (next !== undefined && !links.has(next)) {
-    links.set(next, (await readDocument(source, 'patients', next))?.mergedInto);
+    links.set(next, (await readDocument(source, 'patient', next))?.mergedInto);
     next = links.get(next);
   }
   return activeChartId(chart.id, (id) => links.get(id));

@@ -5,6 +5,7 @@ import type { LocalDatabase } from '../db/local-db.ts';
 import { newId } from '../session/device.ts';
 import type { OutboxLane, PassOutcome } from '../sync/outbox.ts';
 import { replaceProvisionalNumbers, topUpChartNumbers } from './chart-numbers.ts';
+import { recordOf } from '../db/documents.svelte.ts';
 
 /** How often the syncing tab checks its stock of chart numbers while the app is open. */
 const CHECK_EVERY_MS = 60_000;
@@ -32,7 +33,7 @@ export function chartNumbersLane(deps: {
     await replaceProvisionalNumbers(
       local,
       async (patientId, from, to) => {
-        const doc = await db.patients.findOne(patientId).exec();
+        const doc = await recordOf({ db }, 'patient', patientId);
         if (!doc) return false;
         await doc.incrementalModify((latest: Patient) =>
           latest.chartNumber === from
@@ -41,7 +42,7 @@ export function chartNumbersLane(deps: {
         );
         return true;
       },
-      async (patientId) => (await db.patients.findOne(patientId).exec()) !== null,
+      async (patientId) => (await recordOf({ db }, 'patient', patientId)) !== null,
       new Date(),
     );
     return { kind: 'sent' };

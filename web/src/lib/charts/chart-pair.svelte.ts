@@ -11,7 +11,7 @@ export class ChartPair {
   constructor(workspace: Workspace, firstId: string, secondId: string) {
     this.#firstId = firstId;
     this.#secondId = secondId;
-    this.#charts = liveDocuments(workspace, 'patients', [firstId, secondId]);
+    this.#charts = liveDocuments(workspace, 'patient', [firstId, secondId]);
   }
 
   /** The device has answered (either chart may still be missing). */

@@ -5,6 +5,7 @@ import { type Patient, patientSchema } from '@clinicdesk/shared/patients/patient
 import { mergeEdits } from '@clinicdesk/shared/sync/merge-edits.ts';
 import { newId } from '../session/device.ts';
 import type { Workspace } from '../workspace.ts';
+import { recordOf } from '../db/documents.svelte.ts';
 
 /**
  * Merges `merged` into `survivor` on this device, as the person chose field by field, from the
@@ -31,8 +32,8 @@ export async function mergeChartsOnDevice(
       `The combined chart is not valid (${issue?.path.join('.') ?? 'record'}: ${issue?.message ?? 'invalid'}). Keep one chart’s value for that field.`,
     );
   }
-  const survivorDoc = await workspace.db.patients.findOne(survivor.id).exec();
-  const mergedDoc = await workspace.db.patients.findOne(merged.id).exec();
+  const survivorDoc = await recordOf(workspace, 'patient', survivor.id);
+  const mergedDoc = await recordOf(workspace, 'patient', merged.id);
   if (!survivorDoc || !mergedDoc) return fail('One of the charts is no longer on this device.');
   await survivorDoc.incrementalModify((latest) =>
     mergeEdits<Patient>(survivor, plan.survivor, latest),

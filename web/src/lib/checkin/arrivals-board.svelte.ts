@@ -54,7 +54,7 @@ export class ArrivalsBoard {
           const ids = list
             .map((visit) => visit.patientId)
             .filter((id, i, all) => all.indexOf(id) === i);
-          return combineLatest([of(list), observeDocuments(workspace, 'patients', ids)]);
+          return combineLatest([of(list), observeDocuments(workspace, 'patient', ids)]);
         }),
         map(([list, people]) =>
           list.map((visit) => ({ visit, patient: people.get(visit.patientId) ?? null })),

@@ -16,7 +16,7 @@ export class CheckInConfirmation {
   readonly #record: { readonly current: Patient | null | undefined };
 
   constructor(workspace: Workspace, patientId: string) {
-    this.#record = liveDocument(workspace, 'patients', patientId);
+    this.#record = liveDocument(workspace, 'patient', patientId);
   }
 
   /** The record; `undefined` while the device reads it, `null` when it is not on this device. */

@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { Editor } from '@clinicdesk/shared/sync/conflict.schema.ts';
 import { today } from '../clock.ts';
 import type { Workspace } from '../workspace.ts';
+import { recordOf } from '../db/documents.svelte.ts';
 
 export type CheckInDetails = {
   visitType: VisitType;
@@ -86,7 +87,7 @@ export async function checkInPatient(
   }
   await workspace.db.visits.insert(visit);
   if (details.demographicsConfirmed) {
-    const doc = await workspace.db.patients.findOne(patientId).exec();
+    const doc = await recordOf(workspace, 'patient', patientId);
     const at = now.toISOString();
     await doc?.incrementalModify((latest): Patient => ({
       ...latest,

@@ -25,6 +25,7 @@ function patient(n: number, givenName = 'Ana', familyName = 'Lopez'): Patient {
     familyName,
     dateOfBirth: '1980-01-31',
     sex: 'female',
+    kind: 'patient',
     createdAt: '2026-11-01T10:00:00.000Z',
     updatedAt: '2026-11-01T10:00:00.000Z',
   } as Patient;
@@ -36,6 +37,7 @@ function chartMerge(n: number, survivor: number, merged: number): ChartMerge {
     survivorId: id(survivor),
     mergedId: id(merged),
     choices: {},
+    kind: 'chartMerge',
     createdAt: '2026-11-02T10:00:00.000Z',
     updatedAt: '2026-11-02T10:00:00.000Z',
   } as ChartMerge;
@@ -84,7 +86,7 @@ const rename = (givenName: string) => (current: Patient) => ok({ ...current, giv
 describe('reading', () => {
   it('a record, then each state another tab or a sync writes, then null once it is deleted', async () => {
     const device = await deviceWith(patient(1));
-    const seen = watch(observeDocument(device, 'patients', id(1)));
+    const seen = watch(observeDocument(device, 'patient', id(1)));
     await vi.waitFor(() => expect(seen.latest()?.givenName).toBe('Ana'));
 
     // Written without the layer, as a sync's pull writes.
@@ -101,7 +103,7 @@ describe('reading', () => {
 
   it('null for a record not on this device, and the record once it arrives', async () => {
     const device = await deviceWith();
-    const seen = watch(observeDocument(device, 'patients', id(7)));
+    const seen = watch(observeDocument(device, 'patient', id(7)));
     await vi.waitFor(() => expect(seen.values).toEqual([null]));
     await device.db.patients.insert(patient(7, 'Ben'));
     await vi.waitFor(() => expect(seen.latest()?.givenName).toBe('Ben'));
@@ -112,7 +114,7 @@ describe('reading', () => {
     const device = await deviceWith();
     await device.db.chartMerges.bulkInsert([chartMerge(10, 1, 2), chartMerge(11, 3, 4)]);
     const seen = watch(
-      observeFind(device, 'chartMerges', {
+      observeFind(device, 'chartMerge', {
         selector: { $or: [{ survivorId: id(2) }, { mergedId: id(2) }] },
       }),
     );
@@ -125,22 +127,22 @@ describe('reading', () => {
 
   it('records by id: only those on the device, kept current', async () => {
     const device = await deviceWith(patient(1), patient(2, 'Ben'));
-    const seen = watch(observeDocuments(device, 'patients', [id(1), id(3)]));
+    const seen = watch(observeDocuments(device, 'patient', [id(1), id(3)]));
     await vi.waitFor(() => expect([...(seen.latest()?.keys() ?? [])]).toEqual([id(1)]));
     await device.db.patients.insert(patient(3, 'Cara'));
     await vi.waitFor(() => expect(seen.latest()?.get(id(3))?.givenName).toBe('Cara'));
     seen.stop();
 
-    const now = await readDocuments(device, 'patients', [id(2), id(9)]);
+    const now = await readDocuments(device, 'patient', [id(2), id(9)]);
     expect([...now.values()].map((p) => p.givenName)).toEqual(['Ben']);
-    expect(await readDocument(device, 'patients', id(9))).toBeNull();
+    expect(await readDocument(device, 'patient', id(9))).toBeNull();
   });
 
   it('typed by partition: each answers its collection’s own record', async () => {
     const device = await deviceWith(patient(1));
-    const found = await readDocument(device, 'patients', id(1));
+    const found = await readDocument(device, 'patient', id(1));
     expect(found?.givenName).toBe('Ana');
-    const merge = await readDocument(device, 'chartMerges', id(1));
+    const merge = await readDocument(device, 'chartMerge', id(1));
     // @ts-expect-error a chart merge has no given name
     expect(merge?.givenName).toBeUndefined();
   });
@@ -149,16 +151,16 @@ describe('reading', () => {
 describe('editDocument', () => {
   it('changes the latest stored state: a write that landed after the screen read the record stays', async () => {
     const device = await deviceWith(patient(1));
-    const onScreen = await readDocument(device, 'patients', id(1));
+    const onScreen = await readDocument(device, 'patient', id(1));
     // A sync lands while the receptionist looks at the screen.
     await (await device.db.patients.findOne(id(1)).exec())!.incrementalPatch({
       familyName: 'Ruiz',
     });
 
-    const saved = await editDocument(device, 'patients', id(1), rename('Anna'));
+    const saved = await editDocument(device, 'patient', id(1), rename('Anna'));
     expect(saved).toMatchObject({ ok: true, value: { givenName: 'Anna', familyName: 'Ruiz' } });
     expect(onScreen?.familyName).toBe('Lopez');
-    const stored = await readDocument(device, 'patients', id(1));
+    const stored = await readDocument(device, 'patient', id(1));
     expect(stored).toMatchObject({ givenName: 'Anna', familyName: 'Ruiz' });
     // Stamped by the device's database like any local write.
     expect(stored?.editedBy).toEqual(editor);
@@ -167,11 +169,11 @@ describe('editDocument', () => {
   it('two edits made at once both land', async () => {
     const device = await deviceWith(patient(1));
     const results = await Promise.all([
-      editDocument(device, 'patients', id(1), rename('Anna')),
-      editDocument(device, 'patients', id(1), (current) => ok({ ...current, familyName: 'Ruiz' })),
+      editDocument(device, 'patient', id(1), rename('Anna')),
+      editDocument(device, 'patient', id(1), (current) => ok({ ...current, familyName: 'Ruiz' })),
     ]);
     expect(results.every((result) => result.ok)).toBe(true);
-    expect(await readDocument(device, 'patients', id(1))).toMatchObject({
+    expect(await readDocument(device, 'patient', id(1))).toMatchObject({
       givenName: 'Anna',
       familyName: 'Ruiz',
     });
@@ -180,7 +182,7 @@ describe('editDocument', () => {
   it('a record not on this device: "not-on-device", and nothing is stored', async () => {
     const device = await deviceWith(patient(1));
     const change = vi.fn(rename('Anna'));
-    const result = await editDocument(device, 'patients', id(2), change);
+    const result = await editDocument(device, 'patient', id(2), change);
     expect(result).toEqual(fail({ code: 'not-on-device', id: id(2) }));
     expect(change).not.toHaveBeenCalled();
     expect(await device.db.patients.count().exec()).toBe(1);
@@ -192,9 +194,9 @@ describe('editDocument', () => {
     await (await device.db.patients.findOne(id(1)).exec())!.remove();
     const before = await revisionOf(device, id(1));
 
-    const result = await editDocument(device, 'patients', id(1), rename('Anna'));
+    const result = await editDocument(device, 'patient', id(1), rename('Anna'));
     expect(result).toEqual(fail({ code: 'deleted', id: id(1) }));
-    expect(await readDocument(device, 'patients', id(1))).toBeNull();
+    expect(await readDocument(device, 'patient', id(1))).toBeNull();
     expect(await revisionOf(device, id(1))).toBe(before);
   });
 
@@ -202,7 +204,7 @@ describe('editDocument', () => {
     const device = await deviceWith(patient(1));
     const doc = await device.db.patients.findOne(id(1)).exec();
     let calls = 0;
-    const result = await editDocument(device, 'patients', id(1), (current) => {
+    const result = await editDocument(device, 'patient', id(1), (current) => {
       // The first look at the record: another tab deletes it before the edit is written.
       if (calls++ === 0) void doc!.remove();
       return ok({ ...current, givenName: 'Anna' });
@@ -215,7 +217,7 @@ describe('editDocument', () => {
   it('a change that refuses answers its own error and stores nothing', async () => {
     const device = await deviceWith(patient(1));
     const before = await revisionOf(device, id(1));
-    const result = await editDocument(device, 'patients', id(1), (current) =>
+    const result = await editDocument(device, 'patient', id(1), (current) =>
       current.mergedInto ? ok(current) : fail({ code: 'not-merged' as const }),
     );
     expect(result).toEqual(fail({ code: 'not-merged' }));
@@ -225,7 +227,7 @@ describe('editDocument', () => {
   it('a change that leaves the record as it was writes nothing', async () => {
     const device = await deviceWith(patient(1));
     const before = await revisionOf(device, id(1));
-    const result = await editDocument(device, 'patients', id(1), (current) =>
+    const result = await editDocument(device, 'patient', id(1), (current) =>
       ok({ ...current, givenName: 'Ana' }),
     );
     expect(result).toMatchObject({ ok: true, value: { givenName: 'Ana' } });
@@ -236,9 +238,9 @@ describe('editDocument', () => {
     const device = await deviceWith(patient(1), patient(2, 'Ben'));
     const before = await revisionOf(device, id(2));
     await expect(
-      editDocument(device, 'patients', id(1), (current) => ok({ ...current, id: id(2) })),
+      editDocument(device, 'patient', id(1), (current) => ok({ ...current, id: id(2) })),
     ).rejects.toThrow(`An edit of patients/${id(1)} answered the id ${id(2)}`);
-    expect(await readDocument(device, 'patients', id(2))).toMatchObject({ givenName: 'Ben' });
+    expect(await readDocument(device, 'patient', id(2))).toMatchObject({ givenName: 'Ben' });
     expect(await revisionOf(device, id(2))).toBe(before);
   });
 });

@@ -83,7 +83,7 @@ class Master {
 
   /** The server's document migration, by the partition's own steps. */
   migrate(partition: PartitionName, from: number) {
-    const steps = PARTITIONS[partition].migrations as Record<number, (d: Doc) => Doc>;
+    const steps = PARTITIONS[partition].migrations as unknown as Record<number, (d: Doc) => Doc>;
     for (const entry of this.docs.values()) {
       const { _deleted, ...doc } = entry.doc;
       let migrated = doc as Doc;

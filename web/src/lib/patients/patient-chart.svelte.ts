@@ -15,8 +15,8 @@ export class PatientChart {
 
   constructor(workspace: Workspace, patientId: string) {
     this.#workspace = workspace;
-    this.#record = liveDocument(workspace, 'patients', patientId);
-    this.#merges = liveFind(workspace, 'chartMerges', {
+    this.#record = liveDocument(workspace, 'patient', patientId);
+    this.#merges = liveFind(workspace, 'chartMerge', {
       selector: { $or: [{ survivorId: patientId }, { mergedId: patientId }] },
     });
   }

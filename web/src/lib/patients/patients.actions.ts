@@ -18,6 +18,7 @@ import { takeChartNumber } from '../charts/chart-numbers.ts';
 import { today } from '../clock.ts';
 import { newId } from '../session/device.ts';
 import type { Workspace } from '../workspace.ts';
+import { recordOf } from '../db/documents.svelte.ts';
 
 /** Registers a patient on this device. Resolves once the record is durably stored locally. */
 export async function registerNewPatient(
@@ -50,7 +51,7 @@ export async function savePatientEdits(
   if (!checked.ok) return fail(checked.error);
   const edited = editPatient(original, checked.value, new Date());
   if (!edited) return ok('unchanged');
-  const doc = await workspace.db.patients.findOne(original.id).exec();
+  const doc = await recordOf(workspace, 'patient', original.id);
   if (!doc) throw new Error(`Patient ${original.id} is not on this device`);
   await doc.incrementalModify((latest) => mergeEdits<Patient>(original, edited, latest));
   return ok('saved');
@@ -97,7 +98,7 @@ export async function setPatientPhoto(
   patientId: string,
   photo: BlobRef,
 ): Promise<void> {
-  const doc = await workspace.db.patients.findOne(patientId).exec();
+  const doc = await recordOf(workspace, 'patient', patientId);
   if (!doc) throw new Error(`Patient ${patientId} is not on this device`);
   // Applied to the record as it is now, so a sync that arrived meanwhile is kept.
   await doc.incrementalModify(

@@ -64,7 +64,7 @@ function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<Confl
         ...new Set(records.flatMap((record) => described(record)?.patientRefs(record) ?? [])),
       ];
       if (ids.length === 0) return of({ records, names: new Map<string, string>() });
-      return from(readDocuments({ db }, 'patients', ids)).pipe(
+      return from(readDocuments({ db }, 'patient', ids)).pipe(
         map((found) => ({
           records,
           names: new Map(
