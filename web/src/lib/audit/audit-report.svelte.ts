@@ -5,6 +5,7 @@ import { comparePatients, patientQuery } from '@clinicdesk/shared/patients/searc
 import { map } from 'rxjs';
 import { api } from '../api/client.ts';
 import { requestJson } from '../api/http.ts';
+import { observeFind } from '../db/documents.svelte.ts';
 import { live } from '../db/live.svelte.ts';
 import type { Workspace } from '../workspace.ts';
 import {
@@ -41,9 +42,9 @@ export class AuditReport {
 
   constructor(workspace: Workspace) {
     this.patients = live(
-      workspace.db.patients
-        .find()
-        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as Patient).sort(comparePatients))),
+      observeFind(workspace, 'patient', {}).pipe(
+        map((patients) => [...patients].sort(comparePatients)),
+      ),
       null,
     );
     this.patientsById = $derived(patientsById(this.patients.current ?? []));

@@ -8,6 +8,7 @@ import type { PatientForm } from '@clinicdesk/shared/patients/patient-form.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { normalisePhone } from '@clinicdesk/shared/patients/phone.ts';
 import { map } from 'rxjs';
+import { observeFind } from '../db/documents.svelte.ts';
 import { live } from '../db/live.svelte.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -19,12 +20,7 @@ export class DuplicateCheck {
   private readonly patients: { readonly current: Patient[] };
 
   constructor(workspace: Workspace) {
-    this.patients = live(
-      workspace.db.patients
-        .find()
-        .$.pipe(map((docs) => activePatients(docs.map((d) => d.toJSON() as Patient)))),
-      [],
-    );
+    this.patients = live(observeFind(workspace, 'patient', {}).pipe(map(activePatients)), []);
   }
 
   matches(form: PatientForm): DuplicateMatch[] {

@@ -1,8 +1,8 @@
 import type { PayerType } from '@clinicdesk/shared/patients/coverage.schema.ts';
 import { currentNoticeVersion } from '@clinicdesk/shared/patients/current-notice-version.ts';
 import { knownPayers } from '@clinicdesk/shared/patients/known-payers.ts';
-import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { map } from 'rxjs';
+import { observeFind } from '../db/documents.svelte.ts';
 import { live } from '../db/live.svelte.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -34,9 +34,8 @@ export class PracticeSuggestions implements RegistrationSuggestions {
 
   constructor(workspace: Workspace) {
     this.learnt = live(
-      workspace.db.patients.find().$.pipe(
-        map((docs): Learnt => {
-          const patients = docs.map((doc) => doc.toJSON() as Patient);
+      observeFind(workspace, 'patient', {}).pipe(
+        map((patients): Learnt => {
           return {
             payers: knownPayers(patients.map((patient) => patient.coverage)),
             noticeVersion: currentNoticeVersion(patients.map((patient) => patient.privacyNotice)),
