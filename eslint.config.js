@@ -105,6 +105,25 @@ export default ts.config(
     },
   },
   {
+    // The web takes one type from the server, AppType, for its typed client (ADR 18), and never
+    // its code: a value import would put server modules (and node:*) in the bundle.
+    files: ['web/src/**/*.svelte', 'web/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@clinicdesk/sync-server', '@clinicdesk/sync-server/*'],
+              allowTypeImports: true,
+              message: 'The web imports only types from the server (import type; ADR 18).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Pages render (STYLE rule 3): what they show comes from their domain's runes reader
     // (`web/src/lib/<domain>/*.svelte.ts`) over the document layer (`lib/db/documents.svelte.ts`),
     // and what they change goes through an action or `editDocument` — never the database itself.
