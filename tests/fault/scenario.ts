@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { blobReferences } from '@clinicdesk/shared/files/blob-references.ts';
+import { blobReferences } from '@clinicdesk/shared/blobs/blob-references.ts';
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { DEVICE_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, type WireDocument } from '@clinicdesk/shared/sync/protocol.ts'; // prettier-ignore
 import type { FaultConfig } from './config.ts';

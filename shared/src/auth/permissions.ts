@@ -61,9 +61,9 @@ export const FEATURE_ACCESS = {
   'audit.upload': COLLECTION_ACCESS.patients.read,
   /** Staff accounts: create, change role, deactivate, reset a password, unlock. */
   'users.manage': ['admin'],
-  /** Uploaded files (patient photos, card scans) belong to patient records: the same roles. */
-  'files.read': COLLECTION_ACCESS.patients.read,
-  'files.write': KIND_ACCESS.patient.write,
+  /** Blobs (uploaded patient photos, card scans) belong to patient records: the same roles. */
+  'blobs.read': COLLECTION_ACCESS.patients.read,
+  'blobs.write': KIND_ACCESS.patient.write,
   /** Reviewing likely duplicate charts and merging them (ADR 9). */
   'charts.merge': CHART_MERGERS,
   /** A patient's change history: who changed what, from the server's versions. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BlobRef } from '../files/blob-ref.ts';
+import type { BlobRef } from '../blobs/blob-ref.ts';
 import type { Patient } from '../patients/patient.schema.ts';
 import { addMonths, checkInReadiness } from './check-in-readiness.ts';
 

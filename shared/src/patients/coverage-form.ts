@@ -1,4 +1,4 @@
-import { blobRefSchema, type BlobRef } from '../files/blob-ref.schema.ts';
+import { blobRefSchema, type BlobRef } from '../blobs/blob-ref.schema.ts';
 import {
   COVERAGE_ORDERS,
   type Coverage,

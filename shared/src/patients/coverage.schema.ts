@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { birthDate, calendarDate } from '../dates/plausible-dates.ts';
-import { blobRefSchema } from '../files/blob-ref.schema.ts';
+import { blobRefSchema } from '../blobs/blob-ref.schema.ts';
 import { addressSchema, personName, phoneNumber, SEXES, shortText } from './person.schema.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { birthDate, calendarDate, deviceStamp } from '../dates/plausible-dates.ts';
-import { blobRefSchema } from '../files/blob-ref.schema.ts';
+import { blobRefSchema } from '../blobs/blob-ref.schema.ts';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import { documentBase } from '../registry/document-base.ts';
 import { communicationSchema, consentsSchema, privacyNoticeSchema } from './consents.schema.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BLOB_MAX_BYTES } from '@clinicdesk/shared/files/blob-ref.ts';
+import { BLOB_MAX_BYTES } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { PROTOCOL_HEADER } from '@clinicdesk/shared/sync/protocol.ts';
 import { openFsBlobStorage } from '../storage/blobs/fs-blob-storage.ts';
 import {

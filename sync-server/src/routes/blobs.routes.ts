@@ -6,7 +6,7 @@ import {
   type BlobRef,
   type BlobType,
   SHA256_PATTERN,
-} from '@clinicdesk/shared/files/blob-ref.ts';
+} from '@clinicdesk/shared/blobs/blob-ref.ts';
 import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
@@ -27,7 +27,7 @@ const NOT_STORED = 'There is no file at this address';
 export function createBlobRoutes(deps: { blobs: BlobService; store: Store; clock: () => Date }) {
   const client = syncClient('headers', deps);
   return new Hono<AppEnv>()
-    .get('/:sha256', client, requireFeature('files.read'), async (c) => {
+    .get('/:sha256', client, requireFeature('blobs.read'), async (c) => {
       const sha256 = c.req.param('sha256');
       if (!SHA256_PATTERN.test(sha256)) return apiError(c, 'invalid-request', NOT_AN_ADDRESS);
       // A file is read only by someone who may read a record that refers to it, or by the
@@ -48,7 +48,7 @@ export function createBlobRoutes(deps: { blobs: BlobService; store: Store; clock
       if (!blob) return apiError(c, 'not-found', NOT_STORED);
       return c.body(blob.body, 200, blobHeaders(blob));
     })
-    .put('/:sha256', client, requireFeature('files.write'), async (c) => {
+    .put('/:sha256', client, requireFeature('blobs.write'), async (c) => {
       const sha256 = c.req.param('sha256');
       if (!SHA256_PATTERN.test(sha256)) return apiError(c, 'invalid-request', NOT_AN_ADDRESS);
       const type = blobTypeOf(c.req.header('content-type'));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type BlobType, sniffBlobType } from '@clinicdesk/shared/files/blob-ref.ts';
+import { type BlobType, sniffBlobType } from '@clinicdesk/shared/blobs/blob-ref.ts';
 
 /** Why an upload was refused; the codes are the API's own. */
 export type BlobRefusal = {

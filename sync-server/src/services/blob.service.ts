@@ -1,4 +1,4 @@
-import { BLOB_MAX_BYTES, type BlobRef, type BlobType } from '@clinicdesk/shared/files/blob-ref.ts';
+import { BLOB_MAX_BYTES, type BlobRef, type BlobType } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { BlobStorage, StoredBlob } from '../storage/blobs/blob-storage.ts';
 import { type BlobRefusal, createBlobVerifier } from './blob-verifier.ts';

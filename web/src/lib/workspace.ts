@@ -4,7 +4,7 @@ import { Dexie, liveQuery, type Subscription as DexieSubscription } from 'dexie'
 import type { Subscription } from 'rxjs';
 import { type ClinicDatabase, openClinicDatabase, removeClinicDatabase } from './db/database.ts';
 import { type LocalDatabase, openLocalDatabase, purgeLocalData } from './db/local-db.ts';
-import { purgedFiles } from './blobs/forget-blobs.ts';
+import { purgedBlobs } from './blobs/forget-blobs.ts';
 import { checkAccess } from './session/access-watch.ts';
 import { deviceId } from './session/device.ts';
 import { forgetUser, rememberUser } from './session/local-session.ts';
@@ -60,14 +60,14 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
   const device = deviceId();
   const readable = readableCollections(user.role);
   // Files only purged records referred to leave the device with them (forget-blobs.ts).
-  const purged = purgedFiles();
+  const purged = purgedBlobs();
   const db = await openClinicDatabase(
     user.id,
     { userId: user.id, name: user.displayName, deviceId: device },
     { readable, beforePurge: purged.beforePurge },
   );
   const local = openLocalDatabase(user.id);
-  await purgeLocalData(local, readable, canUse(user.role, 'files.read'));
+  await purgeLocalData(local, readable, canUse(user.role, 'blobs.read'));
   await purged.forget(local, db);
 
   // Who is this person now? Asked when the stream (re)connects and when a request is refused.

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BLOB_MAX_BYTES } from '@clinicdesk/shared/files/blob-ref.ts';
+import { BLOB_MAX_BYTES } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { createBlobService } from '../../services/blob.service.ts';
 import type { BlobStorage } from './blob-storage.ts';
 

@@ -1,4 +1,4 @@
-import type { BlobRef, BlobType } from '@clinicdesk/shared/files/blob-ref.ts';
+import type { BlobRef, BlobType } from '@clinicdesk/shared/blobs/blob-ref.ts';
 
 /** A stored file: its reference (address, type, size) and, for reading, its bytes. */
 export type StoredBlob = BlobRef & { body: ReadableStream<Uint8Array> };

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { type BlobRef, type BlobType, SHA256_PATTERN } from '@clinicdesk/shared/files/blob-ref.ts';
-import { blobRefSchema } from '@clinicdesk/shared/files/blob-ref.schema.ts';
+import { type BlobRef, type BlobType, SHA256_PATTERN } from '@clinicdesk/shared/blobs/blob-ref.ts';
+import { blobRefSchema } from '@clinicdesk/shared/blobs/blob-ref.schema.ts';
 import type { BlobStorage, StoredBlob } from './blob-storage.ts';
 
 /**

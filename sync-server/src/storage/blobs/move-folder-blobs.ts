@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SHA256_PATTERN } from '@clinicdesk/shared/files/blob-ref.ts';
+import { SHA256_PATTERN } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { createBlobService } from '../../services/blob.service.ts';
 import type { BlobStorage } from './blob-storage.ts';
 import { openFsBlobStorage } from './fs-blob-storage.ts';

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { type BlobRef, type BlobType, SHA256_PATTERN } from '@clinicdesk/shared/files/blob-ref.ts';
-import { blobRefSchema } from '@clinicdesk/shared/files/blob-ref.schema.ts';
+import { type BlobRef, type BlobType, SHA256_PATTERN } from '@clinicdesk/shared/blobs/blob-ref.ts';
+import { blobRefSchema } from '@clinicdesk/shared/blobs/blob-ref.schema.ts';
 import { inTransaction } from '../postgres/postgres-transaction.ts';
 import { integer, text } from '../postgres/postgres-row.ts';
 import type { BlobStorage, StoredBlob } from './blob-storage.ts';

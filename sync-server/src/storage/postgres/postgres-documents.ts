@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
-import { blobReferences } from '@clinicdesk/shared/files/blob-references.ts';
+import { blobReferences } from '@clinicdesk/shared/blobs/blob-references.ts';
 import { writeAuditEvent } from '../audit-rows.ts';
 import { canonicalDocument } from '../document-hash.ts';
 import type {

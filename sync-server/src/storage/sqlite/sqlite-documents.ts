@@ -3,7 +3,7 @@ import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import type { AuditEventInput } from '../audit-chain.ts';
 import { writeAuditEvent } from '../audit-rows.ts';
-import { blobReferences } from '@clinicdesk/shared/files/blob-references.ts';
+import { blobReferences } from '@clinicdesk/shared/blobs/blob-references.ts';
 import { canonicalDocument } from '../document-hash.ts';
 import type {
   BlobAccess,

@@ -110,7 +110,7 @@ describe('requests go out as before', () => {
   });
 });
 
-describe('files', () => {
+describe('blobs', () => {
   const blob = {
     sha256: SHA,
     type: 'image/png',

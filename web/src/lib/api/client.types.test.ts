@@ -12,7 +12,7 @@ import type { EnrolmentOffer, SignInAnswer } from '@clinicdesk/shared/auth/secon
 import type { StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
 import type { ChartNumberBlockResponse } from '@clinicdesk/shared/charts/chart-number.ts';
 import type { DuplicatePairsResponse } from '@clinicdesk/shared/charts/duplicate-review.ts';
-import type { BlobRef } from '@clinicdesk/shared/files/blob-ref.ts';
+import type { BlobRef } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import type { DeviceHealth, DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
 import type { PullResponse, PushRequest, PushResponse } from '@clinicdesk/shared/sync/protocol.ts';
 import type { InferRequestType } from 'hono/client';

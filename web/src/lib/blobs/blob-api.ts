@@ -1,4 +1,4 @@
-import type { BlobRef } from '@clinicdesk/shared/files/blob-ref.ts';
+import type { BlobRef } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { api, syncHeaders } from '../api/client.ts';
 import { type ApiFailure, type ApiOutcome, failureOf, requestJson } from '../api/http.ts';
 import type { LocalBlob } from '../db/local-db.ts';

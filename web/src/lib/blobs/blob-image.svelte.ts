@@ -1,4 +1,4 @@
-import type { BlobRef } from '@clinicdesk/shared/files/blob-ref.ts';
+import type { BlobRef } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { untrack } from 'svelte';
 import type { LocalDatabase } from '../db/local-db.ts';
 import { deviceId } from '../session/device.ts';

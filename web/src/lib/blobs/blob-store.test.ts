@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
-import { BLOB_MAX_BYTES } from '@clinicdesk/shared/files/blob-ref.ts';
+import { BLOB_MAX_BYTES } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalDatabase, openLocalDatabase } from '../db/local-db.ts';
 import { storeLocalBlob } from './blob-store.ts';

@@ -1,4 +1,4 @@
-import { BLOB_MAX_BYTES, type BlobRef, sniffBlobType } from '@clinicdesk/shared/files/blob-ref.ts';
+import { BLOB_MAX_BYTES, type BlobRef, sniffBlobType } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { nowIso } from '../clock.ts';
 import type { LocalDatabase } from '../db/local-db.ts';

@@ -1,4 +1,4 @@
-import { BLOB_MAX_BYTES } from '@clinicdesk/shared/files/blob-ref.ts';
+import { BLOB_MAX_BYTES } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 
 /** Enough to recognise a face at the desk; a phone photo shrinks from megabytes to ~100 KB. */

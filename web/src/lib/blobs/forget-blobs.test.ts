@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
-import type { BlobRef } from '@clinicdesk/shared/files/blob-ref.ts';
+import type { BlobRef } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openClinicDatabase } from '../db/database.ts';
 import { type LocalDatabase, openLocalDatabase } from '../db/local-db.ts';
 import { getBlobUrl } from './blob-store.ts';
 import {
-  forgetFilesOf,
+  forgetBlobsOf,
   forgetRefusedBlob,
-  purgedFiles,
+  purgedBlobs,
   recheckCachedBlob,
 } from './forget-blobs.ts';
 
@@ -49,8 +49,8 @@ async function cache(seed: number, { queued = false } = {}): Promise<BlobRef> {
   return ref;
 }
 
-const cachedFiles = async () => (await local.blobs.toArray()).map((blob) => blob.sha256).sort();
-const queuedFiles = async () => (await local.uploads.toArray()).map((u) => u.sha256).sort();
+const cachedBlobs = async () => (await local.blobs.toArray()).map((blob) => blob.sha256).sort();
+const queuedBlobs = async () => (await local.uploads.toArray()).map((u) => u.sha256).sort();
 
 const patient = (id: number, photo: BlobRef) => ({
   id: `019abc00-0000-7000-8000-00000000000${id}`,
@@ -89,7 +89,7 @@ describe('files leave the device with the records a role may no longer read', ()
     await before.close();
 
     // The person's role no longer reads patients: the collection is purged on opening.
-    const purged = purgedFiles();
+    const purged = purgedBlobs();
     const db = await openClinicDatabase('u1', editor, {
       storage: getRxStorageDexie(),
       name,
@@ -100,8 +100,8 @@ describe('files leave the device with the records a role may no longer read', ()
 
     expect(await db.patients.count().exec()).toBe(0);
     expect(forgotten).toEqual([photo.sha256, unsent.sha256].sort());
-    expect(await cachedFiles()).toEqual([forForm.sha256]);
-    expect(await queuedFiles()).toEqual([forForm.sha256]);
+    expect(await cachedBlobs()).toEqual([forForm.sha256]);
+    expect(await queuedBlobs()).toEqual([forForm.sha256]);
     await db.remove();
   });
 
@@ -109,10 +109,10 @@ describe('files leave the device with the records a role may no longer read', ()
     const [photo, card] = [await cache(4), await cache(5)];
     const kept = [{ id: 'kept', scans: [{ front: card }] }];
 
-    const forgotten = await forgetFilesOf(local, new Set([photo.sha256, card.sha256]), kept);
+    const forgotten = await forgetBlobsOf(local, new Set([photo.sha256, card.sha256]), kept);
 
     expect(forgotten).toEqual([photo.sha256]);
-    expect(await cachedFiles()).toEqual([card.sha256]);
+    expect(await cachedBlobs()).toEqual([card.sha256]);
   });
 
   it('forgets nothing when nothing was purged', async () => {
@@ -122,8 +122,8 @@ describe('files leave the device with the records a role may no longer read', ()
       name: `nopurge${n}`,
       readable: ['patients', 'visits', 'chartMerges'],
     });
-    expect(await purgedFiles().forget(local, db)).toEqual([]);
-    expect(await cachedFiles()).toHaveLength(1);
+    expect(await purgedBlobs().forget(local, db)).toEqual([]);
+    expect(await cachedBlobs()).toHaveLength(1);
     await db.remove();
   });
 });
@@ -136,7 +136,7 @@ describe('a file the server will not give this person', () => {
     expect(await forgetRefusedBlob(local, downloaded.sha256)).toBe(true);
     expect(await forgetRefusedBlob(local, unsent.sha256)).toBe(false);
 
-    expect(await cachedFiles()).toEqual([unsent.sha256]);
+    expect(await cachedBlobs()).toEqual([unsent.sha256]);
   });
 
   it.each([
@@ -149,7 +149,7 @@ describe('a file the server will not give this person', () => {
     expect(await recheckCachedBlob(local, ref.sha256, DEVICE)).toBe(true);
 
     expect(fetch.mock.calls[0]?.[1]?.method).toBe('HEAD');
-    expect(await cachedFiles()).toEqual([]);
+    expect(await cachedBlobs()).toEqual([]);
   });
 
   it('stays when the server has it for this person, or cannot be reached', async () => {
@@ -160,14 +160,14 @@ describe('a file the server will not give this person', () => {
     expect(await recheckCachedBlob(local, readable.sha256, DEVICE)).toBe(false);
     serverAnswering(null);
     expect(await recheckCachedBlob(local, offline.sha256, DEVICE)).toBe(false);
-    expect(await cachedFiles()).toEqual([readable.sha256, offline.sha256].sort());
+    expect(await cachedBlobs()).toEqual([readable.sha256, offline.sha256].sort());
 
     // Offline was no answer: the next look asks again, and a 404 then forgets it.
     serverAnswering(404);
     expect(await recheckCachedBlob(local, offline.sha256, DEVICE)).toBe(true);
     // The readable one was answered already and is not asked about again.
     expect(await recheckCachedBlob(local, readable.sha256, DEVICE)).toBe(false);
-    expect(await cachedFiles()).toEqual([readable.sha256]);
+    expect(await cachedBlobs()).toEqual([readable.sha256]);
   });
 
   it('is not asked about while it waits for its upload', async () => {
@@ -177,7 +177,7 @@ describe('a file the server will not give this person', () => {
     expect(await recheckCachedBlob(local, unsent.sha256, DEVICE)).toBe(false);
 
     expect(fetch).not.toHaveBeenCalled();
-    expect(await cachedFiles()).toEqual([unsent.sha256]);
+    expect(await cachedBlobs()).toEqual([unsent.sha256]);
   });
 
   it('is shown from the cache once more, then forgotten when the server answers 404', async () => {
@@ -187,6 +187,6 @@ describe('a file the server will not give this person', () => {
     const shown = await getBlobUrl(local, ref, DEVICE);
 
     expect(shown.ok).toBe(true);
-    await vi.waitFor(async () => expect(await cachedFiles()).toEqual([]));
+    await vi.waitFor(async () => expect(await cachedBlobs()).toEqual([]));
   });
 });

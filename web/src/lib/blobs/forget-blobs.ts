@@ -1,18 +1,18 @@
-import { blobReferences } from '@clinicdesk/shared/files/blob-references.ts';
+import { blobReferences } from '@clinicdesk/shared/blobs/blob-references.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
 import type { ClinicDatabase } from '../db/database.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import { blobIsOnServer } from './blob-api.ts';
 
 /**
- * Files leave the device with the records that brought them (issue 11, point 5). A file is read
- * through a record its reader may read (ADR 6, ADR 17): when a role change purges a collection,
- * the cached files that only its records referred to go too, with any upload still waiting for
- * them; a file a record still on the device refers to stays, and so does one no record refers
- * to yet (a photo taken for a form not saved). Use `beforePurge` as openClinicDatabase's hook,
- * then `forget` once the purge is done.
+ * Blobs (stored files: photos, card scans) leave the device with the records that brought them
+ * (issue 11, point 5). A blob is read through a record its reader may read (ADR 6, ADR 17): when
+ * a role change purges a collection, the cached blobs that only its records referred to go too,
+ * with any upload still waiting for them; a blob a record still on the device refers to stays,
+ * and so does one no record refers to yet (a photo taken for a form not saved). Use
+ * `beforePurge` as openClinicDatabase's hook, then `forget` once the purge is done.
  */
-export function purgedFiles() {
+export function purgedBlobs() {
   const referenced = new Set<string>();
   return {
     beforePurge(_collection: CollectionName, documents: readonly unknown[]): Promise<void> {
@@ -20,19 +20,19 @@ export function purgedFiles() {
         for (const sha256 of blobReferences(document)) referenced.add(sha256);
       return Promise.resolve();
     },
-    /** Forgets the purged records' files that no record left on the device refers to. */
+    /** Forgets the purged records' blobs that no record left on the device refers to. */
     async forget(local: LocalDatabase, db: ClinicDatabase): Promise<string[]> {
       if (referenced.size === 0) return [];
-      return forgetFilesOf(local, referenced, await documentsOn(db));
+      return forgetBlobsOf(local, referenced, await documentsOn(db));
     },
   };
 }
 
 /**
- * Removes the files in `referenced` from the device's cache and upload queue, except those that
+ * Removes the blobs in `referenced` from the device's cache and upload queue, except those that
  * a document in `kept` refers to; the addresses it removed.
  */
-export async function forgetFilesOf(
+export async function forgetBlobsOf(
   local: LocalDatabase,
   referenced: ReadonlySet<string>,
   kept: Iterable<unknown>,

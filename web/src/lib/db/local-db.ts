@@ -1,5 +1,5 @@
 import type { DeviceAuditEvent } from '@clinicdesk/shared/audit/audit-event.ts';
-import type { BlobType } from '@clinicdesk/shared/files/blob-ref.ts';
+import type { BlobType } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import type { RowErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
 import { Dexie, type EntityTable } from 'dexie';
 
@@ -112,11 +112,11 @@ export function openLocalDatabase(userId: string): LocalDatabase {
 export async function purgeLocalData(
   db: LocalDatabase,
   readable: readonly string[],
-  mayReadFiles: boolean,
+  mayReadBlobs: boolean,
 ): Promise<void> {
   await db.transaction('rw', [db.refusedChanges, db.blobs, db.uploads, db.drafts], async () => {
     await db.refusedChanges.filter((change) => !readable.includes(change.collection)).delete();
-    if (mayReadFiles) return;
+    if (mayReadBlobs) return;
     await Promise.all([db.blobs.clear(), db.uploads.clear(), db.drafts.clear()]);
   });
 }

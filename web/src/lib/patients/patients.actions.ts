@@ -1,4 +1,4 @@
-import type { BlobRef } from '@clinicdesk/shared/files/blob-ref.ts';
+import type { BlobRef } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import {
   type FieldErrors,

@@ -1,7 +1,7 @@
 import { SHA256_PATTERN } from './blob-ref.ts';
 
 /**
- * The files a record refers to: every blob reference (`{ sha256, type, size }`) anywhere in it,
+ * The blobs a record refers to: every blob reference (`{ sha256, type, size }`) anywhere in it,
  * a patient's photo and insurance-card scans today, a filed document's versions tomorrow. The
  * server records them with each stored version, so that a file is read only by those who may
  * read a record that refers to it, and one no record refers to can be collected.
