@@ -5,9 +5,11 @@ import { VISIT_TYPES, type Visit } from '@clinicdesk/shared/checkin/visit.schema
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { type Patient, patientSchema } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { registerPatient } from '@clinicdesk/shared/patients/register-patient.ts';
+import { type KindDocuments, partitionOf } from '@clinicdesk/shared/registry/partitions.ts';
+import { COLLECTION_NAMES } from '@clinicdesk/shared/sync/collection-names.ts';
 import type { Editor } from '@clinicdesk/shared/sync/conflict.schema.ts';
 import { mergeEdits, openConflicts, settleConflict, valueAtPath, type EditableDocument } from '@clinicdesk/shared/sync/merge-edits.ts'; // prettier-ignore
-import type { RxCollection, RxDocument } from 'rxdb';
+import type { MangoQuerySelector, RxCollection, RxDocument } from 'rxdb';
 import { storeLocalBlob } from '../../web/src/lib/blobs/blob-store.ts';
 import type { SimDevice } from './device.ts';
 import type { StepResult } from './device-protocol.ts';
@@ -21,11 +23,14 @@ export const EDITED_FIELDS = ['phone', 'email', 'middleName', 'address.city'] as
 export const VISIT_FIELDS = ['room', 'reason'] as const;
 export type EditedField = (typeof EDITED_FIELDS)[number] | (typeof VISIT_FIELDS)[number];
 
-/** The fields whose open conflicts staff settle by typing a value, per collection. */
-const SETTLED_BY_TYPING: Record<string, readonly EditedField[]> = {
-  patients: EDITED_FIELDS,
-  visits: VISIT_FIELDS,
+/** The fields whose open conflicts staff settle by typing a value, per kind of record. */
+const SETTLED_BY_TYPING: Partial<Record<string, readonly EditedField[]>> = {
+  patient: EDITED_FIELDS,
+  visit: VISIT_FIELDS,
 };
+
+/** The kinds the workload writes; which partition holds each is the registry's (partitionOf). */
+type WrittenKind = 'patient' | 'visit' | 'chartMerge';
 
 /**
  * A patient photo's reference, as the ledger follows it. Every photo here is a PNG of the same
@@ -53,6 +58,10 @@ export function emptyCounts(): WorkloadCounts {
  * record). Writes go through the app's own paths: `insert`, `incrementalModify`, `remove`,
  * `settleConflict`, `storeLocalBlob` (whose upload the device's outbox sends), and the domain's
  * own rules (`registerPatient`, `arriveVisit`, `moveVisit`, `mergeCharts`).
+ *
+ * Records are found by kind, in whichever partition the registry puts that kind (`partitionOf`;
+ * a partition may hold several kinds, so every query names the kind it wants), and the ledger
+ * names the partition each write went to.
  *
  * Runs in the device's worker thread; the scenario collects what each step wrote.
  */
@@ -115,6 +124,26 @@ export class Workload {
     return this.device.index;
   }
 
+  /** The device's collection that holds records of `kind`, typed as that kind alone. */
+  private collectionOf<K extends WrittenKind>(kind: K): RxCollection<KindDocuments[K]> {
+    return this.device.db.collections[partitionOf(kind)] as unknown as RxCollection<KindDocuments[K]>; // prettier-ignore
+  }
+
+  /** Every live record of `kind` on the device. */
+  private async all<K extends WrittenKind>(kind: K): Promise<RxDocument<KindDocuments[K]>[]> {
+    const selector = { kind } as unknown as MangoQuerySelector<KindDocuments[K]>;
+    return this.collectionOf(kind).find({ selector }).exec();
+  }
+
+  /** The live record of `kind` with this id; null when there is none (or it is another kind). */
+  private async one<K extends WrittenKind>(
+    kind: K,
+    id: string,
+  ): Promise<RxDocument<KindDocuments[K]> | null> {
+    const doc = await this.collectionOf(kind).findOne(id).exec();
+    return doc?.get('kind') === kind ? doc : null;
+  }
+
   private get editor(): Editor {
     const { session, deviceId } = this.device;
     return { userId: session.user.id, name: session.user.displayName, deviceId };
@@ -149,13 +178,13 @@ export class Workload {
       now,
     );
     if (withPhoto) patient.photo = await this.takePhoto();
-    await this.device.db.patients.insert(patient);
+    await this.collectionOf('patient').insert(patient);
     created.push(id);
     this.busy.push(id);
     for (const path of [...EDITED_FIELDS, PHOTO_PATH]) {
       const value = valueAtPath(patient, path);
       if (value !== undefined)
-        this.record({ collection: 'patients', docId: id, path, value, previous: undefined, kind: 'create' }); // prettier-ignore
+        this.record({ collection: partitionOf('patient'), docId: id, path, value, previous: undefined, kind: 'create' }); // prettier-ignore
     }
     return 'create';
   }
@@ -185,7 +214,7 @@ export class Workload {
       return next;
     });
     for (const w of written)
-      this.record({ collection: 'patients', docId: doc.id, ...w, kind: 'edit' });
+      this.record({ collection: partitionOf('patient'), docId: doc.id, ...w, kind: 'edit' });
     return 'edit';
   }
 
@@ -199,7 +228,7 @@ export class Workload {
       previous = valueAtPath(latest, PHOTO_PATH);
       return { ...latest, photo, updatedAt: now.toISOString() };
     });
-    this.record({ collection: 'patients', docId: doc.id, path: PHOTO_PATH, value: photo.sha256, previous, kind: 'edit' }); // prettier-ignore
+    this.record({ collection: partitionOf('patient'), docId: doc.id, path: PHOTO_PATH, value: photo.sha256, previous, kind: 'edit' }); // prettier-ignore
     return 'photo';
   }
 
@@ -210,7 +239,7 @@ export class Workload {
       await doc.remove();
     } catch {
       // The record changed under us (a sync landed): delete what is there now, as staff would.
-      const latest = await this.device.db.patients.findOne(doc.id).exec();
+      const latest = await this.one('patient', doc.id);
       if (!latest) return 'idle';
       await latest.incrementalRemove();
     }
@@ -220,16 +249,19 @@ export class Workload {
 
   /** Settles one open conflict on the device with a newly typed value; false if none. */
   private async settle(now: Date): Promise<boolean> {
-    const open: { doc: RxDocument<EditableDocument>; collection: string; id: string; path: EditedField }[] = []; // prettier-ignore
-    for (const [name, paths] of Object.entries(SETTLED_BY_TYPING)) {
-      const collection = this.device.db.collections[name as 'patients'] as unknown as
-        RxCollection<EditableDocument> | undefined;
+    type Editable = EditableDocument & { kind: string };
+    const open: { doc: RxDocument<Editable>; collection: string; id: string; path: EditedField }[] = []; // prettier-ignore
+    for (const name of COLLECTION_NAMES) {
+      const collection = this.device.db.collections[name] as unknown as
+        RxCollection<Editable> | undefined;
       if (!collection) continue;
       const docs = await collection.find({ selector: { conflicts: { $exists: true } } }).exec();
-      for (const doc of docs)
+      for (const doc of docs) {
+        const paths: readonly string[] = SETTLED_BY_TYPING[doc.kind] ?? [];
         for (const [id, c] of openConflicts(doc.toMutableJSON().conflicts))
-          if ((paths as readonly string[]).includes(c.path))
+          if (paths.includes(c.path))
             open.push({ doc, collection: name, id, path: c.path as EditedField });
+      }
     }
     if (open.length === 0) return false;
     const { doc, collection, id, path } = this.rng.pick(open);
@@ -255,10 +287,9 @@ export class Workload {
     if (!patient) return 'idle';
     // The clinic day on the desk's clock, in UTC so that a seed replays on any machine.
     const day = now.toISOString().slice(0, 10);
-    const visits = this.device.db.visits;
-    const earlier = (await visits.find({ selector: { day, patientId: patient.id } }).exec()).map(
-      (doc) => doc.toJSON() as Visit,
-    );
+    const visits = this.collectionOf('visit');
+    const selector = { kind: 'visit', day, patientId: patient.id } as Record<string, unknown>;
+    const earlier = (await visits.find({ selector }).exec()).map((doc) => doc.toJSON() as Visit);
     if (earlier.some(isActiveVisit)) return this.move(now);
     const visitType = this.rng.pick(VISIT_TYPES);
     const visit = arriveVisit(
@@ -276,16 +307,14 @@ export class Workload {
     // Another desk's check-in of the same visit may have arrived since the query: theirs stands.
     if (await visits.findOne(visit.id).exec()) return 'idle';
     await visits.insert(visit);
-    this.record({ collection: 'visits', docId: visit.id, path: 'reason', value: visit.reason, previous: undefined, kind: 'create' }); // prettier-ignore
-    this.record({ collection: 'visits', docId: visit.id, path: 'arrived', value: visit.arrived, previous: undefined, kind: 'step' }); // prettier-ignore
+    this.record({ collection: partitionOf('visit'), docId: visit.id, path: 'reason', value: visit.reason, previous: undefined, kind: 'create' }); // prettier-ignore
+    this.record({ collection: partitionOf('visit'), docId: visit.id, path: 'arrived', value: visit.arrived, previous: undefined, kind: 'step' }); // prettier-ignore
     return 'check-in';
   }
 
   /** Takes an open visit a step on (to a room, out, or left), applied to its latest state. */
   private async move(now: Date): Promise<OpName> {
-    const open = (await this.device.db.visits.find().exec()).filter((doc) =>
-      isActiveVisit(doc.toJSON() as Visit),
-    );
+    const open = (await this.all('visit')).filter((doc) => isActiveVisit(doc.toJSON() as Visit));
     if (open.length === 0) return 'idle';
     const doc = this.rng.pick(open);
     const roll = this.rng.float();
@@ -304,9 +333,10 @@ export class Workload {
       // Closed meanwhile (another desk checked the patient out): nothing to do, as on the board.
       if (!next.ok) return latest;
       const moved = next.value;
-      written.push({ collection: 'visits', docId: doc.id, path: step, value: moved[step], previous: latest[step], kind: 'step' }); // prettier-ignore
+      const collection = partitionOf('visit');
+      written.push({ collection, docId: doc.id, path: step, value: moved[step], previous: latest[step], kind: 'step' }); // prettier-ignore
       if (move.to === 'in-room')
-        written.push({ collection: 'visits', docId: doc.id, path: 'room', value: moved.room, previous: latest.room, kind: 'edit' }); // prettier-ignore
+        written.push({ collection, docId: doc.id, path: 'room', value: moved.room, previous: latest.room, kind: 'edit' }); // prettier-ignore
       return moved;
     });
     for (const write of written) this.record(write);
@@ -315,7 +345,7 @@ export class Workload {
 
   /** Corrects the reason for a visit (open or closed). */
   private async editVisit(now: Date): Promise<OpName> {
-    const all = await this.device.db.visits.find().exec();
+    const all = await this.all('visit');
     if (all.length === 0) return 'idle';
     const doc = this.rng.pick(all);
     const value = valueFor('reason', this.index, this.next());
@@ -324,7 +354,7 @@ export class Workload {
       previous = latest.reason;
       return { ...latest, reason: value, updatedAt: now.toISOString() };
     });
-    this.record({ collection: 'visits', docId: doc.id, path: 'reason', value, previous, kind: 'edit' }); // prettier-ignore
+    this.record({ collection: partitionOf('visit'), docId: doc.id, path: 'reason', value, previous, kind: 'edit' }); // prettier-ignore
     return 'visit-edit';
   }
 
@@ -333,7 +363,7 @@ export class Workload {
    * on screen, with the suggested choices, applied as edits of what was on screen.
    */
   private async merge(now: Date): Promise<OpName> {
-    const patients = this.device.db.patients;
+    const patients = this.collectionOf('patient');
     const pool = [...(await patients.findByIds([...this.mergePool]).exec()).values()];
     if (pool.length < 2) return 'idle';
     const survivorDoc = this.rng.pick(pool);
@@ -349,9 +379,9 @@ export class Workload {
       previous = latest.mergedInto;
       return mergeEdits<Patient>(merged, plan.merged, latest);
     });
-    await this.device.db.chartMerges.insert(plan.record);
-    this.record({ collection: 'patients', docId: merged.id, path: 'mergedInto', value: survivor.id, previous, kind: 'merge' }); // prettier-ignore
-    this.record({ collection: 'chartMerges', docId: plan.record.id, path: 'mergedId', value: merged.id, previous: undefined, kind: 'create' }); // prettier-ignore
+    await this.collectionOf('chartMerge').insert(plan.record);
+    this.record({ collection: partitionOf('patient'), docId: merged.id, path: 'mergedInto', value: survivor.id, previous, kind: 'merge' }); // prettier-ignore
+    this.record({ collection: partitionOf('chartMerge'), docId: plan.record.id, path: 'mergedId', value: merged.id, previous: undefined, kind: 'create' }); // prettier-ignore
     return 'merge';
   }
 
@@ -376,16 +406,15 @@ export class Workload {
    * a chart of the merge pool.
    */
   private async pickPatient(): Promise<RxDocument<Patient> | null> {
-    const patients = this.device.db.patients;
     if (this.rng.chance(0.85)) {
       for (let attempt = 0; attempt < 4; attempt++) {
         const recent = this.rng.chance(0.5) ? this.busy.slice(-12) : this.busy;
         if (recent.length === 0) break;
-        const doc = await patients.findOne(this.rng.pick(recent)).exec();
+        const doc = await this.one('patient', this.rng.pick(recent));
         if (doc) return doc;
       }
     }
-    const all = (await patients.find().exec()).filter((doc) => !this.mergePool.has(doc.id));
+    const all = (await this.all('patient')).filter((doc) => !this.mergePool.has(doc.id));
     return all.length > 0 ? this.rng.pick(all) : null;
   }
 
