@@ -21,7 +21,8 @@ const STABLE_POLLS = 2;
 const EXAMPLES = 5;
 
 /**
- * After the faults stop: keeps asking every device to pull (and to send its waiting files) until
+ * After the faults stop: keeps asking every device to pull (and to send its waiting files) — each
+ * ask answered once the device's replications are in sync, not after a fixed pause — until
  * each has nothing left to push or upload, holds exactly the server's documents in every
  * collection it replicates, and the server's state stays put for a few polls — or the deadline
  * passes, in which case what is still different is reported, not hidden. Devices are compared
@@ -37,11 +38,14 @@ export async function awaitConvergence(deps: {
   const started = Date.now();
   let stable = 0;
   let lastSeq = -1;
+  let server: ServerState | undefined;
   for (;;) {
-    const polls = await Promise.all(deps.devices.map((device) => device.call('poll', null)));
-    const server = await readServerState(deps.baseUrl, deps.auditor);
+    const withinMs = Math.max(1_000, deps.deadlineMs - (Date.now() - started));
+    const polls = await Promise.all(deps.devices.map((device) => device.call('poll', { withinMs }))); // prettier-ignore
+    const now = await readServerState(deps.baseUrl, deps.auditor, server);
+    server = now;
     const serverDigests = new Map(
-      [...server.collections].map(([name, docs]) => [name, digestOf(documentHashes(docs.values()))]), // prettier-ignore
+      [...now.collections].map(([name, docs]) => [name, digestOf(documentHashes(docs.values()))]), // prettier-ignore
     );
     const behind = deps.devices.filter(
       (device, i) =>
@@ -50,12 +54,12 @@ export async function awaitConvergence(deps: {
     for (const [i, poll] of polls.entries()) deps.conflicts.observe(i, poll.conflicts);
     const pending = polls.map((poll) => poll.pending);
     const quiet = pending.every((n) => n === 0) && behind.length === 0;
-    stable = quiet && server.lastSeq === lastSeq ? stable + 1 : quiet ? 1 : 0;
-    lastSeq = server.lastSeq;
+    stable = quiet && now.lastSeq === lastSeq ? stable + 1 : quiet ? 1 : 0;
+    lastSeq = now.lastSeq;
     const elapsed = Date.now() - started;
     if (stable >= STABLE_POLLS || elapsed > deps.deadlineMs) {
-      const divergent = (await Promise.all(behind.map((device) => differences(device, server)))).flat(); // prettier-ignore
-      return { converged: stable >= STABLE_POLLS, convergenceMs: elapsed, server, pending, divergent }; // prettier-ignore
+      const divergent = (await Promise.all(behind.map((device) => differences(device, now)))).flat(); // prettier-ignore
+      return { converged: stable >= STABLE_POLLS, convergenceMs: elapsed, server: now, pending, divergent }; // prettier-ignore
     }
   }
 }

@@ -32,7 +32,7 @@
  *                                  schedules come from it; real-time interleavings still vary, so
  *                                  a replay is close to, not always exactly, the failing run.
  *   FAULT_SCALE=<k>                a bigger run: 10 devices, 360×k steps, 2+k server kills
- *                                  (default 1: 5 devices, 360 steps, 3 kills; under a minute a
+ *                                  (default 1: 5 devices, 360 steps, 3 kills; about half a minute a
  *                                  store).
  *   FAULT_SELFTEST_DROP_HANDLER=1  installs RxDB's default conflict handler (the server's copy
  *                                  wins, the device's edit vanishes) and then EXPECTS lost > 0:

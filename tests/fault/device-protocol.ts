@@ -71,8 +71,12 @@ export type DeviceCalls = {
   step: { args: { step: number; nowMs: number }; result: StepResult };
   /** Conflict keys this device holds that it never reported. */
   observe: { args: null; result: string[] };
-  /** Pull now, retry uploads now, wait for duplicates in flight, then report (healing). */
-  poll: { args: null; result: DevicePoll };
+  /**
+   * Pull now and retry uploads now; wait until every replication is in sync (for `withinMs` at
+   * most: a device that cannot get there must not hide the others' report) and no duplicate is
+   * in flight; then report (healing).
+   */
+  poll: { args: { withinMs: number }; result: DevicePoll };
   /** Per collection, `[id, hash]` of every document (only when a run fails to converge). */
   hashes: { args: null; result: Record<string, [string, string][]> };
   /** Canonical JSON of some documents (`collection/id`), for a failure's examples. */

@@ -7,7 +7,7 @@ import type { TraceSink } from './trace.ts';
  * The worker's entry as a path on disk. Built from this module's own URL (the source file under
  * Vitest as under plain Node), not with `new Worker(new URL(…))`, which a bundler may rewrite.
  */
-const ENTRY = fileURLToPath(new URL('./device-worker.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./device-worker-entry.ts', import.meta.url));
 
 /**
  * The scenario's handle on one simulated device running in its own worker thread

@@ -22,11 +22,12 @@
 import 'fake-indexeddb/auto';
 import { COLLECTION_NAMES } from '@clinicdesk/shared/sync/collection-names.ts';
 import { canonicalJson } from '@clinicdesk/shared/sync/canonical-json.ts';
+import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import { parentPort } from 'node:worker_threads';
 import { SimDevice } from './device.ts';
 import type { DeviceCall, DeviceCalls, DeviceMessage, DeviceRequest } from './device-protocol.ts';
 import { digestOf, documentHashes } from './digest.ts';
-import { DEFAULT_FAULT_RATES, FaultyNetwork, sleep } from './faulty-fetch.ts';
+import { DEFAULT_FAULT_RATES, FaultyNetwork } from './faulty-fetch.ts';
 import { conflictKeysOf } from './observed-conflicts.ts';
 import { Random } from './random.ts';
 import type { TraceSink } from './trace.ts';
@@ -38,11 +39,15 @@ if (!port) throw new Error('device-worker.ts runs as a worker thread (see device
 const send = (message: DeviceMessage) => port.postMessage(message);
 
 /**
- * The app's outbox listens for the browser's `online` event on `window`; a worker has none. An
- * EventTarget stands in (it never fires: the scenario asks for retries instead, as reconnecting
- * does in the app).
+ * The browser's `window`, for the one thing the device's sync listens for there: the `online`
+ * event, on which the app's outbox retries its waiting files and RxDB's replication ends its wait
+ * before retrying a failed push or pull (it waits `retryTime` otherwise). A worker has no window;
+ * an EventTarget stands in, and fires `online` when this device's network comes back after a
+ * partition, as a tablet's browser does when its Wi-Fi returns. Lost, repeated or late requests
+ * fire nothing, as on a flaky network.
  */
-Object.assign(globalThis, { window: new EventTarget() });
+const browserWindow = new EventTarget();
+Object.assign(globalThis, { window: browserWindow });
 
 type Running = {
   device: SimDevice;
@@ -58,15 +63,16 @@ function need(): Running {
   return running;
 }
 
-async function conflictKeys(device: SimDevice): Promise<string[]> {
-  const keys: string[] = [];
-  for (const name of COLLECTION_NAMES)
-    keys.push(...conflictKeysOf(name, await device.documents(name)));
-  return keys;
+/** Every document of every collection on the device, read once per look. */
+async function allDocuments(device: SimDevice): Promise<Map<string, WireDocument[]>> {
+  const out = new Map<string, WireDocument[]>();
+  for (const name of COLLECTION_NAMES) out.set(name, await device.documents(name));
+  return out;
 }
 
-async function newConflictKeys(run: Running): Promise<string[]> {
-  const fresh = (await conflictKeys(run.device)).filter((key) => !run.reported.has(key));
+function newConflictKeys(run: Running, docs: ReadonlyMap<string, WireDocument[]>): string[] {
+  const keys = [...docs].flatMap(([name, inCollection]) => conflictKeysOf(name, inCollection));
+  const fresh = keys.filter((key) => !run.reported.has(key));
   for (const key of fresh) run.reported.add(key);
   return fresh;
 }
@@ -121,8 +127,10 @@ const handlers: {
   async network({ faults, offline }) {
     const { network, device } = need();
     if (faults === true) network.startFaults();
+    const wasOffline = network.isOffline(device.index);
     if (faults === false) network.heal();
     if (offline !== undefined) network.setOffline(device.index, offline);
+    if (wasOffline && !network.isOffline(device.index)) browserWindow.dispatchEvent(new Event('online')); // prettier-ignore
     return null;
   },
   async busy({ ids }) {
@@ -133,19 +141,25 @@ const handlers: {
     return need().workload.act(step, nowMs);
   },
   async observe() {
-    return newConflictKeys(need());
+    const run = need();
+    return newConflictKeys(run, await allDocuments(run.device));
   },
-  async poll() {
+  async poll({ withinMs }) {
     const run = need();
     run.device.resync();
     run.device.retryUploads();
-    await sleep(200);
-    await run.network.drain();
+    // Until every replication has pulled from its checkpoint and pushed what it holds, and no
+    // repeated request is still on its way to the server.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, withinMs)));
+    await Promise.race([Promise.all([run.device.awaitInSync(), run.network.drain()]), deadline]);
+    clearTimeout(timer);
     const pending = await run.device.pending();
+    const docs = await allDocuments(run.device);
     const digests: Record<string, string> = {};
     for (const name of run.device.replications.keys())
-      digests[name] = digestOf(documentHashes(await run.device.documents(name)));
-    return { pending, digests, conflicts: await newConflictKeys(run) };
+      digests[name] = digestOf(documentHashes(docs.get(name) ?? []));
+    return { pending, digests, conflicts: newConflictKeys(run, docs) };
   },
   async hashes() {
     const { device } = need();

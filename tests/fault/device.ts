@@ -221,6 +221,15 @@ export class SimDevice {
     );
   }
 
+  /**
+   * Resolves once every replication has done the work it has been given: pulled after the
+   * latest RESYNC, and pushed every local change (a failed request is retried first, after
+   * RxDB's `retryTime` or the browser's `online` event).
+   */
+  async awaitInSync(): Promise<void> {
+    await Promise.all([...this.replications.values()].map((r) => r.state.awaitInSync()));
+  }
+
   /** What the live stream does on every server event: pull from the checkpoint now. */
   resync(): void {
     for (const replication of this.replications.values()) replication.stream$.next('RESYNC');

@@ -20,6 +20,8 @@ export type FaultReport = {
   converged: boolean;
   convergenceMs: number;
   durationMs: number;
+  /** Where the time went: server and devices up, the workload under faults, healing. */
+  phasesMs: { start: number; workload: number; healing: number };
   serverDocuments: number;
   serverDocumentsByCollection: Record<string, number>;
   /** Files live records on the server refer to, and those the server cannot give back intact. */
@@ -73,6 +75,7 @@ export function printReport(report: FaultReport): void {
     ['converged', report.converged ? 'yes' : 'no'],
     ['convergence ms', report.convergenceMs],
     ['duration ms', report.durationMs],
+    ['phases ms', formatCounts(report.phasesMs)],
     ['acknowledged writes lost', report.lost],
     ['devices divergent', report.divergentDevices],
     ['documents divergent', report.divergentDocuments],

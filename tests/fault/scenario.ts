@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { blobReferences } from '@clinicdesk/shared/blobs/blob-references.ts';
 import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
+import { partitionOf } from '@clinicdesk/shared/registry/partitions.ts';
 import { DEVICE_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, type WireDocument } from '@clinicdesk/shared/sync/protocol.ts'; // prettier-ignore
 import type { FaultConfig } from './config.ts';
 import { awaitConvergence } from './converge.ts';
@@ -33,10 +34,12 @@ export async function runScenario(config: FaultConfig, store: StoreVariant): Pro
   const runId = `${store.name}${config.seed}`;
   const prepared = await store.prepare();
   const trace = new Trace(config.trace, `${store.name}-${config.seed}`);
-  const devices: DeviceThread[] = [];
+  // Each worker loads the device's modules (about a second's work) while the server starts.
+  const devices = Array.from({ length: config.devices }, (_, i) => DeviceThread.start(i, trace));
   let server: ClinicServer | undefined;
   try {
     server = await ClinicServer.start({ env: prepared.env });
+    const baseUrl = server.url;
     const clock = new SimClock(rng.fork('clock'), config.devices);
 
     // The checker reads the server like one more device, over a fault-free connection.
@@ -45,36 +48,42 @@ export async function runScenario(config: FaultConfig, store: StoreVariant): Pro
       cookie: (await signIn(server.url, OFFICE_MANAGER, auditorId)).cookie,
       deviceId: auditorId,
     };
-    const seeded = [...(await readServerState(server.url, auditor)).collections.get('patients')!.keys()].sort(); // prettier-ignore
+    // The demo clinic's patients (the partition may hold other kinds: chart merges).
+    const demo = (await readServerState(server.url, auditor)).collections.get(partitionOf('patient')); // prettier-ignore
+    const seeded = [...(demo?.values() ?? [])].filter((doc) => doc.kind === 'patient').map((doc) => doc.id).sort(); // prettier-ignore
     const picks = rng.fork('records');
     const busy = Array.from({ length: 10 }, () => picks.pick(seeded));
     const mergePool = Array.from({ length: 8 }, () => picks.pick(seeded)).filter((id) => !busy.includes(id)); // prettier-ignore
 
-    // Every worker loads its modules at once; the devices then sign in one after another, as
-    // the suite always has (five sign-ins at once were once answered 'rate-limited' on PostgreSQL).
-    devices.push(...Array.from({ length: config.devices }, (_, i) => DeviceThread.start(i, trace)));
-    for (const device of devices)
-      await device.open({
-        index: device.index,
-        runId,
-        baseUrl: server.url,
-        credentials: device.index % 2 === 0 ? FRONT_DESK : OFFICE_MANAGER,
-        seed: rng.fork(`device-${device.index}`).uint32(),
-        clockMs: clock.nowMs(device.index, 0),
-        pollMs: config.pollMs,
-        dropConflictingEdits: config.selfTestDropHandler,
-        trace: trace.enabled,
-        mergePool,
-        busy,
-      });
+    // The devices sign in at once, as a clinic's tablets do at opening time (several of them
+    // to one account).
+    await Promise.all(
+      devices.map((device) =>
+        device.open({
+          index: device.index,
+          runId,
+          baseUrl,
+          credentials: device.index % 2 === 0 ? FRONT_DESK : OFFICE_MANAGER,
+          seed: rng.fork(`device-${device.index}`).uint32(),
+          clockMs: clock.nowMs(device.index, 0),
+          pollMs: config.pollMs,
+          dropConflictingEdits: config.selfTestDropHandler,
+          trace: trace.enabled,
+          mergePool,
+          busy,
+        }),
+      ),
+    );
     // Every device starts with the demo clinic on it, as after a first sign-in.
     await Promise.all(devices.map((d) => d.call('initialSync', null)));
+    const workloadStarted = Date.now();
 
     const ledger = new Ledger();
     const conflicts = new ObservedConflicts();
     const ops = emptyCounts();
     const faults = await runFaultyPhase({ config, rng, devices, server, clock, ledger, ops, conflicts, trace }); // prettier-ignore
 
+    const healingStarted = Date.now();
     // Healing: everyone online, every request delivered once, the server up.
     await Promise.all(devices.map((d) => d.call('network', { faults: false, offline: false })));
     trace.log({ healed: true });
@@ -110,6 +119,11 @@ export async function runScenario(config: FaultConfig, store: StoreVariant): Pro
       converged: settled.converged,
       convergenceMs: settled.convergenceMs,
       durationMs: Date.now() - started,
+      phasesMs: {
+        start: workloadStarted - started,
+        workload: healingStarted - workloadStarted,
+        healing: settled.convergenceMs,
+      },
       serverDocuments: serverDocs.size,
       serverDocumentsByCollection: Object.fromEntries(
         [...settled.server.collections].map(([name, docs]) => [name, docs.size]),
@@ -175,6 +189,7 @@ async function runFaultyPhase(deps: {
   let partitions = 0;
   let serverKills = 0;
   let restart: Promise<void> = Promise.resolve();
+  const told: Promise<null>[] = [];
 
   await Promise.all(devices.map((d) => d.call('network', { faults: true })));
   for (let step = 1; step <= config.steps; step++) {
@@ -214,12 +229,15 @@ async function runFaultyPhase(deps: {
     const result = await device.call('step', { step, nowMs: clock.nowMs(device.index, step) });
     ops[result.op]++;
     for (const write of result.writes) ledger.record(write);
+    // Not awaited: a worker handles its messages in order, so each device has the new records
+    // before its next step; the answers are collected at the end (a failure fails the run).
     if (result.created.length > 0)
-      await Promise.all(
-        devices
-          .filter((other) => other !== device)
-          .map((other) => other.call('busy', { ids: result.created })),
-      );
+      for (const other of devices)
+        if (other !== device) {
+          const answer = other.call('busy', { ids: result.created });
+          answer.catch(() => undefined); // seen at the end, not as an unhandled rejection now
+          told.push(answer);
+        }
     if (step % 20 === 0) {
       const seen = await Promise.all(devices.map((d) => d.call('observe', null)));
       for (const [index, keys] of seen.entries()) deps.conflicts.observe(index, keys);
@@ -227,6 +245,7 @@ async function runFaultyPhase(deps: {
     await sleep(rng.int(0, config.maxPauseMs));
   }
   await restart;
+  await Promise.all(told);
   return { partitions, serverKills };
 }
 
