@@ -39,7 +39,7 @@ afterAll(async () => {
 
 type Route = { method: string; path: string; handler: unknown };
 
-/** Does a middleware's path (`*`, `/api/users/*`, an exact path) cover this route's path? */
+/** Does a middleware's path (`*`, `/api/staff/*`, an exact path) cover this route's path? */
 function covers(pattern: string, path: string): boolean {
   if (pattern === path || pattern === '*' || pattern === '/*') return true;
   if (!pattern.endsWith('/*')) return false;

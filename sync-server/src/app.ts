@@ -23,7 +23,7 @@ import { createPatientRoutes } from './routes/patients.routes.ts';
 import { createStaticRoutes } from './routes/static.routes.ts';
 import { createSyncStreamRoutes, DEFAULT_HEARTBEAT_MS } from './routes/sync-stream.routes.ts';
 import { createSyncRoutes } from './routes/sync.routes.ts';
-import { createUsersRoutes } from './routes/users.routes.ts';
+import { createStaffRoutes } from './routes/staff.routes.ts';
 import { createAccessChanges } from './services/access-changes.ts';
 import { createAuditService } from './services/audit.service.ts';
 import { createAuthService } from './services/auth.service.ts';
@@ -33,7 +33,7 @@ import { createDuplicatesService } from './services/duplicates.service.ts';
 import { patientPushChecks } from './services/patient-push-checks.ts';
 import { visitPushChecks } from './services/visit-push-checks.ts';
 import { createSyncService } from './services/sync.service.ts';
-import { createUsersService } from './services/users.service.ts';
+import { createStaffService } from './services/staff.service.ts';
 import type { BlobStorage } from './storage/blobs/blob-storage.ts';
 import type { Store } from './storage/store.ts';
 
@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps) {
   const shellScripts = deps.staticRoot ? createShellScriptHashes(deps.staticRoot) : () => '';
 
   const access = createAccessChanges();
-  const users = createUsersService({ store, clock, randomBytes: deps.randomBytes, access, audit });
+  const staff = createStaffService({ store, clock, randomBytes: deps.randomBytes, access, audit });
 
   const app = new Hono<AppEnv>()
     // First of all: an API path in any but its one spelling is refused before routing.
@@ -141,9 +141,9 @@ export function createApp(deps: AppDeps) {
     )
     // Every path under /api/sync needs a session, including unknown ones, so that nobody
     // signed out can learn which paths exist.
-    .use('/api/users/*', requireSession)
-    .use('/api/users', requireSession)
-    .route('/api/users', createUsersRoutes({ users }))
+    .use('/api/staff/*', requireSession)
+    .use('/api/staff', requireSession)
+    .route('/api/staff', createStaffRoutes({ staff }))
     .use('/api/sync/*', requireSession)
     .route(SYNC_BASE_PATH, createSyncRoutes({ sync, store, clock }))
     .route(SYNC_BASE_PATH, createChartNumberRoutes({ store, clock }))

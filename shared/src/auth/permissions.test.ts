@@ -49,7 +49,7 @@ const EXPECTED_FEATURES: Record<string, Role[]> = {
   'sync.stream': ['front-desk', 'billing', 'clinician', 'office-manager', 'admin'],
   'charts.numbers': ['front-desk', 'office-manager'],
   'audit.upload': ['front-desk', 'billing', 'clinician', 'office-manager'],
-  'users.manage': ['admin'],
+  'staff.manage': ['admin'],
   'blobs.read': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'blobs.write': ['front-desk', 'office-manager'],
   'charts.merge': ['office-manager'],

@@ -60,7 +60,7 @@ export const FEATURE_ACCESS = {
    */
   'audit.upload': COLLECTION_ACCESS.patients.read,
   /** Staff accounts: create, change role, deactivate, reset a password, unlock. */
-  'users.manage': ['admin'],
+  'staff.manage': ['admin'],
   /** Blobs (uploaded patient photos, card scans) belong to patient records: the same roles. */
   'blobs.read': COLLECTION_ACCESS.patients.read,
   'blobs.write': KIND_ACCESS.patient.write,

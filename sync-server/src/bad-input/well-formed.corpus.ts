@@ -134,22 +134,22 @@ export const WELL_FORMED_CORPUS: BadInputCase[] = [
   // ── Staff accounts: display names are shown in history, conflicts and the audit trail ───
   ...BROKEN_TEXT.map(([what, text]): BadInputCase => ({
     name: `staff display name with ${what}`,
-    request: { method: 'PATCH', path: '/api/users/ROSA', as: 'adam', body: json({ displayName: text }) }, // prettier-ignore
+    request: { method: 'PATCH', path: '/api/staff/ROSA', as: 'adam', body: json({ displayName: text }) }, // prettier-ignore
     expect: invalidText,
   })),
   {
     name: 'staff display name with a zero-width space',
-    request: { method: 'PATCH', path: '/api/users/ROSA', as: 'adam', body: json({ displayName: 'Rosa\u200bDiaz' }) }, // prettier-ignore
+    request: { method: 'PATCH', path: '/api/staff/ROSA', as: 'adam', body: json({ displayName: 'Rosa\u200bDiaz' }) }, // prettier-ignore
     expect: { status: 400, code: 'invalid-request' },
   },
   {
     name: 'new staff account with NUL in its username',
-    request: post('/api/users', { username: 'eve\u0000', displayName: 'Eve', role: 'front-desk', password: 'a long enough passphrase' }, 'adam'), // prettier-ignore
+    request: post('/api/staff', { username: 'eve\u0000', displayName: 'Eve', role: 'front-desk', password: 'a long enough passphrase' }, 'adam'), // prettier-ignore
     expect: invalidText,
   },
   {
     name: 'new staff account with an override in its display name',
-    request: post('/api/users', { username: 'eve', displayName: 'Eve\u202eNIMDA', role: 'front-desk', password: 'a long enough passphrase' }, 'adam'), // prettier-ignore
+    request: post('/api/staff', { username: 'eve', displayName: 'Eve\u202eNIMDA', role: 'front-desk', password: 'a long enough passphrase' }, 'adam'), // prettier-ignore
     expect: invalidText,
   },
 

@@ -12,7 +12,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeDatabase, readServerConfig } from '../server-config.ts';
-import { createStaffAccount } from '../services/staff-accounts.service.ts';
+import { createStaffAccount } from '../services/staff.service.ts';
 import { openPostgresStore } from '../storage/postgres/postgres-store.ts';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.ts';
 

@@ -1,6 +1,6 @@
 import { chartNumber } from '@clinicdesk/shared/charts/chart-number.ts';
 import { PUSH_ROWS_MAX } from '@clinicdesk/shared/sync/protocol.ts';
-import { createStaffAccount } from '../services/staff-accounts.service.ts';
+import { createStaffAccount } from '../services/staff.service.ts';
 import type { Store } from '../storage/store.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { generateDemoPatients } from './demo-patients.ts';

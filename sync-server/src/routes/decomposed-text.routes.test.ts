@@ -41,7 +41,7 @@ describe('decomposed accents outside stored records', () => {
     await addStaff(server, 'adam', 'admin');
     const { id } = await addStaff(server, 'rosa');
     const cookie = await signIn(server, 'adam', { deviceId: ADMIN_DEVICE });
-    const response = await server.request(`/api/users/${id}`, {
+    const response = await server.request(`/api/staff/${id}`, {
       ...json({ displayName: 'Jose\u0301 Nu\u0301n\u0303ez' }, cookie),
       method: 'PATCH',
     });

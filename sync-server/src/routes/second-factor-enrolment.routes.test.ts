@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EnrolmentOffer } from '@clinicdesk/shared/auth/second-factor.ts';
 import { TOTP } from '@clinicdesk/shared/auth/totp.ts';
 import { PENDING_SIGN_IN_LIFETIME } from '../services/second-factor.service.ts';
-import { createStaffAccount } from '../services/staff-accounts.service.ts';
+import { createStaffAccount } from '../services/staff.service.ts';
 import {
   addStaff,
   cookieSet,

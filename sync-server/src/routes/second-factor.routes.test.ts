@@ -4,7 +4,7 @@ import { TOTP } from '@clinicdesk/shared/auth/totp.ts';
 import { PROTOCOL_VERSION, SYNC_BASE_PATH } from '@clinicdesk/shared/sync/protocol.ts';
 import { LOGIN_THROTTLE } from '../services/login-throttle.ts';
 import { PENDING_SIGN_IN_LIFETIME } from '../services/second-factor.service.ts';
-import { createStaffAccount } from '../services/staff-accounts.service.ts';
+import { createStaffAccount } from '../services/staff.service.ts';
 import {
   addStaff,
   cookieSet,
@@ -179,7 +179,7 @@ describe('an office manager signing in', () => {
       expect((await tablet.push('patients', [])).status).toBe(401);
       for (const path of [
         '/api/auth/session',
-        '/api/users',
+        '/api/staff',
         '/api/audit/v1/events',
         `${SYNC_BASE_PATH}/stream`,
         '/api/patients/duplicates',
@@ -275,7 +275,7 @@ describe('a person promoted into a role that needs a second factor', () => {
     await events.next();
 
     const administrator = await signIn(server, 'ada');
-    const promotion = await server.request(`/api/users/${promoted.id}`, {
+    const promotion = await server.request(`/api/staff/${promoted.id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', cookie: administrator },
       body: JSON.stringify({ role: 'office-manager' }),
@@ -288,7 +288,7 @@ describe('a person promoted into a role that needs a second factor', () => {
     for (const response of [
       await tablet.pull('patients'),
       await server.request('/api/auth/session', { headers: tablet.headers }),
-      await server.request('/api/users', { headers: tablet.headers }),
+      await server.request('/api/staff', { headers: tablet.headers }),
     ]) {
       expect(response.status).toBe(401);
       expect(await errorCode(response)).toBe('second-factor-required');
@@ -301,7 +301,7 @@ describe('a person promoted into a role that needs a second factor', () => {
     // Someone demoted out of such a role keeps the session they opened with a code.
     const manager = device(server, await signIn(server, 'mo'));
     const demotion = await server.request(
-      `/api/users/${(await server.store.findUserByUsername('mo'))?.id}`,
+      `/api/staff/${(await server.store.findUserByUsername('mo'))?.id}`,
       {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', cookie: administrator },

@@ -114,7 +114,7 @@ describe('a session acts as the one device it signed in on', () => {
     ['GET', '/api/patients/duplicates'],
     ['GET', `/api/patients/${TABLET}/history`],
     ['GET', '/api/audit/v1/events'],
-    ['GET', '/api/users'],
+    ['GET', '/api/staff'],
   ])('refuses %s %s naming another device', async (method, path) => {
     const cookie = await signIn(server, 'omar', { deviceId: TABLET });
     const response = await server.request(path, {

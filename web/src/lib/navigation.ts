@@ -14,7 +14,7 @@ export function mainMenu(role: Role): MenuItem[] {
   if (canRead(role, 'visits') && canRead(role, 'patients'))
     items.push({ href: '/check-in', label: 'Check-in' });
   if (syncTabs(role).length > 0) items.push({ href: '/sync', label: 'Sync' });
-  if (canUse(role, 'users.manage')) items.push({ href: '/admin/users', label: 'Staff' });
+  if (canUse(role, 'staff.manage')) items.push({ href: '/staff', label: 'Staff' });
   if (canUse(role, 'audit.report')) items.push({ href: '/audit', label: 'Audit' });
   return items;
 }

@@ -12,7 +12,7 @@ import { login, logout } from './auth.api.ts';
 import type { api } from './client.ts';
 import { apiClient } from './client.ts';
 import { requestJson } from './http.ts';
-import { changeStaff } from './users.api.ts';
+import { changeStaff } from './staff.api.ts';
 
 const DEVICE = '0195a0c4-5555-7000-8000-000000000001';
 const SHA = 'ab'.repeat(32);
@@ -75,10 +75,10 @@ describe('requests go out as before', () => {
   });
 
   it('puts a path parameter into the path and the body beside it', async () => {
-    answer = () => json({ user: {} });
+    answer = () => json({ account: {} });
     await changeStaff(DEVICE, { active: false });
     const request = only();
-    expect(request.url).toBe(`/api/users/${DEVICE}`);
+    expect(request.url).toBe(`/api/staff/${DEVICE}`);
     expect(request.method).toBe('PATCH');
     expect(JSON.parse(String(request.init.body))).toEqual({ active: false });
   });

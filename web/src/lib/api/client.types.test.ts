@@ -28,7 +28,7 @@ type Answer<Call extends (...args: never[]) => Promise<unknown>> = SuccessBody<
 type Ok = { ok: true };
 type Sync = typeof api.sync.v1;
 type SecondFactor = (typeof api.auth)['second-factor'];
-type Account = (typeof api.users)[':id'];
+type Account = (typeof api.staff)[':id'];
 /** What a call takes, as one object (Hono builds it as an intersection of its parts). */
 type Sent<Call> = { [Part in keyof InferRequestType<Call>]: InferRequestType<Call>[Part] };
 
@@ -44,13 +44,13 @@ describe('the typed client (compile-time: pnpm run check)', () => {
     }>();
     expectTypeOf<Answer<SecondFactor['cancel']['$post']>>().toExtend<Ok>();
 
-    expectTypeOf<Answer<typeof api.users.$get>>().toExtend<{ users: StaffAccount[] }>();
-    expectTypeOf<Answer<typeof api.users.$post>>().toExtend<{ user: StaffAccount }>();
-    expectTypeOf<Answer<Account['$patch']>>().toExtend<{ user: StaffAccount }>();
-    expectTypeOf<Answer<Account['password']['$post']>>().toExtend<{ user: StaffAccount }>();
-    expectTypeOf<Answer<Account['unlock']['$post']>>().toExtend<{ user: StaffAccount }>();
+    expectTypeOf<Answer<typeof api.staff.$get>>().toExtend<{ staff: StaffAccount[] }>();
+    expectTypeOf<Answer<typeof api.staff.$post>>().toExtend<{ account: StaffAccount }>();
+    expectTypeOf<Answer<Account['$patch']>>().toExtend<{ account: StaffAccount }>();
+    expectTypeOf<Answer<Account['password']['$post']>>().toExtend<{ account: StaffAccount }>();
+    expectTypeOf<Answer<Account['unlock']['$post']>>().toExtend<{ account: StaffAccount }>();
     expectTypeOf<Answer<Account['second-factor']['reset']['$post']>>().toExtend<{
-      user: StaffAccount;
+      account: StaffAccount;
     }>();
 
     expectTypeOf<Answer<Sync[':collection']['pull']['$get']>>().toExtend<PullResponse>();

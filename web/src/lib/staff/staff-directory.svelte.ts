@@ -1,7 +1,7 @@
 import type { Role } from '@clinicdesk/shared/auth/roles.ts';
 import type { StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
 import type { ApiOutcome } from '../api/http.ts';
-import * as api from '../api/users.api.ts';
+import * as api from '../api/staff.api.ts';
 
 const OFFLINE = 'Staff accounts live on the server, which cannot be reached right now.';
 
@@ -18,7 +18,7 @@ export class StaffDirectory {
   async refresh(): Promise<void> {
     const outcome = await api.listStaff();
     if (outcome.ok) {
-      this.accounts = outcome.value.users;
+      this.accounts = outcome.value.staff;
       this.problem = null;
     } else this.problem = outcome.kind === 'network' ? OFFLINE : outcome.message;
   }
@@ -34,57 +34,57 @@ export class StaffDirectory {
     const displayName = input.displayName.normalize('NFC');
     return this.apply(
       await api.createStaff({ ...input, displayName }),
-      (user) => `${user.displayName} can now sign in`,
+      (changed) => `${changed.displayName} can now sign in`,
     );
   }
 
   changeRole(account: StaffAccount, role: Role) {
     return this.run(
       api.changeStaff(account.id, { role }),
-      (user) => `${user.displayName} is now ${role}`,
+      (changed) => `${changed.displayName} is now ${role}`,
     );
   }
 
   setActive(account: StaffAccount, active: boolean) {
-    return this.run(api.changeStaff(account.id, { active }), (user) =>
+    return this.run(api.changeStaff(account.id, { active }), (changed) =>
       active
-        ? `${user.displayName} can sign in again`
-        : `${user.displayName} is deactivated and signed out everywhere`,
+        ? `${changed.displayName} can sign in again`
+        : `${changed.displayName} is deactivated and signed out everywhere`,
     );
   }
 
   resetPassword(account: StaffAccount, password: string): Promise<string | null> {
     return this.run(
       api.resetStaffPassword(account.id, password),
-      (user) => `New password set for ${user.displayName}; their other sessions have ended`,
+      (changed) => `New password set for ${changed.displayName}; their other sessions have ended`,
     );
   }
 
   resetSecondFactor(account: StaffAccount) {
     return this.run(
       api.resetStaffSecondFactor(account.id),
-      (user) =>
-        `Two-factor sign-in reset for ${user.displayName}: signed out everywhere, they set it up again at their next sign-in`,
+      (changed) =>
+        `Two-factor sign-in reset for ${changed.displayName}: signed out everywhere, they set it up again at their next sign-in`,
     );
   }
 
   unlock(account: StaffAccount) {
-    return this.run(api.unlockStaff(account.id), (user) => `${user.displayName} is unlocked`);
+    return this.run(api.unlockStaff(account.id), (changed) => `${changed.displayName} is unlocked`);
   }
 
   private async run(
-    pending: Promise<ApiOutcome<{ user: StaffAccount }>>,
-    said: (user: StaffAccount) => string,
+    pending: Promise<ApiOutcome<{ account: StaffAccount }>>,
+    said: (changed: StaffAccount) => string,
   ): Promise<string | null> {
     return this.apply(await pending, said);
   }
 
   private async apply(
-    outcome: ApiOutcome<{ user: StaffAccount }>,
-    said: (user: StaffAccount) => string,
+    outcome: ApiOutcome<{ account: StaffAccount }>,
+    said: (changed: StaffAccount) => string,
   ): Promise<string | null> {
     if (!outcome.ok) return outcome.kind === 'network' ? OFFLINE : outcome.message;
-    this.notice = said(outcome.value.user);
+    this.notice = said(outcome.value.account);
     await this.refresh();
     return null;
   }

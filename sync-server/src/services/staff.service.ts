@@ -2,20 +2,80 @@ import { STAFF_ACCOUNTS_COLLECTION } from '@clinicdesk/shared/audit/audit-event.
 import { ROLES, type Role, type SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { secondFactorStatus } from '@clinicdesk/shared/auth/second-factor.ts';
 import { displayNameProblem, type StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
+import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { accountThrottleKey, type Store, type UserRecord } from '../storage/store.ts';
 import type { AccessChanges } from './access-changes.ts';
 import type { AuditRecorder } from './audit.service.ts';
+import { toSessionUser } from './auth.service.ts';
 import { hashPassword, PASSWORD_SALT_BYTES } from './password-hash.ts';
-import { createStaffAccount, type StaffAccountError } from './staff-accounts.service.ts';
 import { checkNewPassword } from './password-rules.ts';
 
-export type UsersError = {
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
+
+export type NewStaffAccount = {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+};
+
+export type StaffAccountError = {
+  code: 'invalid-username' | 'invalid-display-name' | 'weak-password' | 'duplicate-username';
+  message: string;
+};
+
+/**
+ * Opens an account for one person: their own username, one role, a hashed password. Records no
+ * audit entry: the first administrator (`pnpm create-admin`), the demo clinic and tests open
+ * accounts with it; an administrator's goes through `createStaffService(…).create`, which does.
+ */
+export async function createStaffAccount(
+  deps: { store: Store; clock: () => Date; randomBytes: (n: number) => Uint8Array },
+  input: NewStaffAccount,
+  /**
+   * The demo clinic's accounts have published passwords (printed at every demo start), so the
+   * password rules would protect nothing there; every other account must pass them. For the same
+   * reason they are marked as demo accounts, which exempts the office manager's and the
+   * administrator's from the second factor (shared/src/auth/second-factor.ts).
+   */
+  options: { demoAccount?: boolean } = {},
+): Promise<Result<SessionUser, StaffAccountError>> {
+  if (!USERNAME_PATTERN.test(input.username))
+    return fail({
+      code: 'invalid-username',
+      message: 'A username is 2–64 letters, digits, dots, hyphens or underscores',
+    });
+  const displayName = input.displayName.trim().normalize('NFC');
+  const nameProblem = displayNameProblem(displayName);
+  if (nameProblem) return fail({ code: 'invalid-display-name', message: nameProblem });
+  const rule = options.demoAccount
+    ? ({ ok: true } as const)
+    : checkNewPassword(input.password, { username: input.username, displayName });
+  if (!rule.ok) return fail({ code: 'weak-password', message: rule.error });
+
+  const now = deps.clock();
+  const created = await deps.store.createUser({
+    id: uuidv7(now.getTime(), deps.randomBytes(10)),
+    username: input.username,
+    displayName,
+    role: input.role,
+    passwordHash: await hashPassword(input.password, deps.randomBytes(PASSWORD_SALT_BYTES)),
+    active: true,
+    createdAt: now,
+    demoAccount: options.demoAccount ?? false,
+  });
+  if (!created.ok)
+    return fail({ code: 'duplicate-username', message: `The username ${input.username} is taken` });
+  return ok(toSessionUser(created.value));
+}
+
+export type StaffChangeError = {
   code: 'not-found' | 'invalid-request';
   message: string;
 };
 
-export type UsersService = ReturnType<typeof createUsersService>;
+export type StaffService = ReturnType<typeof createStaffService>;
 
 /** The administrator making a change, and the device they make it from (for the audit trail). */
 type Actor = Pick<SessionUser, 'id' | 'username'> & { deviceId: string | null };
@@ -25,7 +85,7 @@ type Actor = Pick<SessionUser, 'id' | 'username'> & { deviceId: string | null };
  * announced on `access`, so the person's open streams close at once, and deactivation, a
  * reactivation and a password reset end the person's sessions.
  */
-export function createUsersService(deps: {
+export function createStaffService(deps: {
   store: Store;
   clock: () => Date;
   randomBytes: (n: number) => Uint8Array;
@@ -101,7 +161,7 @@ export function createUsersService(deps: {
       actor: Actor,
       id: string,
       changes: { role?: Role; active?: boolean; displayName?: string },
-    ): Promise<Result<StaffAccount, UsersError>> {
+    ): Promise<Result<StaffAccount, StaffChangeError>> {
       const target = await store.findUserById(id);
       if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
       if (changes.role !== undefined && !ROLES.includes(changes.role))
@@ -143,7 +203,7 @@ export function createUsersService(deps: {
       actor: Actor,
       id: string,
       password: string,
-    ): Promise<Result<StaffAccount, UsersError>> {
+    ): Promise<Result<StaffAccount, StaffChangeError>> {
       const target = await store.findUserById(id);
       if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
       const rule = checkNewPassword(password, target);
@@ -163,7 +223,10 @@ export function createUsersService(deps: {
      * any sign-in of theirs waiting for a code), so whoever holds the old phone gets nowhere;
      * the person sets up a new one at their next sign-in.
      */
-    async resetSecondFactor(actor: Actor, id: string): Promise<Result<StaffAccount, UsersError>> {
+    async resetSecondFactor(
+      actor: Actor,
+      id: string,
+    ): Promise<Result<StaffAccount, StaffChangeError>> {
       const target = await store.findUserById(id);
       if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
       if (!(await store.removeSecondFactor(id)))
@@ -185,7 +248,7 @@ export function createUsersService(deps: {
       return ok(await view(target));
     },
 
-    async unlock(actor: Actor, id: string): Promise<Result<StaffAccount, UsersError>> {
+    async unlock(actor: Actor, id: string): Promise<Result<StaffAccount, StaffChangeError>> {
       const target = await store.findUserById(id);
       if (!target) return fail({ code: 'not-found', message: 'There is no such staff account' });
       await store.unlockAccount(target.username);

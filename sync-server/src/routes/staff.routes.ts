@@ -6,37 +6,37 @@ import type { AppEnv } from '../app-env.ts';
 import { apiError } from '../http/api-error.ts';
 import { type NoBody, readJson, requireJson } from '../middleware/json-body.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
-import type { UsersService } from '../services/users.service.ts';
+import type { StaffService } from '../services/staff.service.ts';
 
 const BODY_MAX_BYTES = 4096;
 const NO_ACCOUNT = 'There is no such staff account';
 
 /**
- * `/api/users`: the administrator's staff accounts (list, create, change role or name,
+ * `/api/staff`: the administrator's staff accounts (list, create, change role or name,
  * deactivate and reactivate, reset a password or a lost second factor, unlock). Mounted behind `requireSession`; every
- * route needs the `users.manage` feature.
+ * route needs the `staff.manage` feature.
  */
-export function createUsersRoutes(deps: { users: UsersService }) {
-  const { users } = deps;
+export function createStaffRoutes(deps: { staff: StaffService }) {
+  const { staff } = deps;
   const json = <Body>() => requireJson<Body>({ maxBytes: BODY_MAX_BYTES });
   return new Hono<AppEnv>()
-    .use('*', requireFeature('users.manage'))
-    .get('/', async (c) => c.json({ users: await users.list() }, 200))
+    .use('*', requireFeature('staff.manage'))
+    .get('/', async (c) => c.json({ staff: await staff.list() }, 200))
     .post('/', json<NewAccount>(), async (c) => {
       const input = parseNewAccount(await readJson(c.req));
       if (!input.ok) return apiError(c, 'invalid-request', input.error);
-      const created = await users.create(actorOf(c), input.value);
+      const created = await staff.create(actorOf(c), input.value);
       if (!created.ok) return apiError(c, 'invalid-request', created.error.message);
-      return c.json({ user: created.value }, 201);
+      return c.json({ account: created.value }, 201);
     })
     .patch('/:id', json<AccountChanges>(), async (c) => {
       const id = c.req.param('id');
       if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
       const changes = parseChanges(await readJson(c.req));
       if (!changes.ok) return apiError(c, 'invalid-request', changes.error);
-      const result = await users.change(actorOf(c), id, changes.value);
+      const result = await staff.change(actorOf(c), id, changes.value);
       if (!result.ok) return apiError(c, result.error.code, result.error.message);
-      return c.json({ user: result.value }, 200);
+      return c.json({ account: result.value }, 200);
     })
     .post('/:id/password', json<{ password: string }>(), async (c) => {
       const id = c.req.param('id');
@@ -44,9 +44,9 @@ export function createUsersRoutes(deps: { users: UsersService }) {
       const body = (await readJson(c.req)) as { password?: unknown } | null;
       if (typeof body?.password !== 'string')
         return apiError(c, 'invalid-request', 'Send { "password" }');
-      const result = await users.resetPassword(actorOf(c), id, body.password);
+      const result = await staff.resetPassword(actorOf(c), id, body.password);
       if (!result.ok) return apiError(c, result.error.code, result.error.message);
-      return c.json({ user: result.value }, 200);
+      return c.json({ account: result.value }, 200);
     })
     .post(
       '/:id/second-factor/reset',
@@ -54,9 +54,9 @@ export function createUsersRoutes(deps: { users: UsersService }) {
       async (c) => {
         const id = c.req.param('id');
         if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
-        const result = await users.resetSecondFactor(actorOf(c), id);
+        const result = await staff.resetSecondFactor(actorOf(c), id);
         if (!result.ok) return apiError(c, result.error.code, result.error.message);
-        return c.json({ user: result.value }, 200);
+        return c.json({ account: result.value }, 200);
       },
     )
     .post(
@@ -65,9 +65,9 @@ export function createUsersRoutes(deps: { users: UsersService }) {
       async (c) => {
         const id = c.req.param('id');
         if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found', NO_ACCOUNT);
-        const result = await users.unlock(actorOf(c), id);
+        const result = await staff.unlock(actorOf(c), id);
         if (!result.ok) return apiError(c, result.error.code, result.error.message);
-        return c.json({ user: result.value }, 200);
+        return c.json({ account: result.value }, 200);
       },
     );
 }

@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { canUse } from '@clinicdesk/shared/auth/permissions.ts';
 import { homePath } from '#lib/navigation.ts';
 
-/** Administration pages only for roles that may manage staff (the server refuses the rest). */
+/** The staff page only for roles that may manage staff (the server refuses the rest). */
 export async function load({ parent }) {
   const { workspace } = await parent();
-  if (!canUse(workspace.user.role, 'users.manage')) redirect(307, homePath(workspace.user.role));
+  if (!canUse(workspace.user.role, 'staff.manage')) redirect(307, homePath(workspace.user.role));
 }

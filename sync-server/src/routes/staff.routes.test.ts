@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffAccount } from '@clinicdesk/shared/auth/staff-account.ts';
 import { PROTOCOL_VERSION, SYNC_BASE_PATH } from '@clinicdesk/shared/sync/protocol.ts';
 import { LOGIN_THROTTLE } from '../services/login-throttle.ts';
-import { createStaffAccount } from '../services/staff-accounts.service.ts';
+import { createStaffAccount } from '../services/staff.service.ts';
 import {
   addStaff,
   created,
@@ -31,7 +31,7 @@ afterAll(() => server.close());
 const NEW_PASSWORD = 'lantern orchard violet 42';
 
 function call(method: string, path: string, body?: unknown, cookie = admin) {
-  return server.request(`/api/users${path}`, {
+  return server.request(`/api/staff${path}`, {
     method,
     headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -40,7 +40,7 @@ function call(method: string, path: string, body?: unknown, cookie = admin) {
 
 async function account(response: Response): Promise<StaffAccount> {
   expect(response.status).toBeLessThan(300);
-  return ((await response.json()) as { user: StaffAccount }).user;
+  return ((await response.json()) as { account: StaffAccount }).account;
 }
 
 const login = (username: string, password: string) =>
@@ -62,8 +62,8 @@ describe('an administrator manages staff accounts', () => {
     );
     expect(created).toMatchObject({ username: 'bo.front', role: 'front-desk', active: true });
     expect((await login('bo.front', NEW_PASSWORD)).status).toBe(200);
-    const list = (await (await call('GET', '')).json()) as { users: StaffAccount[] };
-    expect(list.users.map((user) => user.username)).toContain('bo.front');
+    const list = (await (await call('GET', '')).json()) as { staff: StaffAccount[] };
+    expect(list.staff.map((user) => user.username)).toContain('bo.front');
     expect(JSON.stringify(list)).not.toContain('scrypt');
   });
 
@@ -109,7 +109,7 @@ describe('an administrator manages staff accounts', () => {
         )
       ).status,
     ).toBe(403);
-    expect((await server.request('/api/users')).status).toBe(401);
+    expect((await server.request('/api/staff')).status).toBe(401);
     expect(await server.store.findUserByUsername('x')).toBeNull();
   });
 
@@ -189,8 +189,8 @@ describe('access changes take effect at once', () => {
   it('unlocks an account locked by failed sign-ins', async () => {
     const user = await addStaff(server, 'hal.clin', 'clinician');
     await server.store.lockLogin(`account:hal.clin`, server.clock.now());
-    const list = (await (await call('GET', '')).json()) as { users: StaffAccount[] };
-    expect(list.users.find((u) => u.id === user.id)?.locked).toBe(true);
+    const list = (await (await call('GET', '')).json()) as { staff: StaffAccount[] };
+    expect(list.staff.find((u) => u.id === user.id)?.locked).toBe(true);
     expect((await login('hal.clin', TEST_PASSWORD)).status).toBe(429);
     expect((await account(await call('POST', `/${user.id}/unlock`))).locked).toBe(false);
     expect((await login('hal.clin', TEST_PASSWORD)).status).toBe(200);
@@ -200,8 +200,8 @@ describe('access changes take effect at once', () => {
 
 describe('two-factor sign-in on the Staff page', () => {
   const status = async (username: string) => {
-    const list = (await (await call('GET', '')).json()) as { users: StaffAccount[] };
-    return list.users.find((user) => user.username === username)?.secondFactor;
+    const list = (await (await call('GET', '')).json()) as { staff: StaffAccount[] };
+    return list.staff.find((user) => user.username === username)?.secondFactor;
   };
 
   it('shows who must use a second factor and whether they have set it up', async () => {
