@@ -25,6 +25,10 @@ test('an administrator adds a person; a role change purges their tablet (after t
   await admin.expectConnection('online');
   await admin.page.getByRole('link', { name: 'Staff' }).click();
   await expect(admin.page.getByRole('heading', { name: 'Staff', level: 1 })).toBeVisible();
+  // The page's old address, bookmarked before it moved, still arrives here.
+  await admin.page.goto('/admin/users');
+  await expect(admin.page).toHaveURL(/\/staff$/);
+  await expect(admin.page.getByRole('heading', { name: 'Staff', level: 1 })).toBeVisible();
 
   const form = admin.page.getByRole('form', { name: 'Add a staff member' });
   await form.getByLabel('Full name').fill('Imani Okoro');
