@@ -182,7 +182,7 @@ describe('an office manager signing in', () => {
         '/api/staff',
         '/api/audit/v1/events',
         `${SYNC_BASE_PATH}/stream`,
-        '/api/patients/duplicates',
+        '/api/charts/duplicates',
       ]) {
         const response = await server.request(path, { headers: { cookie } });
         expect(response.status, path).toBe(401);

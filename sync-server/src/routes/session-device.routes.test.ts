@@ -111,8 +111,8 @@ describe('a session acts as the one device it signed in on', () => {
 
   it.each([
     ['GET', '/api/auth/session'],
-    ['GET', '/api/patients/duplicates'],
-    ['GET', `/api/patients/${TABLET}/history`],
+    ['GET', '/api/charts/duplicates'],
+    ['GET', `/api/charts/${TABLET}/history`],
     ['GET', '/api/audit/v1/events'],
     ['GET', '/api/staff'],
   ])('refuses %s %s naming another device', async (method, path) => {

@@ -1,5 +1,5 @@
 import type { DuplicatePair } from '@clinicdesk/shared/charts/duplicate-review.ts';
-import { dismissDuplicatePair, fetchDuplicatePairs, serverOnlyProblem } from './patient-api.ts';
+import { dismissDuplicatePair, fetchDuplicatePairs, serverOnlyProblem } from './chart-api.ts';
 
 /** The server's list of likely duplicate charts, for the person who reviews them. */
 export class DuplicateReview {

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '@clinicdesk/shared/patients/patient-history.ts';
-import { fetchPatientHistory, serverOnlyProblem } from './patient-api.ts';
+import { fetchPatientHistory, serverOnlyProblem } from './chart-api.ts';
 
 /** One patient's change history, fetched from the server when staff ask for it. */
 export class PatientHistory {

@@ -8,7 +8,7 @@ import {
   signIn,
   type TestServer,
 } from '../test-support.ts';
-import type { PatientHistoryResponse } from './patients.routes.ts';
+import type { PatientHistoryResponse } from './charts.routes.ts';
 
 let server: TestServer;
 let rosaId: string;
@@ -22,7 +22,7 @@ afterEach(() => server.close());
 const json = { 'content-type': 'application/json' };
 
 async function duplicates(tablet: ReturnType<typeof device>) {
-  const response = await server.request('/api/patients/duplicates', { headers: tablet.headers });
+  const response = await server.request('/api/charts/duplicates', { headers: tablet.headers });
   return { status: response.status, body: (await response.json()) as DuplicatePairsResponse };
 }
 
@@ -73,7 +73,7 @@ describe('duplicates found after sync', () => {
     await desk.push('patients', [{ newDocumentState: atDeskA }, { newDocumentState: atDeskB }]);
     const office = device(server, await signIn(server, 'omar'));
     const dismiss = (body: unknown, tablet = office) =>
-      server.request('/api/patients/duplicates/dismiss', {
+      server.request('/api/charts/duplicates/dismiss', {
         method: 'POST',
         headers: { ...tablet.headers, ...json },
         body: JSON.stringify(body),
@@ -135,7 +135,7 @@ describe('a patient’s change history', () => {
     };
     await desk.push('patients', [{ assumedMasterState: atDeskA, newDocumentState: edited }]);
 
-    const response = await server.request(`/api/patients/${atDeskA.id}/history`, {
+    const response = await server.request(`/api/charts/${atDeskA.id}/history`, {
       headers: desk.headers,
     });
     expect(response.status).toBe(200);
@@ -153,11 +153,11 @@ describe('a patient’s change history', () => {
       deviceName: null,
     });
 
-    const missing = await server.request(`/api/patients/${other.id}/history`, {
+    const missing = await server.request(`/api/charts/${other.id}/history`, {
       headers: desk.headers,
     });
     expect(missing.status).toBe(404);
-    const signedOut = await server.request(`/api/patients/${atDeskA.id}/history`);
+    const signedOut = await server.request(`/api/charts/${atDeskA.id}/history`);
     expect(signedOut.status).toBe(401);
   });
 
@@ -190,7 +190,7 @@ describe('a patient’s change history', () => {
       expect(await pushed.json()).toMatchObject({ conflicts: [], rejected: [] });
     }
 
-    const response = await server.request(`/api/patients/${atDeskA.id}/history`, {
+    const response = await server.request(`/api/charts/${atDeskA.id}/history`, {
       headers: office.headers,
     });
     const { entries } = (await response.json()) as PatientHistoryResponse;
@@ -210,7 +210,7 @@ describe('a patient’s change history', () => {
       server.clock.now(),
     );
     const desk = device(server, await signIn(server, 'rosa'));
-    const response = await server.request(`/api/patients/${atDeskA.id}/history`, {
+    const response = await server.request(`/api/charts/${atDeskA.id}/history`, {
       headers: desk.headers,
     });
     const { entries } = (await response.json()) as PatientHistoryResponse;

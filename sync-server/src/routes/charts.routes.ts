@@ -26,8 +26,8 @@ export type PatientHistoryResponse = {
   conflicts: Record<string, ConflictWriters>;
 };
 
-/** Patient record services that need the server: history and duplicate review. */
-export function createPatientRoutes(deps: {
+/** Chart services that need the server (ADR 9): a chart's change history and duplicate review. */
+export function createChartRoutes(deps: {
   store: Store;
   clock: () => Date;
   duplicates: DuplicatesService;
@@ -52,7 +52,7 @@ export function createPatientRoutes(deps: {
         return c.json({ ok: true as const }, 200);
       },
     )
-    .get('/:id/history', client, requireFeature('patients.history'), async (c) => {
+    .get('/:id/history', client, requireFeature('charts.history'), async (c) => {
       const id = c.req.param('id');
       if (!UUID_PATTERN.test(id)) return apiError(c, 'not-found');
       const versions = await deps.store.charts.documentHistory('patients', id);

@@ -8,7 +8,7 @@ import { type ApiOutcome, requestJson } from '../api/http.ts';
 
 export async function fetchDuplicatePairs(deviceId: string): Promise<ApiOutcome<DuplicatePair[]>> {
   const outcome = await requestJson(() =>
-    api.patients.duplicates.$get({}, { headers: syncHeaders(deviceId) }),
+    api.charts.duplicates.$get({}, { headers: syncHeaders(deviceId) }),
   );
   return outcome.ok ? { ok: true, value: outcome.value.pairs } : outcome;
 }
@@ -18,7 +18,7 @@ export function dismissDuplicatePair(
   pair: { firstId: string; secondId: string },
 ): Promise<ApiOutcome<{ ok: true }>> {
   return requestJson(() =>
-    api.patients.duplicates.dismiss.$post(
+    api.charts.duplicates.dismiss.$post(
       { json: { firstId: pair.firstId, secondId: pair.secondId } },
       { headers: syncHeaders(deviceId) },
     ),
@@ -37,7 +37,7 @@ export function fetchPatientHistory(
 ): Promise<ApiOutcome<PatientHistoryAnswer>> {
   // The client puts a path parameter in as it is given: encoded here, as a path segment.
   return requestJson(() =>
-    api.patients[':id'].history.$get(
+    api.charts[':id'].history.$get(
       { param: { id: encodeURIComponent(patientId) } },
       { headers: syncHeaders(deviceId) },
     ),
