@@ -19,7 +19,7 @@ import {
 import { createAuthRoutes } from './routes/auth.routes.ts';
 import { createChartNumberRoutes } from './routes/chart-numbers.routes.ts';
 import { BLOBS_BASE_PATH, createBlobRoutes } from './routes/blobs.routes.ts';
-import { createPatientRoutes } from './routes/patients.routes.ts';
+import { createChartRoutes } from './routes/charts.routes.ts';
 import { createStaticRoutes } from './routes/static.routes.ts';
 import { createSyncStreamRoutes, DEFAULT_HEARTBEAT_MS } from './routes/sync-stream.routes.ts';
 import { createSyncRoutes } from './routes/sync.routes.ts';
@@ -161,8 +161,8 @@ export function createApp(deps: AppDeps) {
       }),
     )
     // Patient services that need the server; like /api/sync, nothing without a session.
-    .use('/api/patients/*', requireSession)
-    .route('/api/patients', createPatientRoutes({ store, clock, duplicates }))
+    .use('/api/charts/*', requireSession)
+    .route('/api/charts', createChartRoutes({ store, clock, duplicates }))
     .use(`${AUDIT_BASE_PATH}/*`, requireSession)
     .route(AUDIT_BASE_PATH, createAuditReportRoutes({ audit }))
     .route(BLOBS_BASE_PATH, blobRoutes(deps, { store, clock, requireSession }))

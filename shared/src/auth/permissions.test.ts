@@ -53,7 +53,7 @@ const EXPECTED_FEATURES: Record<string, Role[]> = {
   'blobs.read': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'blobs.write': ['front-desk', 'office-manager'],
   'charts.merge': ['office-manager'],
-  'patients.history': ['front-desk', 'billing', 'clinician', 'office-manager'],
+  'charts.history': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'audit.report': ['office-manager', 'admin'],
 };
 

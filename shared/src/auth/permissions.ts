@@ -67,7 +67,7 @@ export const FEATURE_ACCESS = {
   /** Reviewing likely duplicate charts and merging them (ADR 9). */
   'charts.merge': CHART_MERGERS,
   /** A patient's change history: who changed what, from the server's versions. */
-  'patients.history': COLLECTION_ACCESS.patients.read,
+  'charts.history': COLLECTION_ACCESS.patients.read,
   /**
    * The audit trail report and its CSV export. It names records by id and holds no patient
    * values, so the administrator (who reads no charts) may review it too: sign-ins, failed

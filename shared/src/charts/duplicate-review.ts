@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UUID_PATTERN } from '../ids/uuid-v7.ts';
 import type { Patient } from '../patients/patient.schema.ts';
 
-/** Wire form of the duplicate review list (`GET /api/patients/duplicates`). */
+/** Wire form of the duplicate review list (`GET /api/charts/duplicates`). */
 export type DuplicatePair = {
   firstId: string;
   secondId: string;
@@ -19,7 +19,7 @@ export function orderPair(a: string, b: string): { firstId: string; secondId: st
   return a < b ? { firstId: a, secondId: b } : { firstId: b, secondId: a };
 }
 
-/** Names a pair of charts (`POST /api/patients/duplicates/dismiss`). */
+/** Names a pair of charts (`POST /api/charts/duplicates/dismiss`). */
 export const duplicatePairRefSchema = z.strictObject({
   firstId: z.string().regex(UUID_PATTERN),
   secondId: z.string().regex(UUID_PATTERN),

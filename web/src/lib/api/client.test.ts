@@ -6,7 +6,7 @@
 import { PROTOCOL_VERSION } from '@clinicdesk/shared/sync/protocol.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { blobIsOnServer, downloadBlob, uploadBlob } from '../blobs/blob-api.ts';
-import { fetchPatientHistory } from '../charts/patient-api.ts';
+import { fetchPatientHistory } from '../charts/chart-api.ts';
 import { openLiveStream } from '../sync/live-stream.ts';
 import { login, logout } from './auth.api.ts';
 import type { api } from './client.ts';
@@ -88,7 +88,7 @@ describe('requests go out as before', () => {
     await fetchPatientHistory(DEVICE, 'a/b c');
     const request = only();
     // A path segment, encoded: an id can never reach another route.
-    expect(request.url).toBe('/api/patients/a%2Fb%20c/history');
+    expect(request.url).toBe('/api/charts/a%2Fb%20c/history');
     expect(request.headers.get('x-clinicdesk-protocol')).toBe(String(PROTOCOL_VERSION));
     expect(request.headers.get('x-clinicdesk-device')).toBe(DEVICE);
   });

@@ -37,7 +37,7 @@ export type ApiClient = ReturnType<typeof apiClient>;
 export const api: ApiClient = apiClient();
 
 /**
- * What every request under `/api/sync/v1`, `/api/patients` and `/api/blobs` says about itself:
+ * What every request under `/api/sync/v1`, `/api/charts` and `/api/blobs` says about itself:
  * the sync protocol it speaks and the device it comes from.
  */
 export function syncHeaders(deviceId: string): Record<string, string> {

@@ -17,7 +17,7 @@ import type { DeviceHealth, DeviceReport } from '@clinicdesk/shared/sync/device-
 import type { PullResponse, PushRequest, PushResponse } from '@clinicdesk/shared/sync/protocol.ts';
 import type { InferRequestType } from 'hono/client';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { PatientHistoryAnswer } from '../charts/patient-api.ts';
+import type { PatientHistoryAnswer } from '../charts/chart-api.ts';
 import type { api } from './client.ts';
 import type { SuccessBody } from './http.ts';
 
@@ -63,10 +63,10 @@ describe('the typed client (compile-time: pnpm run check)', () => {
     expectTypeOf<Answer<Sync['devices'][':deviceId']['retire']['$post']>>().toExtend<Ok>();
     expectTypeOf<Sync['stream']['$get']>().toBeFunction();
 
-    expectTypeOf<Answer<typeof api.patients.duplicates.$get>>().toExtend<DuplicatePairsResponse>();
-    expectTypeOf<Answer<typeof api.patients.duplicates.dismiss.$post>>().toExtend<Ok>();
+    expectTypeOf<Answer<typeof api.charts.duplicates.$get>>().toExtend<DuplicatePairsResponse>();
+    expectTypeOf<Answer<typeof api.charts.duplicates.dismiss.$post>>().toExtend<Ok>();
     expectTypeOf<
-      Answer<(typeof api.patients)[':id']['history']['$get']>
+      Answer<(typeof api.charts)[':id']['history']['$get']>
     >().toExtend<PatientHistoryAnswer>();
     expectTypeOf<Answer<typeof api.audit.v1.events.$get>>().toExtend<AuditReportPage>();
     expectTypeOf<(typeof api.audit.v1)['events.csv']['$path']>().toBeFunction();

@@ -1,5 +1,5 @@
 import type { ConflictWriters } from '@clinicdesk/shared/sync/conflict-writers.ts';
-import { fetchPatientHistory } from '../charts/patient-api.ts';
+import { fetchPatientHistory } from '../charts/chart-api.ts';
 
 /**
  * The server's writers of both sides of each open conflict (from the records' stored versions),
