@@ -106,6 +106,8 @@ export type ApiErrorCode =
   | 'wrong-code'
   | 'code-already-used'
   | 'sign-in-expired'
+  /** The session was opened on another device (this browser's device id changed, or forged). */
+  | 'session-on-another-device'
   | 'forbidden'
   | 'not-found'
   | 'unknown-collection'

@@ -600,7 +600,7 @@ export const BAD_INPUT_CORPUS: BadInputCase[] = [
   {
     name: "another user's device id",
     request: { ...push([{ newDocumentState: patient(186) }]), deviceId: SAM_DEVICE },
-    expect: { status: 403, code: 'forbidden' },
+    expect: { status: 401, code: 'session-on-another-device' },
   },
   {
     name: 'device id not a UUID',

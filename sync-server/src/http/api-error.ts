@@ -10,6 +10,7 @@ export const API_ERROR_STATUS = {
   'wrong-code': 401,
   'code-already-used': 401,
   'sign-in-expired': 401,
+  'session-on-another-device': 401,
   forbidden: 403,
   'not-found': 404,
   'unknown-collection': 404,
@@ -37,6 +38,8 @@ export const API_ERROR_MESSAGES = {
   'code-already-used':
     'That code has already been used. Wait for the next code in your authenticator app and enter it.',
   'sign-in-expired': 'This sign-in has timed out. Enter your username and password again.',
+  'session-on-another-device':
+    'This sign-in belongs to another device. Sign in again here; your unsynced changes stay on this device.',
   forbidden: 'Your role does not allow this',
   'not-found': 'Not found',
   'unknown-collection': 'There is no such collection',

@@ -21,7 +21,7 @@ export function createRequireSession(auth: AuthService) {
     // A value that is no device id at all names no device; syncClient answers it with 400.
     const named = [c.req.header(DEVICE_HEADER), ...(c.req.queries('device') ?? [])];
     if (named.some((id) => id !== undefined && UUID_PATTERN.test(id) && id !== session.deviceId))
-      return apiError(c, 'forbidden', 'This session was opened on another device');
+      return apiError(c, 'session-on-another-device');
     c.set('session', session);
     c.set('deviceId', session.deviceId);
     await next();

@@ -34,8 +34,7 @@ export function syncClient(source: 'headers' | 'query', deps: { store: Store; cl
     // A session opened on one device cannot sync as another (a copied cookie, a forged header).
     // requireSession refuses this already; checked again here because everything below acts
     // as this device.
-    if (c.get('session').deviceId !== deviceId)
-      return apiError(c, 'forbidden', 'This session was opened on another device');
+    if (c.get('session').deviceId !== deviceId) return apiError(c, 'session-on-another-device');
 
     await deps.store.recordDevice({
       deviceId,

@@ -367,7 +367,8 @@ describe('forged identity (SRV-13)', () => {
     expect((await device(server, cookie, signedInOn).pull('patients')).status).toBe(200);
     const doc = fresh();
     const other = await device(server, cookie).push('patients', [created(doc)]);
-    expect(other.status).toBe(403);
+    expect(other.status).toBe(401);
+    expect(await other.json()).toMatchObject({ error: { code: 'session-on-another-device' } });
     expect(await storedState(doc.id)).toBeNull();
   });
 });

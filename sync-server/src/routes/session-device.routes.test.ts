@@ -72,8 +72,8 @@ describe('a session acts as the one device it signed in on', () => {
 
     const rosas = await signIn(server, 'rosa', { deviceId: TABLET });
     const forged = await sendReport(rosas, OTHER_TABLET, report(0));
-    expect(forged.status).toBe(403);
-    expect(await forged.json()).toMatchObject({ error: { code: 'forbidden' } });
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ error: { code: 'session-on-another-device' } });
 
     const office = device(server, await signIn(server, 'omar'));
     const listed = await server.request(`${SYNC_BASE_PATH}/devices`, { headers: office.headers });
@@ -88,9 +88,10 @@ describe('a session acts as the one device it signed in on', () => {
     const cookie = await signIn(server, 'rosa', { deviceId: TABLET });
     const doc = patient(1);
     const pushed = await device(server, cookie, OTHER_TABLET).push('patients', [created(doc)]);
-    expect(pushed.status).toBe(403);
+    expect(pushed.status).toBe(401);
+    expect(await pushed.json()).toMatchObject({ error: { code: 'session-on-another-device' } });
     expect(await server.store.charts.currentDocuments('patients', [doc.id])).toEqual([]);
-    expect((await device(server, cookie, OTHER_TABLET).pull('patients')).status).toBe(403);
+    expect((await device(server, cookie, OTHER_TABLET).pull('patients')).status).toBe(401);
     expect((await device(server, cookie, TABLET).pull('patients')).status).toBe(200);
   });
 
@@ -100,13 +101,13 @@ describe('a session acts as the one device it signed in on', () => {
       `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${OTHER_TABLET}`,
       { headers: { cookie } },
     );
-    expect(stream.status).toBe(403);
+    expect(stream.status).toBe(401);
     // A second `device` parameter cannot smuggle the other one past the check.
     const doubled = await server.request(
       `${SYNC_BASE_PATH}/stream?protocol=${PROTOCOL_VERSION}&device=${TABLET}&device=${OTHER_TABLET}`,
       { headers: { cookie } },
     );
-    expect(doubled.status).toBe(403);
+    expect(doubled.status).toBe(401);
   });
 
   it.each([
@@ -115,18 +116,22 @@ describe('a session acts as the one device it signed in on', () => {
     ['GET', `/api/charts/${TABLET}/history`],
     ['GET', '/api/audit/v1/events'],
     ['GET', '/api/staff'],
-  ])('refuses %s %s naming another device', async (method, path) => {
-    const cookie = await signIn(server, 'omar', { deviceId: TABLET });
-    const response = await server.request(path, {
-      method,
-      headers: {
-        cookie,
-        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-        [DEVICE_HEADER]: OTHER_TABLET,
-      },
-    });
-    expect(response.status).toBe(403);
-  });
+  ])(
+    'refuses %s %s naming another device, saying so (the app asks for a fresh sign-in)',
+    async (method, path) => {
+      const cookie = await signIn(server, 'omar', { deviceId: TABLET });
+      const response = await server.request(path, {
+        method,
+        headers: {
+          cookie,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+          [DEVICE_HEADER]: OTHER_TABLET,
+        },
+      });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'session-on-another-device' } });
+    },
+  );
 
   it('no longer honours a session stored without a device (from before sessions were bound)', async () => {
     const rosa = await server.store.findUserByUsername('rosa');

@@ -28,6 +28,8 @@ const ACCESS_CHANGES: readonly ApiErrorCode[] = [
 /** Refusals after which this device is signed out of the server until someone signs in. */
 const SIGNED_OUT: readonly ApiErrorCode[] = [
   'unauthenticated',
+  // This browser's device id changed while its cookie stayed: a fresh sign-in binds a session.
+  'session-on-another-device',
   'account-deactivated',
   'second-factor-required',
 ];

@@ -46,6 +46,19 @@ describe('SyncStatus', () => {
     expect(status.connection).toBe('update-required');
   });
 
+  it('asks for a fresh sign-in when the session belongs to another device id', () => {
+    // This browser's stored device id changed while its cookie stayed: not an outage.
+    const status = new SyncStatus();
+    status.reportFailure({
+      ok: false,
+      kind: 'api',
+      status: 401,
+      code: 'session-on-another-device',
+      message: 'This sign-in belongs to another device',
+    });
+    expect(status.connection).toBe('signed-out');
+  });
+
   it('adds up pending changes across collections', () => {
     const status = new SyncStatus();
     status.setPending('patients', 2);
