@@ -87,6 +87,30 @@ describe('mergeVisits: two tablets moving one visit while apart', () => {
     expect(merged.conflicts).toBeUndefined();
   });
 
+  it("keeps a tablet's move to another room while the other tablet changed only the reason", () => {
+    // Both tablets hold the visit in Exam 1 since 09:10. One moves the patient to Exam 4 at 09:40
+    // (a new stamp for a step the other never touched); meanwhile the other corrects the reason.
+    // Found by the fault suite at FAULT_SCALE=3 (seed 612475586, PostgreSQL): the move's stamp
+    // was taken for the same step recorded twice, and the earlier one replaced it.
+    const at = (time: string) => new Date(`2026-11-26T${time}:00.000Z`);
+    const roomed = moveVisit(base, { to: 'in-room', room: 'Exam 1' }, tablet(1), at('09:10'));
+    if (!roomed.ok) throw new Error('expected the move');
+    const both = roomed.value;
+    const moved = moveVisit(both, { to: 'in-room', room: 'Exam 4' }, tablet(2), at('09:40'));
+    if (!moved.ok) throw new Error('expected the move');
+    const corrected: Visit = { ...both, reason: 'Follow-up', updatedAt: at('09:41').toISOString() };
+    for (const merged of [
+      mergeVisits(both, moved.value, corrected),
+      mergeVisits(both, corrected, moved.value),
+    ]) {
+      // prettier-ignore
+      expect(merged.roomed).toEqual(moved.value.roomed);
+      expect(merged.room).toBe('Exam 4');
+      expect(merged.reason).toBe('Follow-up');
+      expect(merged.conflicts).toBeUndefined();
+    }
+  });
+
   it('still records a real disagreement (two different rooms) as a conflict', () => {
     const at = new Date('2026-11-26T09:30:00.000Z');
     const a = moveVisit(base, { to: 'in-room', room: 'Exam 1' }, tablet(2), at);

@@ -8,7 +8,8 @@ const STEPS = ['arrived', 'roomed', 'checkedOut', 'cancelled'] as const;
  * The visits collection's conflict handler. Steps are stamps, so two tablets moving a visit
  * while apart changed different fields and `mergeEdits` keeps both. When both recorded the
  * same step (both pressed "In room"), that is one event seen twice, not a disagreement: the
- * earlier stamp is kept on both sides before merging, so no conflict is raised. The same goes
+ * earlier stamp is kept on both sides before merging, so no conflict is raised. A step only one
+ * of them stamped anew since the base (moving the patient to another room) merges as an edit. The same goes
  * for `createdAt` when two tablets checked the same patient in offline (same visit id).
  * Everything else (room, kind, reason) merges as any record does, with recorded conflicts.
  */
@@ -18,7 +19,11 @@ export function mergeVisits(base: Visit | undefined, kept: Visit, other: Visit):
   for (const step of STEPS) {
     const x = a[step];
     const y = b[step];
-    if (x && y && canonicalJson(x) !== canonicalJson(y)) {
+    // One event seen twice only when both tablets recorded the step: a stamp one of them kept
+    // from the base while the other stamped it anew (moved to another room) is a plain edit,
+    // and the record merge keeps the new stamp.
+    const bothRecorded = !base || (differs(x, base[step]) && differs(y, base[step]));
+    if (x && y && canonicalJson(x) !== canonicalJson(y) && bothRecorded) {
       const first = earlier(x, y);
       a[step] = first;
       b[step] = first;
@@ -41,6 +46,10 @@ function fillMissing(target: Visit, source: Visit): void {
 }
 
 const BOOKKEEPING = new Set(['updatedAt', 'editedBy', 'conflicts']);
+
+function differs(x: StepStamp | undefined, y: StepStamp | undefined): boolean {
+  return canonicalJson(x ?? null) !== canonicalJson(y ?? null);
+}
 
 function earlier(x: StepStamp, y: StepStamp): StepStamp {
   if (x.at !== y.at) return x.at < y.at ? x : y;
