@@ -47,15 +47,57 @@ export class Ledger {
   /** `serverDocs`: every document the server holds, by `docKey`. */
   lost(serverDocs: ReadonlyMap<string, WireDocument>): FieldWrite[] {
     const overwritten = new Set(this.writes.map((w) => key(w, canonicalJson(w.previous ?? null))));
-    return this.writes.filter((write) => {
-      if (overwritten.has(key(write, canonicalJson(write.value)))) return false;
+    const keptItself = (write: FieldWrite): boolean => {
+      if (overwritten.has(key(write, canonicalJson(write.value)))) return true;
       const doc = serverDocs.get(docKey(write.collection, write.docId));
-      if (!doc) return true;
+      if (!doc) return false;
       const stored = valueAtPath(doc, write.path);
-      if (same(stored, write.value)) return false;
-      if (write.kind === 'step' && earlierOrSameStamp(stored, write.value)) return false;
-      return !conflictsOf(doc).some((conflict) => conflictHolds(conflict, write));
-    });
+      if (same(stored, write.value)) return true;
+      if (write.kind === 'step' && earlierOrSameStamp(stored, write.value)) return true;
+      return conflictsOf(doc).some((conflict) => conflictHolds(conflict, write));
+    };
+    // Step stamps of one field (`collection/doc path`), for the rule below.
+    const steps = new Map<string, FieldWrite[]>();
+    for (const write of this.writes)
+      if (write.kind === 'step') {
+        const field = key(write, '');
+        steps.set(field, [...(steps.get(field) ?? []), write]);
+      }
+    const memo = new Map<FieldWrite, boolean>();
+    /**
+     * A step recorded on two desks that had not seen each other's is one event: the earlier
+     * stamp stands for both (mergeVisits). So a stamp is also kept when an earlier stamp of the
+     * same step, which this desk had not seen (not one it replaced, nor one those replaced), is
+     * kept — in the field, or knowingly replaced later (moved to another room).
+     */
+    const kept = (write: FieldWrite): boolean => {
+      const known = memo.get(write);
+      if (known !== undefined) return known;
+      memo.set(write, false);
+      let result = keptItself(write);
+      if (!result && write.kind === 'step') {
+        const field = steps.get(key(write, '')) ?? [];
+        const replaced = new Set<string>();
+        for (
+          let at: unknown = write.previous;
+          at !== undefined && !replaced.has(canonicalJson(at));
+        ) {
+          // prettier-ignore
+          replaced.add(canonicalJson(at));
+          at = field.find((w) => same(w.value, at))?.previous;
+        }
+        result = field.some(
+          (earlier) =>
+            earlier !== write &&
+            stampBefore(earlier.value, write.value) &&
+            !replaced.has(canonicalJson(earlier.value)) &&
+            kept(earlier),
+        );
+      }
+      memo.set(write, result);
+      return result;
+    };
+    return this.writes.filter((write) => !kept(write));
   }
 
   /**
@@ -91,6 +133,10 @@ function conflictHolds(conflict: Conflict, write: FieldWrite): boolean {
     const value = inner === null ? side : isRecord(side) ? valueAtPath(side, inner) : undefined;
     return same(value, write.value);
   });
+}
+
+function stampBefore(a: unknown, b: unknown): boolean {
+  return isRecord(a) && isRecord(b) && typeof a.at === 'string' && typeof b.at === 'string' && a.at < b.at; // prettier-ignore
 }
 
 function earlierOrSameStamp(stored: unknown, written: unknown): boolean {
