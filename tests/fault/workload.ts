@@ -1,3 +1,4 @@
+import { canWriteState } from '@clinicdesk/shared/auth/permissions.ts';
 import { mergeCharts } from '@clinicdesk/shared/charts/merge-charts.ts';
 import { arriveVisit, isActiveVisit, moveVisit, type VisitMove } from '@clinicdesk/shared/checkin/visit-steps.ts'; // prettier-ignore
 import { CANCEL_REASONS } from '@clinicdesk/shared/checkin/visit-labels.ts';
@@ -257,6 +258,10 @@ export class Workload {
       if (!collection) continue;
       const docs = await collection.find({ selector: { conflicts: { $exists: true } } }).exec();
       for (const doc of docs) {
+        // Only what this role may change as the record stands: the server refuses the front
+        // desk's settlement on a chart merged away (the inbox still offers it, which staff would
+        // meet as a refused change; seed 1261314224 at scale 3 did so here).
+        if (!canWriteState(this.device.session.user.role, name, doc.toJSON())) continue;
         const paths: readonly string[] = SETTLED_BY_TYPING[doc.kind] ?? [];
         for (const [id, c] of openConflicts(doc.toMutableJSON().conflicts))
           if (paths.includes(c.path))
