@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -52,15 +53,11 @@ for (const [index, seed] of seeds.entries()) {
     },
   );
   const output = `${run.stdout}${run.stderr}`;
-  // The figures the suite prints, one line each per store.
-  for (const line of output.split('\n'))
-    if (
-      /^FAULT \S+ (seed|writes|acknowledged writes lost|devices divergent|conflicts dropped|files missing|server kills) =/.test(
-        line,
-      )
-    )
-      // prettier-ignore
-      console.log(`  ${line}`);
+  // The figures the suite prints, one line each per store (colour codes taken off: Vitest puts
+  // them before the first line of each test's output).
+  const figure = /^FAULT \S+ (seed|writes|server kills|acknowledged writes lost|devices divergent|conflicts dropped|files missing|rows refused by the server|duration ms) =/; // prettier-ignore
+  for (const line of stripVTControlCharacters(output).split('\n'))
+    if (figure.test(line)) console.log(`  ${line}`);
   if (run.status === 0) console.log(`  seed ${seed}: passed`);
   else {
     failed.push(seed);
