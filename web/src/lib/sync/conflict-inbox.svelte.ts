@@ -1,3 +1,5 @@
+import { canWriteState } from '@clinicdesk/shared/auth/permissions.ts';
+import type { Role } from '@clinicdesk/shared/auth/roles.ts';
 import type { Result } from '@clinicdesk/shared/result.ts';
 import { COLLECTION_NAMES, type CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
 import { describerFor } from '@clinicdesk/shared/registry/conflict-describers.ts';
@@ -28,6 +30,12 @@ export type ConflictItem = {
   format: (value: unknown) => string;
   /** Null when the field is settled only by choosing one of the two values. */
   parseTyped: (text: string) => Result<unknown, string> | null;
+  /**
+   * Whether this person may settle it: their role may change the record as it stands (a chart
+   * merged into another is the office manager's alone). A settlement the server would refuse is
+   * never offered; the device would keep it and differ from the server.
+   */
+  settleable: boolean;
 };
 
 type StoredRecord = { id: string; conflicts?: Conflicts } & Record<string, unknown>;
@@ -36,9 +44,9 @@ type StoredRecord = { id: string; conflicts?: Conflicts } & Record<string, unkno
  * Every open conflict on this device, in every collection, newest first, kept current as changes
  * arrive. Each kind of record names itself and its fields through its describer (shared/).
  */
-export function openConflictItems(db: ClinicDatabase): Observable<ConflictItem[]> {
+export function openConflictItems(db: ClinicDatabase, role?: Role): Observable<ConflictItem[]> {
   const perCollection = COLLECTION_NAMES.filter((name) => name in db.collections).map((name) =>
-    conflictsIn(db, name),
+    conflictsIn(db, name, role),
   );
   return combineLatest(perCollection).pipe(
     map((lists) =>
@@ -49,7 +57,11 @@ export function openConflictItems(db: ClinicDatabase): Observable<ConflictItem[]
   );
 }
 
-function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<ConflictItem[]> {
+function conflictsIn(
+  db: ClinicDatabase,
+  name: CollectionName,
+  role: Role | undefined,
+): Observable<ConflictItem[]> {
   // Each record speaks in its own kind's words; a partition holds several kinds (ADR 15).
   const described = (record: StoredRecord) =>
     describerFor(name, record) as
@@ -91,6 +103,7 @@ function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<Confl
           current: valueAtPath(record, conflict.path),
           format: (value) => describer.formatValue(conflict.path, value),
           parseTyped: (text) => describer.parseTyped(conflict.path, text),
+          settleable: role === undefined || canWriteState(role, name, record),
         }));
       }),
     ),
@@ -100,8 +113,8 @@ function conflictsIn(db: ClinicDatabase, name: CollectionName): Observable<Confl
 export class ConflictInbox {
   private readonly items: { readonly current: ConflictItem[] | null };
 
-  constructor(source: DocumentSource) {
-    this.items = live(openConflictItems(source.db), null);
+  constructor(source: DocumentSource & { readonly user: { readonly role: Role } }) {
+    this.items = live(openConflictItems(source.db, source.user.role), null);
   }
 
   get loaded(): boolean {
