@@ -47,22 +47,43 @@ export class Ledger {
   /** `serverDocs`: every document the server holds, by `docKey`. */
   lost(serverDocs: ReadonlyMap<string, WireDocument>): FieldWrite[] {
     const overwritten = new Set(this.writes.map((w) => key(w, canonicalJson(w.previous ?? null))));
-    const keptItself = (write: FieldWrite): boolean => {
-      if (overwritten.has(key(write, canonicalJson(write.value)))) return true;
-      const doc = serverDocs.get(docKey(write.collection, write.docId));
-      if (!doc) return false;
-      const stored = valueAtPath(doc, write.path);
-      if (same(stored, write.value)) return true;
-      if (write.kind === 'step' && earlierOrSameStamp(stored, write.value)) return true;
-      return conflictsOf(doc).some((conflict) => conflictHolds(conflict, write));
-    };
-    // Step stamps of one field (`collection/doc path`), for the rule below.
+    // Step stamps of one field (`collection/doc path`), for the rules below.
     const steps = new Map<string, FieldWrite[]>();
     for (const write of this.writes)
       if (write.kind === 'step') {
         const field = key(write, '');
         steps.set(field, [...(steps.get(field) ?? []), write]);
       }
+    /** The stamps a step write knowingly replaced: its `previous`, what that replaced, and so on. */
+    const replacedBy = (write: FieldWrite): Set<string> => {
+      const field = steps.get(key(write, '')) ?? [];
+      const replaced = new Set<string>();
+      for (
+        let at: unknown = write.previous;
+        at !== undefined && !replaced.has(canonicalJson(at));
+      ) {
+        // prettier-ignore
+        replaced.add(canonicalJson(at));
+        at = field.find((w) => same(w.value, at))?.previous;
+      }
+      return replaced;
+    };
+    const keptItself = (write: FieldWrite): boolean => {
+      if (overwritten.has(key(write, canonicalJson(write.value)))) return true;
+      const doc = serverDocs.get(docKey(write.collection, write.docId));
+      if (!doc) return false;
+      const stored = valueAtPath(doc, write.path);
+      if (same(stored, write.value)) return true;
+      // The earlier stamp stands for a step two desks recorded, but not one this desk replaced.
+      if (
+        write.kind === 'step' &&
+        earlierOrSameStamp(stored, write.value) &&
+        !replacedBy(write).has(canonicalJson(stored))
+      )
+        // prettier-ignore
+        return true;
+      return conflictsOf(doc).some((conflict) => conflictHolds(conflict, write));
+    };
     const memo = new Map<FieldWrite, boolean>();
     /**
      * A step recorded on two desks that had not seen each other's is one event: the earlier
@@ -76,17 +97,8 @@ export class Ledger {
       memo.set(write, false);
       let result = keptItself(write);
       if (!result && write.kind === 'step') {
-        const field = steps.get(key(write, '')) ?? [];
-        const replaced = new Set<string>();
-        for (
-          let at: unknown = write.previous;
-          at !== undefined && !replaced.has(canonicalJson(at));
-        ) {
-          // prettier-ignore
-          replaced.add(canonicalJson(at));
-          at = field.find((w) => same(w.value, at))?.previous;
-        }
-        result = field.some(
+        const replaced = replacedBy(write);
+        result = (steps.get(key(write, '')) ?? []).some(
           (earlier) =>
             earlier !== write &&
             stampBefore(earlier.value, write.value) &&
