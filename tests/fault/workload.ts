@@ -258,9 +258,9 @@ export class Workload {
       if (!collection) continue;
       const docs = await collection.find({ selector: { conflicts: { $exists: true } } }).exec();
       for (const doc of docs) {
-        // Only what this role may change as the record stands: the server refuses the front
-        // desk's settlement on a chart merged away (the inbox still offers it, which staff would
-        // meet as a refused change; seed 1261314224 at scale 3 did so here).
+        // As the inbox offers it: only what this role may change as the record stands (the
+        // server refuses the front desk's settlement on a chart merged away; seed 1261314224 at
+        // scale 3 made one here before).
         if (!canWriteState(this.device.session.user.role, name, doc.toJSON())) continue;
         const paths: readonly string[] = SETTLED_BY_TYPING[doc.kind] ?? [];
         for (const [id, c] of openConflicts(doc.toMutableJSON().conflicts))
