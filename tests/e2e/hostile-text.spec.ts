@@ -55,6 +55,7 @@ test('markup in free text is shown as plain text on the list, chart and check-in
       },
       doc: {
         id,
+        kind: 'patient',
         givenName: 'Odalys',
         familyName: 'Brightwater',
         dateOfBirth: '1984-05-17',
