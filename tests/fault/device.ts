@@ -4,17 +4,13 @@ import { uuidv7 } from '@clinicdesk/shared/ids/uuid-v7.ts';
 import { sameDocumentState, toWireDocument } from '@clinicdesk/shared/sync/canonical-json.ts';
 import { COLLECTION_NAMES, type CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
-import {
-  getChangedDocumentsSince,
-  type RxCollection,
-  type RxConflictHandler,
-  type RxDocument,
-} from 'rxdb';
+import { getChangedDocumentsSince, type RxCollection, type RxConflictHandler } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { uploadsLane } from '../../web/src/lib/blobs/upload-queue.ts';
 import { type ClinicDatabase, openClinicDatabase } from '../../web/src/lib/db/database.ts';
 import { type LocalDatabase, openLocalDatabase } from '../../web/src/lib/db/local-db.ts';
 import { type Outbox, startOutbox } from '../../web/src/lib/sync/outbox.ts';
+import { beforePushOf } from '../../web/src/lib/sync/check-ins-wait.ts';
 import { PendingTracker } from '../../web/src/lib/sync/pending-tracker.ts';
 import {
   type CollectionReplication,
@@ -270,28 +266,4 @@ export class SimDevice {
     await this.db.close();
     this.local.close();
   }
-}
-
-/**
- * What a push of `collection` waits for, as device-sync.ts wires it (which the fault suite
- * cannot load: it needs SvelteKit's `$app/env` and a runes class): a check-in goes out only
- * once its patient, as this device holds it, is on the server. Keep the two in step.
- */
-function beforePushOf(
-  db: ClinicDatabase,
-  collection: string,
-  replications: ReadonlyMap<string, CollectionReplication>,
-): ((rows: readonly WireDocument[]) => Promise<void>) | undefined {
-  if (collection !== 'visits') return undefined;
-  return async (visits) => {
-    const patients = replications.get('patients');
-    if (!patients) return;
-    const ids = [...new Set(visits.map((visit) => visit.patientId).filter((id) => typeof id === 'string'))]; // prettier-ignore
-    const docs = await db.patients.findByIds(ids).exec();
-    await Promise.all(
-      [...docs.values()].map((doc) =>
-        patients.state.awaitDocumentPushed(doc as unknown as RxDocument<unknown>),
-      ),
-    );
-  };
 }

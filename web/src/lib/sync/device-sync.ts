@@ -1,7 +1,5 @@
 import { version } from '$app/env';
 import type { CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
-import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
-import type { RxDocument } from 'rxdb';
 import { canUse } from '@clinicdesk/shared/auth/permissions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { auditEventsLane } from '../audit/audit-upload.ts';
@@ -11,6 +9,7 @@ import type { ClinicDatabase } from '../db/database.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import { reportDeviceHealth } from './device-report.ts';
 import { type LiveStream, openLiveStream } from './live-stream.ts';
+import { beforePushOf } from './check-ins-wait.ts';
 import { type Outbox, type OutboxLane, startOutbox } from './outbox.ts';
 import { PendingTracker } from './pending-tracker.ts';
 import { type CollectionReplication, replicateCollection } from './replication.ts';
@@ -54,13 +53,8 @@ export function startDeviceSync(deps: {
         deviceId: device,
         status: syncStatus,
         local,
-        // The devices push every collection at once; a check-in made offline must not reach the
-        // server before the patient registered with it (the server refuses a visit for a patient
-        // it has no record of).
-        beforePush:
-          collection.name === 'visits'
-            ? (rows) => patientsPushed(db, replications.get('patients'), rows)
-            : undefined,
+        // A check-in made offline must not reach the server before its patient.
+        beforePush: beforePushOf(db, collection.name, replications),
       }),
     );
   }
@@ -106,22 +100,6 @@ export function startDeviceSync(deps: {
       await outbox?.stop();
     },
   };
-}
-
-/** Resolves once every patient these check-ins are for, as this device holds it, is on the server. */
-async function patientsPushed(
-  db: ClinicDatabase,
-  patients: CollectionReplication | undefined,
-  visits: readonly WireDocument[],
-): Promise<void> {
-  if (!patients) return;
-  const ids = [...new Set(visits.map((visit) => visit.patientId).filter((id) => typeof id === 'string'))]; // prettier-ignore
-  const docs = await db.patients.findByIds(ids).exec();
-  await Promise.all(
-    [...docs.values()].map((doc) =>
-      patients.state.awaitDocumentPushed(doc as unknown as RxDocument<unknown>),
-    ),
-  );
 }
 
 type LeaderSync = { reconnect: () => void; close: () => void };
