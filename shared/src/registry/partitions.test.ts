@@ -2,22 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { arriveVisit } from '../checkin/visit-steps.ts';
 import { FULL_PATIENT } from '../patients/full-patient.fixture.ts';
 import { KIND_SCHEMAS } from './kind-schemas.ts';
-import { kindOf, PARTITION_NAMES, PARTITIONS, partitionOf, type KindName } from './partitions.ts';
+import {
+  kindOf,
+  migrateDocument,
+  PARTITION_NAMES,
+  PARTITIONS,
+  partitionOf,
+  type KindName,
+  type PartitionName,
+} from './partitions.ts';
 
 const editor = { userId: 'u1', name: 'Ana Lima', deviceId: '019abc00-0000-7000-8000-00000000000a' };
 const PATIENT = '019abc00-0000-7000-8000-000000000001';
 
 /** Runs a partition's migrations from `from` to its current version. */
-function migrate(partition: keyof typeof PARTITIONS, from: number, doc: Record<string, unknown>) {
-  const migrations = PARTITIONS[partition].migrations as Record<
-    number,
-    (doc: Record<string, unknown>) => Record<string, unknown>
-  >;
-  let migrated = doc;
-  for (let version = from + 1; version <= PARTITIONS[partition].version; version++)
-    migrated = migrations[version]!(migrated);
-  return migrated;
-}
+const migrate = (partition: PartitionName, from: number, doc: Record<string, unknown>) =>
+  migrateDocument(partition, from, doc);
 
 describe('the registry', () => {
   it('gives every partition one migration for each version it has gone through', () => {

@@ -4,7 +4,12 @@ import type { Visit } from '../checkin/visit.schema.ts';
 import { VISITS_PARTITION } from '../checkin/visits.partition.ts';
 import type { Patient } from '../patients/patient.schema.ts';
 import { PATIENTS_PARTITION } from '../patients/patients.partition.ts';
-import type { KindRule, PartitionDeclaration, StoredDocument } from './partition.ts';
+import type {
+  DocumentMigration,
+  KindRule,
+  PartitionDeclaration,
+  StoredDocument,
+} from './partition.ts';
 
 /**
  * THE registry: every sync partition, composed from the domains that declare them (ADR 15). The
@@ -60,4 +65,25 @@ export function partitionOf(kind: KindName): PartitionName {
   const found = PARTITION_NAMES.find((name) => kind in PARTITIONS[name].kinds);
   if (!found) throw new Error(`No partition holds the kind ${kind}`);
   return found;
+}
+
+/**
+ * A document of a partition brought from schema version `from` to the current one by the
+ * partition's own migrations: what the server runs over its store, the same steps RxDB runs on
+ * each device.
+ */
+export function migrateDocument(
+  partition: PartitionName,
+  from: number,
+  doc: Record<string, unknown>,
+): Record<string, unknown> {
+  const { version, migrations } = PARTITIONS[partition];
+  const steps = migrations as Readonly<Record<number, DocumentMigration>>;
+  let migrated = doc;
+  for (let next = from + 1; next <= version; next++) {
+    const step = steps[next];
+    if (!step) throw new Error(`${partition} has no migration to version ${next}`);
+    migrated = step(migrated);
+  }
+  return migrated;
 }

@@ -1,4 +1,8 @@
-import { PARTITIONS, type PartitionName } from '@clinicdesk/shared/registry/partitions.ts';
+import {
+  migrateDocument,
+  PARTITIONS,
+  type PartitionName,
+} from '@clinicdesk/shared/registry/partitions.ts';
 import { canonicalDocument } from './document-hash.ts';
 
 /** A partition whose stored documents are behind the version its registry declares. */
@@ -34,14 +38,6 @@ export function migrateStoredDocument(
   data: string,
 ): { data: string; hash: string } {
   const { _deleted, ...doc } = JSON.parse(data) as Record<string, unknown>;
-  const migrations = PARTITIONS[step.partition].migrations as Readonly<
-    Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>
-  >;
-  let migrated = doc;
-  for (let version = step.from + 1; version <= step.to; version++) {
-    const migrate = migrations[version];
-    if (!migrate) throw new Error(`${step.partition} has no migration to version ${version}`);
-    migrated = migrate(migrated);
-  }
+  const migrated = migrateDocument(step.partition, step.from, doc);
   return canonicalDocument({ ...migrated, _deleted });
 }

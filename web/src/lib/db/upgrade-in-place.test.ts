@@ -8,7 +8,7 @@
  * sync server runs over its store (sync-server/src/storage/document-migrations.ts).
  */
 import 'fake-indexeddb/auto';
-import { PARTITIONS, type PartitionName } from '@clinicdesk/shared/registry/partitions.ts';
+import { migrateDocument, type PartitionName } from '@clinicdesk/shared/registry/partitions.ts';
 import { sameDocumentState } from '@clinicdesk/shared/sync/canonical-json.ts';
 import {
   createRxDatabase,
@@ -83,13 +83,10 @@ class Master {
 
   /** The server's document migration, by the partition's own steps. */
   migrate(partition: PartitionName, from: number) {
-    const steps = PARTITIONS[partition].migrations as unknown as Record<number, (d: Doc) => Doc>;
     for (const entry of this.docs.values()) {
       const { _deleted, ...doc } = entry.doc;
-      let migrated = doc as Doc;
-      for (let v = from + 1; v <= PARTITIONS[partition].version; v++)
-        migrated = steps[v]!(migrated);
-      entry.doc = { ...migrated, _deleted };
+      const migrated = migrateDocument(partition, from, doc);
+      entry.doc = { ...(migrated as Doc), _deleted };
     }
   }
 
