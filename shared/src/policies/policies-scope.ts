@@ -1,0 +1,46 @@
+import type { Role } from '../auth/roles.ts';
+import type { StoredDocument } from '../registry/partition.ts';
+
+/** Who reads, as the server's session says (never the device). */
+export type PolicyReader = { readonly role: Role; readonly userId: string };
+
+const ISSUED = new Set(['published', 'superseded', 'retired']);
+
+const listed = (value: unknown, userId: string) => Array.isArray(value) && value.includes(userId);
+
+/**
+ * The `policies` partition's record scope (ADR 15: "drafts and reviews: their authors,
+ * approvers and the office manager"). Everyone reads the manuals, the policies, every issued
+ * version (published, superseded, retired: the library and its history) and every approval (a
+ * signature's fact is not confidential, and the next approver's device must see the one before).
+ * A version still being written, and the periodic reviews, are read by the office manager, the
+ * policy's owner, and the version's authors and approvers. `context` holds the policies by id
+ * (a context kind: every reader reads them), for the owner.
+ */
+export function policiesInScope(
+  reader: PolicyReader,
+  doc: StoredDocument,
+  context: ReadonlyMap<string, StoredDocument>,
+): boolean {
+  if (reader.role === 'office-manager') return true;
+  const owner = () => context.get(String(doc.policyId))?.ownerStaffId === reader.userId;
+  switch (doc.kind) {
+    case 'policyVersion':
+      return (
+        ISSUED.has(String(doc.status)) ||
+        listed(doc.authors, reader.userId) ||
+        listed(doc.approvers, reader.userId) ||
+        owner()
+      );
+    case 'review':
+      return doc.byStaffId === reader.userId || owner();
+    default:
+      return true;
+  }
+}
+
+/** The scope as the registry declares it (`PartitionDeclaration.recordScope`). */
+export const POLICIES_RECORD_SCOPE = {
+  context: ['policy'],
+  inScope: policiesInScope,
+} as const;

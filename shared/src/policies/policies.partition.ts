@@ -1,0 +1,37 @@
+import { ROLES } from '../auth/roles.ts';
+import type { PartitionDeclaration } from '../registry/partition.ts';
+import { mergePolicyVersions } from './merge-policy-versions.ts';
+import { versionWritableBy } from './version-lifecycle.ts';
+
+/**
+ * The `policies` partition (ADR 15): the practice's manuals, policies, their versions, the
+ * approvals and the periodic reviews. Everyone reads it (policies hold no patient data, and every
+ * role must read the policies that bind it); drafts and reviews are narrowed by the record scope
+ * (`POLICIES_RECORD_SCOPE`).
+ *
+ * The office manager keeps the library (manuals, policies). A policy's owner and a draft's
+ * authors may be of any role (a clinician owns the exposure control plan), and so may its
+ * approvers: they write versions while being written and in review (`versionWritableBy`;
+ * publishing, superseding and retiring are the office manager's), and each signs only their
+ * own approval (the approval's `signedBy` is an author stamp the server takes only from the
+ * signer's session). Which drafts a person may touch is the record scope's.
+ */
+export const POLICIES_PARTITION = {
+  read: ROLES,
+  version: 0,
+  migrations: {},
+  // Every kind has only the base's fields in common; the library reads by kind.
+  indexes: ['kind'],
+  kinds: {
+    manual: { write: ['office-manager'] },
+    policy: { write: ['office-manager'] },
+    policyVersion: {
+      write: ROLES,
+      writableState: versionWritableBy,
+      // Text is a Yjs document: both sides' edits are kept (see mergePolicyVersions).
+      merge: mergePolicyVersions,
+    },
+    approval: { write: ROLES },
+    review: { write: ROLES },
+  },
+} as const satisfies PartitionDeclaration<'manual' | 'policy' | 'policyVersion' | 'approval' | 'review'>; // prettier-ignore
