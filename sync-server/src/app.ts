@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { SYNC_BASE_PATH, type ApiErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
 import type { AppEnv } from './app-env.ts';
 import { API_ERROR_STATUS, apiError } from './http/api-error.ts';
+import { recognitionScriptSources } from './http/recognition-files.ts';
 import { createShellScriptHashes } from './http/shell-script-hashes.ts';
 import { createConsoleLogger, type Logger } from './logger.ts';
 import { canonicalApiPath } from './middleware/canonical-path.ts';
@@ -32,6 +33,8 @@ import { createInProcessChangeBus, type ChangeBus } from './services/change-bus.
 import { createDuplicatesService } from './services/duplicates.service.ts';
 import { patientPushChecks } from './services/patient-push-checks.ts';
 import { visitPushChecks } from './services/visit-push-checks.ts';
+import { reannounceFiledUnder } from './services/category-changes.ts';
+import { createRecordScopes } from './services/record-scopes.ts';
 import { createSyncService } from './services/sync.service.ts';
 import { createStaffService } from './services/staff.service.ts';
 import type { BlobStorage } from './storage/blobs/blob-storage.ts';
@@ -88,6 +91,16 @@ export function createApp(deps: AppDeps) {
           .catch((error: unknown) =>
             log.error('Duplicate check after sync failed', { error: String(error) }),
           ),
+      // A category's read roles decide who reads what is filed under it: its documents are
+      // sent again, so that devices drop what they may no longer read (and receive what they
+      // now may). A failure leaves devices with the old scope until the next change: logged
+      // as an error, for the operator.
+      category: (ids) =>
+        reannounceFiledUnder({ store, bus })(ids).catch((error: unknown) =>
+          log.error('Re-announcing documents after a category change failed', {
+            error: String(error),
+          }),
+        ),
     },
   });
   const requireSession = createRequireSession(auth);
@@ -104,7 +117,11 @@ export function createApp(deps: AppDeps) {
       secureHeaders({
         contentSecurityPolicy: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", () => shellScripts()],
+          scriptSrc: [
+            "'self'",
+            (c) =>
+              [shellScripts(), recognitionScriptSources(c.req.path)].filter(Boolean).join(' '),
+          ],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'"],
@@ -208,6 +225,7 @@ function blobRoutes(
         createBlobRoutes({
           blobs: createBlobService({ storage }),
           store: served.store,
+          scopes: createRecordScopes(served.store),
           clock: served.clock,
         }),
       );

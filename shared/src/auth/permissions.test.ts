@@ -40,6 +40,62 @@ const EXPECTED_KINDS: Record<string, Record<Role, 'none' | 'read' | 'write'>> = 
     'office-manager': 'write',
     admin: 'none',
   },
+  filedDocument: {
+    'front-desk': 'write',
+    billing: 'write',
+    clinician: 'write',
+    'office-manager': 'write',
+    admin: 'none',
+  },
+  category: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'none',
+  },
+  documentType: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'none',
+  },
+  customField: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'none',
+  },
+  correspondent: {
+    'front-desk': 'write',
+    billing: 'write',
+    clinician: 'write',
+    'office-manager': 'write',
+    admin: 'none',
+  },
+  tag: {
+    'front-desk': 'write',
+    billing: 'write',
+    clinician: 'write',
+    'office-manager': 'write',
+    admin: 'none',
+  },
+  retentionRule: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'none',
+  },
+  legalHold: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'none',
+  },
 };
 
 const EXPECTED_FEATURES: Record<string, Role[]> = {
@@ -51,7 +107,8 @@ const EXPECTED_FEATURES: Record<string, Role[]> = {
   'audit.upload': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'staff.manage': ['admin'],
   'blobs.read': ['front-desk', 'billing', 'clinician', 'office-manager'],
-  'blobs.write': ['front-desk', 'office-manager'],
+  // Whoever files a document uploads its scan: billing and clinicians too (issue 12).
+  'blobs.write': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'charts.merge': ['office-manager'],
   'charts.history': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'audit.report': ['office-manager', 'admin'],

@@ -1,5 +1,5 @@
 import { CHART_MERGERS } from '../charts/chart-mergers.ts';
-import type { KindRule, StoredDocument } from '../registry/partition.ts';
+import type { KindRule, RecordScope, StoredDocument } from '../registry/partition.ts';
 import { PARTITIONS, type KindName } from '../registry/partitions.ts';
 import type { CollectionName } from '../sync/collections.ts';
 import type { Role } from './roles.ts';
@@ -20,6 +20,8 @@ import type { Role } from './roles.ts';
 export type CollectionAccess = {
   read: readonly Role[];
   kinds: Readonly<Record<string, KindRule>>;
+  /** Where not every reader reads every record (ADR 15): filing's categories. */
+  recordScope?: RecordScope;
 };
 
 export const COLLECTION_ACCESS: Readonly<Record<CollectionName, CollectionAccess>> = PARTITIONS;
@@ -61,9 +63,13 @@ export const FEATURE_ACCESS = {
   'audit.upload': COLLECTION_ACCESS.patients.read,
   /** Staff accounts: create, change role, deactivate, reset a password, unlock. */
   'staff.manage': ['admin'],
-  /** Blobs (uploaded patient photos, card scans) belong to patient records: the same roles. */
+  /**
+   * Blobs (patient photos, card scans, filed documents' files) are read through the records
+   * that refer to them (the blob route checks which, and their record scope); uploading is for
+   * those who write a record that refers to one: who registers patients and who files papers.
+   */
   'blobs.read': COLLECTION_ACCESS.patients.read,
-  'blobs.write': KIND_ACCESS.patient.write,
+  'blobs.write': [...new Set([...KIND_ACCESS.patient.write, ...KIND_ACCESS.filedDocument.write])],
   /** Reviewing likely duplicate charts and merging them (ADR 9). */
   'charts.merge': CHART_MERGERS,
   /** A patient's change history: who changed what, from the server's versions. */

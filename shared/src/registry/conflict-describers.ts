@@ -1,5 +1,15 @@
 import { chartMergeConflicts } from '../charts/chart-merge-conflicts.ts';
 import { visitConflicts } from '../checkin/visit-conflicts.ts';
+import {
+  categoryConflicts,
+  correspondentConflicts,
+  customFieldConflicts,
+  documentTypeConflicts,
+  filedDocumentConflicts,
+  legalHoldConflicts,
+  retentionRuleConflicts,
+  tagConflicts,
+} from '../filing/filing-conflicts.ts';
 import { patientConflicts } from '../patients/patient-conflicts.ts';
 import type { ConflictDescriber, PatientRefs } from '../sync/conflict-describer.ts';
 import { kindOf, type KindDocuments, type KindName, type PartitionName } from './partitions.ts';
@@ -20,6 +30,20 @@ export const CONFLICT_DESCRIBERS: { [K in KindName]: ConflictDescription<K> } = 
   chartMerge: {
     describer: chartMergeConflicts,
     patientRefs: (merge) => [merge.survivorId, merge.mergedId],
+  },
+  filedDocument: {
+    describer: filedDocumentConflicts,
+    patientRefs: (doc) => (doc.patientId ? [doc.patientId] : []),
+  },
+  category: { describer: categoryConflicts, patientRefs: () => [] },
+  documentType: { describer: documentTypeConflicts, patientRefs: () => [] },
+  customField: { describer: customFieldConflicts, patientRefs: () => [] },
+  correspondent: { describer: correspondentConflicts, patientRefs: () => [] },
+  tag: { describer: tagConflicts, patientRefs: () => [] },
+  retentionRule: { describer: retentionRuleConflicts, patientRefs: () => [] },
+  legalHold: {
+    describer: legalHoldConflicts,
+    patientRefs: (hold) => (hold.patientId ? [hold.patientId] : []),
   },
 };
 

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { chartMergeSchema } from '../charts/chart-merge.schema.ts';
 import { visitSchema } from '../checkin/visit.schema.ts';
+import { categorySchema } from '../filing/category.schema.ts';
+import { correspondentSchema } from '../filing/correspondent.schema.ts';
+import { customFieldSchema } from '../filing/custom-field.schema.ts';
+import { documentTypeSchema } from '../filing/document-type.schema.ts';
+import { filedDocumentSchema } from '../filing/filed-document.schema.ts';
+import { legalHoldSchema } from '../filing/legal-hold.schema.ts';
+import { retentionRuleSchema } from '../filing/retention-rule.schema.ts';
+import { tagSchema } from '../filing/tag.schema.ts';
 import { patientSchema } from '../patients/patient.schema.ts';
 import type { KindDocuments, KindName } from './partitions.ts';
 
@@ -14,4 +22,12 @@ export const KIND_SCHEMAS = {
   patient: patientSchema,
   chartMerge: chartMergeSchema,
   visit: visitSchema,
+  filedDocument: filedDocumentSchema,
+  category: categorySchema,
+  documentType: documentTypeSchema,
+  customField: customFieldSchema,
+  correspondent: correspondentSchema,
+  tag: tagSchema,
+  retentionRule: retentionRuleSchema,
+  legalHold: legalHoldSchema,
 } as const satisfies { [K in KindName]: z.ZodType<KindDocuments[K]> };

@@ -19,6 +19,11 @@ export type Merge<D> = (base: D | undefined, kept: D, other: D) => D;
 export type KindRule = {
   write: readonly Role[];
   writableState?: (role: Role, doc: StoredDocument) => boolean;
+  /**
+   * Fields fixed once the record is created (a custom field's type): a push that changes one
+   * is refused, whoever sends it.
+   */
+  fixed?: readonly string[];
   /** Default: `mergeEdits`, field by field with conflicts recorded. */
   // The merge is typed by its kind where it is declared; the registry holds many kinds.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,6 +36,26 @@ export type KindRule = {
  * hold the same states afterwards and a device's unsynced change still matches the server's.
  */
 export type DocumentMigration = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+/** Who reads, as a record scope sees them: from the server's session, never from the device. */
+export type Reader = { role: Role; userId: string };
+
+/**
+ * Where not every reader of a partition may read every record of it (ADR 15): a pure rule of
+ * the reader, the record and the partition's `context` records (filing's categories, whose read
+ * roles decide who reads a filed document). Records of the context kinds are themselves read by
+ * every reader of the partition. The server applies it alike to pull (a record out of scope is
+ * sent as a withdrawal: its id and kind, deleted, so that a device holding it drops it and its
+ * checkpoint never skips), push (the stored and the new state must both be in scope), file reads
+ * and the live stream (which only says "pull now").
+ */
+export type RecordScope = {
+  context: readonly string[];
+  inScope(reader: Reader, doc: StoredDocument, context: ScopeContext): boolean;
+};
+
+/** The partition's current records of its scope's context kinds, by id. */
+export type ScopeContext = ReadonlyMap<string, StoredDocument>;
 
 /**
  * A sync partition (ADR 15): one replicated collection, chosen by who may read it, holding one
@@ -46,6 +71,8 @@ export type PartitionDeclaration<K extends string = string> = {
   /** RxDB indexes, over fields every kind of the partition has. */
   indexes: readonly (string | readonly string[])[];
   kinds: Readonly<Record<K, KindRule>>;
+  /** Only where some readers may not read some records (see RecordScope). */
+  recordScope?: RecordScope;
 };
 
 /** A migration that changes nothing: the version only added optional fields. */

@@ -2,12 +2,22 @@ import type { ChartMerge } from '../charts/chart-merge.schema.ts';
 import { CHART_MERGES_PARTITION } from '../charts/chart-merges.partition.ts';
 import type { Visit } from '../checkin/visit.schema.ts';
 import { VISITS_PARTITION } from '../checkin/visits.partition.ts';
+import type { Category } from '../filing/category.schema.ts';
+import type { Correspondent } from '../filing/correspondent.schema.ts';
+import type { CustomField } from '../filing/custom-field.schema.ts';
+import type { DocumentType } from '../filing/document-type.schema.ts';
+import type { FiledDocument } from '../filing/filed-document.schema.ts';
+import { FILING_PARTITION } from '../filing/filing.partition.ts';
+import type { LegalHold } from '../filing/legal-hold.schema.ts';
+import type { RetentionRule } from '../filing/retention-rule.schema.ts';
+import type { Tag } from '../filing/tag.schema.ts';
 import type { Patient } from '../patients/patient.schema.ts';
 import { PATIENTS_PARTITION } from '../patients/patients.partition.ts';
 import type {
   DocumentMigration,
   KindRule,
   PartitionDeclaration,
+  RecordScope,
   StoredDocument,
 } from './partition.ts';
 
@@ -24,6 +34,7 @@ export const PARTITIONS = {
   patients: PATIENTS_PARTITION,
   chartMerges: CHART_MERGES_PARTITION,
   visits: VISITS_PARTITION,
+  filing: FILING_PARTITION,
 } as const satisfies Record<string, PartitionDeclaration>;
 
 export type PartitionName = keyof typeof PARTITIONS;
@@ -33,7 +44,19 @@ export type KindOf<P extends PartitionName> = keyof (typeof PARTITIONS)[P]['kind
 export type KindName = { [P in PartitionName]: KindOf<P> }[PartitionName];
 
 /** The stored document of each kind (types only: the schemas are zod, the registry is not). */
-export type KindDocuments = { patient: Patient; chartMerge: ChartMerge; visit: Visit };
+export type KindDocuments = {
+  patient: Patient;
+  chartMerge: ChartMerge;
+  visit: Visit;
+  filedDocument: FiledDocument;
+  category: Category;
+  documentType: DocumentType;
+  customField: CustomField;
+  correspondent: Correspondent;
+  tag: Tag;
+  retentionRule: RetentionRule;
+  legalHold: LegalHold;
+};
 export type PartitionDocument<P extends PartitionName> = KindDocuments[KindOf<P> &
   keyof KindDocuments];
 
@@ -86,4 +109,10 @@ export function migrateDocument(
     migrated = step(migrated);
   }
   return migrated;
+}
+
+/** The partition's record scope, when not every reader reads every record (ADR 15). */
+export function recordScopeOf(partition: PartitionName): RecordScope | undefined {
+  const declaration: PartitionDeclaration = PARTITIONS[partition];
+  return declaration.recordScope;
 }

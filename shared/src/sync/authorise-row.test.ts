@@ -37,12 +37,13 @@ const ROW_RULE_TABLE = {
   },
   chartMerges: { read: ['office-manager'], kinds: { chartMerge: { write: ['office-manager'] } } },
   visits: { read: [], kinds: { visit: { write: [] } } },
+  filing: { read: [], kinds: { filedDocument: { write: [] } } },
 } satisfies Record<CollectionName, CollectionAccess>;
 
 const allowed = doc();
 const denied = doc({ restricted: true });
 const judge = (stored: WireDocument | null, next: WireDocument) =>
-  authoriseRow(rosa, 'patients', stored, next, [], ROW_RULE_TABLE)?.code ?? 'ok';
+  authoriseRow(rosa, 'patients', stored, next, [], { table: ROW_RULE_TABLE })?.code ?? 'ok';
 
 describe('authoriseRow: both the stored and the new state must be writable', () => {
   it.each([
@@ -125,7 +126,7 @@ describe('authoriseRow: each record by the rule of its own kind', () => {
   const merge = doc({ kind: 'chartMerge' });
   const olga: Principal = { userId: 'u-olga', role: 'office-manager', deviceId: DEVICE };
   const judgeAs = (who: Principal, stored: WireDocument | null, next: WireDocument) =>
-    authoriseRow(who, 'patients', stored, next, [], ROW_RULE_TABLE)?.message ?? 'ok';
+    authoriseRow(who, 'patients', stored, next, [], { table: ROW_RULE_TABLE })?.message ?? 'ok';
 
   it('lets a role write one kind of a partition and not another', () => {
     expect(judgeAs(rosa, null, doc())).toBe('ok');
@@ -142,5 +143,43 @@ describe('authoriseRow: each record by the rule of its own kind', () => {
     expect(judgeAs(olga, null, doc({ kind: 'visit' }))).toBe(
       'Your role may not save this record in this state',
     );
+  });
+});
+
+describe('authoriseRow: record scopes and fixed fields (filing)', () => {
+  const categories = new Map([
+    ['open', { id: 'open', kind: 'category', name: 'Insurance' }],
+    [
+      'closed',
+      { id: 'closed', kind: 'category', name: 'Personnel', readRoles: ['office-manager'] },
+    ],
+  ]);
+  const deskStamp = { at: '2026-12-01T10:00:00.000Z', by: rosaStamp };
+  const filedIn = (categoryId: string, fields: Record<string, unknown> = {}): WireDocument => ({
+    id: 'f1',
+    kind: 'filedDocument',
+    _deleted: false,
+    title: 'EOB',
+    categoryId,
+    captured: deskStamp,
+    filed: deskStamp,
+    ...fields, // prettier-ignore
+  });
+  const judge = (stored: WireDocument | null, next: WireDocument) =>
+    authoriseRow(rosa, 'filing', stored, next, [], { scopeContext: categories })?.message ?? 'ok';
+
+  it('refuses a change to a document outside the person’s scope', () => {
+    expect(judge(filedIn('closed'), filedIn('open'))).toMatch(/may not read/);
+  });
+
+  it('lets a person file a paper into a category they may not read (handing it over)', () => {
+    expect(judge(null, filedIn('closed'))).toBe('ok');
+    expect(judge(filedIn('open'), filedIn('closed'))).toBe('ok');
+  });
+
+  it('refuses a change of a fixed field, whoever sends it', () => {
+    const otherStamp = { at: '2026-12-01T11:00:00.000Z', by: rosaStamp };
+    expect(judge(filedIn('open'), filedIn('open', { captured: otherStamp }))).toMatch(/captured/);
+    expect(judge(filedIn('open'), filedIn('open', { title: 'EOB, March' }))).toBe('ok');
   });
 });

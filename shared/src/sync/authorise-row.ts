@@ -5,6 +5,7 @@ import {
   type CollectionAccess,
   kindRuleIn,
 } from '../auth/permissions.ts';
+import type { ScopeContext } from '../registry/partition.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { CollectionName } from './collections.ts';
 import type { RowRejection, WireDocument } from './protocol.ts';
@@ -42,12 +43,29 @@ export function authoriseRow(
   stored: WireDocument | null,
   next: WireDocument,
   earlier: readonly WireDocument[] = [],
-  table: Readonly<Record<CollectionName, CollectionAccess>> = COLLECTION_ACCESS,
+  options: AuthoriseOptions = {},
 ): Omit<RowRejection, 'id'> | null {
+  const table = options.table ?? COLLECTION_ACCESS;
+  const access = table[collection];
   // A record is one kind for life: a kind changed by a push would slip past the rule of the
   // kind it was (a partition's kinds have different writers).
-  if (stored && kindRuleIn(table[collection], stored) !== kindRuleIn(table[collection], next))
+  if (stored && kindRuleIn(access, stored) !== kindRuleIn(access, next))
     return { code: 'forbidden', message: 'A record cannot become another kind of record' };
+  // A record outside this person's scope (a document in a category their role may not read)
+  // is not theirs to change: judged on the stored state, so that nothing about it is answered.
+  // The new state need not be in scope: filing a scan into a restricted category hands it over
+  // (the device then drops it), and the writers of its kind decide whether that may be done.
+  const scope = access.recordScope;
+  const reader = { role: principal.role, userId: principal.userId };
+  if (stored && scope && !scope.inScope(reader, stored, options.scopeContext ?? new Map()))
+    return { code: 'forbidden', message: 'This record is in a part of the files you may not read' };
+  const rule = kindRuleIn(access, next);
+  for (const field of (stored && rule?.fixed) || [])
+    if (canonicalJson(stored?.[field] ?? null) !== canonicalJson(next[field] ?? null))
+      return {
+        code: 'forbidden',
+        message: `The ${field} of a record cannot change once it is made`,
+      };
   if (stored && !canWriteState(principal.role, collection, stored, table))
     return { code: 'forbidden', message: 'Your role may not change this record' };
   if (!canWriteState(principal.role, collection, next, table))
@@ -68,6 +86,13 @@ export function authoriseRow(
   }
   return null;
 }
+
+export type AuthoriseOptions = {
+  /** The permission table (tests pass their own). */
+  table?: Readonly<Record<CollectionName, CollectionAccess>>;
+  /** The partition's records its record scope reads (filing: the categories), by id. */
+  scopeContext?: ScopeContext;
+};
 
 type AuthorStamp = { userId: unknown; deviceId: unknown };
 

@@ -36,7 +36,7 @@ export const PARTITION_PLAN: readonly PlannedPartition[] = [
   { name: 'payments', kinds: ['payment', 'balance entry', 'receipt', 'daily close'], read: DESK_AND_BILLING }, // prettier-ignore
   {
     name: 'filing',
-    kinds: ['filed document', 'category', 'document type', 'correspondent', 'custom field', 'retention rule', 'legal hold'], // prettier-ignore
+    kinds: ['filed document', 'category', 'document type', 'custom field', 'correspondent', 'tag', 'retention rule', 'legal hold'], // prettier-ignore
     read: DESK_AND_CLINIC,
     recordScope: "the category's read roles",
   },

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@clinicdesk/shared/auth/roles.ts';
+import { canUse } from '@clinicdesk/shared/auth/permissions.ts';
 import {
   PROTOCOL_VERSION,
   SYNC_BASE_PATH,
@@ -165,8 +166,11 @@ describe.each(ROLES)('%s', (role) => {
       headers: { ...headers, 'content-type': 'image/png' },
       body: bytes,
     });
-    expect(upload.status < 300).toBe(access === 'write');
-    if (access !== 'write') expect(upload.status).toBe(403);
+    // Uploading is for whoever writes a record that refers to a file: who registers patients,
+    // and who files papers (billing and clinicians too, issue 12).
+    const uploads = canUse(role, 'blobs.write');
+    expect(upload.status < 300).toBe(uploads);
+    if (!uploads) expect(upload.status).toBe(403);
     // Stored by someone who may, as a patient's photo: every reader of patients may read it,
     // nobody else (a file is read through the records that refer to it, issue 11.5).
     const desk = device(server, cookies['front-desk']);

@@ -12,6 +12,7 @@ import { apiError } from '../http/api-error.ts';
 import { requireFeature } from '../middleware/require-feature.ts';
 import { syncClient } from '../middleware/sync-client.ts';
 import type { BlobService } from '../services/blob.service.ts';
+import type { RecordScopes } from '../services/record-scopes.ts';
 import type { Store } from '../storage/store.ts';
 
 export const BLOBS_BASE_PATH = '/api/blobs';
@@ -24,7 +25,12 @@ const NOT_STORED = 'There is no file at this address';
  * `HEAD` tells a device whether it still needs uploading. Mounted behind `requireSession`; like
  * sync requests, every request carries the protocol version and device id.
  */
-export function createBlobRoutes(deps: { blobs: BlobService; store: Store; clock: () => Date }) {
+export function createBlobRoutes(deps: {
+  blobs: BlobService;
+  store: Store;
+  scopes: RecordScopes;
+  clock: () => Date;
+}) {
   const client = syncClient('headers', deps);
   return new Hono<AppEnv>()
     .get('/:sha256', client, requireFeature('blobs.read'), async (c) => {
@@ -35,9 +41,15 @@ export function createBlobRoutes(deps: { blobs: BlobService; store: Store; clock
       // is not there: its address says nothing about whether it exists.
       const { user } = c.get('session');
       const access = await deps.store.blobAccess(sha256, user.id);
-      const readable =
-        access.uploadedByUser ||
-        access.referencedIn.some((collection) => canRead(user.role, collection));
+      const reader = { role: user.role, userId: user.id };
+      const readableIn = access.referencedIn.filter((collection) => canRead(user.role, collection));
+      let readable = access.uploadedByUser;
+      for (const collection of readableIn)
+        readable ||= await deps.scopes.fileReadable(reader, collection, sha256);
+      // Referred to only by records outside this person's scope (a document in a restricted
+      // category): refused as such, the way the record itself is refused to them.
+      if (!readable && readableIn.length > 0)
+        return apiError(c, 'forbidden', 'This file belongs to records you may not read');
       if (!readable) return apiError(c, 'not-found', NOT_STORED);
       // Hono answers HEAD with the GET handler; a HEAD must not open the file it will not send.
       if (c.req.method === 'HEAD') {

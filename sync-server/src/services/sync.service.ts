@@ -1,4 +1,4 @@
-import { canRead } from '@clinicdesk/shared/auth/permissions.ts';
+import { canRead, canWriteState } from '@clinicdesk/shared/auth/permissions.ts';
 import { authoriseRow, type Principal } from '@clinicdesk/shared/sync/authorise-row.ts';
 import { kindOf, type KindName } from '@clinicdesk/shared/registry/partitions.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
@@ -6,6 +6,7 @@ import type { PullResponse, PushResponse, RowRejection } from '@clinicdesk/share
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { PushRowInput, Store } from '../storage/store.ts';
 import type { ChangeBus } from './change-bus.ts';
+import { createRecordScopes } from './record-scopes.ts';
 import { parsePushRequest, type PushRequestError } from './push-request.ts';
 
 export type SyncRefusal = { code: 'forbidden'; message: string };
@@ -60,18 +61,23 @@ export function createSyncService(deps: {
   >;
 }): SyncService {
   const { store, bus, clock } = deps;
+  const scopes = createRecordScopes(store);
   return {
     async pull(principal, collection, sinceSeq, limit) {
       // A collection the role may not read is never sent, not even its checkpoint.
       if (!canRead(principal.role, collection)) return fail(NOT_READABLE);
       const page = await store.pullJson(collection, sinceSeq, limit);
+      // Records out of this person's scope go as withdrawals, in their places: the checkpoint
+      // moves past them as for any other, and a device that held one drops it.
+      const reader = { role: principal.role, userId: principal.userId };
+      const documentsJson = await scopes.pullPage(reader, collection, page.documents);
       // A page short of the limit is the end (the page is gap-safe): nothing to count. A full
       // page is counted past, so a device catching up can say how much is still to come.
       const remaining =
         page.documents.length < limit ? 0 : await store.countAfter(collection, page.lastSeq);
       // The checkpoint only ever moves forward, and stays put when there was nothing new.
       return ok({
-        documentsJson: page.documents,
+        documentsJson,
         seqs: page.seqs,
         checkpoint: { seq: page.lastSeq },
         remaining,
@@ -96,6 +102,14 @@ export function createSyncService(deps: {
       const refused = new Set(checked.map((row) => row.id));
       const rows = parsed.value.rows.filter((row) => !refused.has(row.next.id));
       const rejected = [...parsed.value.rejected, ...checked];
+      // Pushed context records (categories) count only where this person may write them: a
+      // category sent by someone who may not would otherwise widen the scope it is judged by.
+      const scopeContext = await scopes.context(
+        collection,
+        rows
+          .map((row) => row.next)
+          .filter((next) => canWriteState(principal.role, collection, next)),
+      );
       const outcome =
         rows.length > 0
           ? await store.push(
@@ -107,7 +121,8 @@ export function createSyncService(deps: {
                 username: principal.username,
               },
               clock(),
-              (stored, next, earlier) => authoriseRow(principal, collection, stored, next, earlier),
+              (stored, next, earlier) =>
+                authoriseRow(principal, collection, stored, next, earlier, { scopeContext }),
             )
           : { conflicts: [], written: [], rejected: [] };
       // Announced only after the commit above, so a device that pulls on hearing it finds it.

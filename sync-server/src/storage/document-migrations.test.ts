@@ -78,12 +78,14 @@ describe('partition steps', () => {
       { partition: 'patients', from: 3, to: 4 },
       { partition: 'chartMerges', from: 0, to: 1 },
       { partition: 'visits', from: 0, to: 1 },
+      { partition: 'filing', from: 0, to: 0 },
     ]);
     // A partition the store has not seen yet holds no documents: it starts where it is declared.
     expect(partitionSteps(new Map())).toEqual([
       { partition: 'patients', from: 4, to: 4 },
       { partition: 'chartMerges', from: 1, to: 1 },
       { partition: 'visits', from: 1, to: 1 },
+      { partition: 'filing', from: 0, to: 0 },
     ]);
     expect(() => partitionSteps(new Map([['visits', 7]]))).toThrow(/newer than this ClinicDesk/);
   });
@@ -159,6 +161,7 @@ describe('a SQLite store of the release before kinds', () => {
       await read('SELECT partition, version FROM partition_versions ORDER BY partition')(),
     ).toEqual([
       { partition: 'chartMerges', version: 1 },
+      { partition: 'filing', version: 0 },
       { partition: 'patients', version: 4 },
       { partition: 'visits', version: 1 },
     ]);
@@ -200,6 +203,7 @@ describePostgres('a PostgreSQL store of the release before kinds', () => {
       await schema.query('SELECT partition, version FROM partition_versions ORDER BY partition'),
     ).toEqual([
       { partition: 'chartMerges', version: 1 },
+      { partition: 'filing', version: 0 },
       { partition: 'patients', version: 4 },
       { partition: 'visits', version: 1 },
     ]);

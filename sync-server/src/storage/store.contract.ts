@@ -9,6 +9,7 @@ import { patient, TEST_START } from '../test-support.ts';
 import { describeAccountsContract } from './accounts.contract.ts';
 import { describeBlobReferencesContract } from './blob-references.contract.ts';
 import { describeChartStoreContract } from './chart-store.contract.ts';
+import { describeRecordScopeContract } from './record-scope.contract.ts';
 import { describeSecondFactorContract } from './second-factor.contract.ts';
 import { describeThrottlingContract } from './throttling.contract.ts';
 import type { Store } from './store.ts';
@@ -37,6 +38,7 @@ export function describeStoreContract(
     describeChartStoreContract(() => store);
     describeSecondFactorContract(() => store);
     describeBlobReferencesContract(() => store);
+    describeRecordScopeContract(() => store);
     describeAccountsContract(() => store);
     describeThrottlingContract(() => store);
 

@@ -36,6 +36,23 @@ export interface Store {
   storedIds(collection: CollectionName, ids: readonly string[]): Promise<Set<string>>;
 
   /**
+   * The current state of every record of these kinds in the collection, tombstones included:
+   * what a record scope reads to decide (filing's categories), ordered by id.
+   */
+  currentOfKinds(collection: CollectionName, kinds: readonly string[]): Promise<WireDocument[]>;
+
+  /** The current states of the collection's records whose current state refers to the file. */
+  referencingDocuments(sha256: string, collection: CollectionName): Promise<WireDocument[]>;
+
+  /**
+   * Announces stored records again, unchanged: each takes the next seq (in commit order, as a
+   * write does), so every device pulls it once more — and, where a record scope now leaves it
+   * out, is sent its withdrawal. No new version, no audit event: nothing in it changed. Ids not
+   * stored are skipped. Returns the last seq taken, 0 when none.
+   */
+  reannounce(collection: CollectionName, ids: readonly string[]): Promise<number>;
+
+  /**
    * Who may read a file (issue 11, point 5): the collections holding a stored record that refers
    * to it (written with each push, `blobReferences`), and whether this person uploaded it.
    */

@@ -4,6 +4,7 @@ import type { PartitionName } from '../partitions.ts';
 import { PATIENTS_RX_SCHEMA } from './patients.ts';
 import { CHART_MERGES_RX_SCHEMA } from './chartMerges.ts';
 import { VISITS_RX_SCHEMA } from './visits.ts';
+import { FILING_RX_SCHEMA } from './filing.ts';
 
 /**
  * Every partition's RxDB schema, generated from the zod schemas of its kinds so that the
@@ -13,4 +14,5 @@ export const RX_SCHEMAS: Record<PartitionName, RxPartitionSchema> = {
   patients: PATIENTS_RX_SCHEMA,
   chartMerges: CHART_MERGES_RX_SCHEMA,
   visits: VISITS_RX_SCHEMA,
+  filing: FILING_RX_SCHEMA,
 };

@@ -290,11 +290,60 @@ export function createPostgresDocuments(pool: Pool) {
     return new Set(rows.map((row: Record<string, unknown>) => text(row, 'id')));
   }
 
+  async function currentOfKinds(
+    collection: CollectionName,
+    kinds: readonly string[],
+  ): Promise<WireDocument[]> {
+    const { rows } = await pool.query(
+      `SELECT data FROM documents WHERE collection = $1 AND (data::jsonb ->> 'kind') = ANY($2::text[])
+       ORDER BY id`,
+      [collection, [...kinds]],
+    );
+    return rows.map((row: Record<string, unknown>) => parseDocument(text(row, 'data')));
+  }
+
+  async function referencingDocuments(
+    sha256: string,
+    collection: CollectionName,
+  ): Promise<WireDocument[]> {
+    const { rows } = await pool.query(
+      `SELECT d.data FROM blob_references r
+       JOIN documents d ON d.collection = r.collection AND d.id = r.document_id
+       WHERE r.sha256 = $1 AND r.collection = $2 ORDER BY d.id`,
+      [sha256, collection],
+    );
+    return rows.map((row: Record<string, unknown>) => parseDocument(text(row, 'data')));
+  }
+
+  /** New seqs for stored documents, unchanged, under the seq lock (see WHY NOT A SEQUENCE). */
+  async function reannounce(collection: CollectionName, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return await inTransaction(pool, async (client) => {
+      const counter = await client.query('SELECT value FROM seq_counter WHERE id = 1 FOR UPDATE');
+      const from = integer(counter.rows[0] ?? {}, 'value');
+      const { rows } = await client.query(
+        `UPDATE documents d SET seq = $3 + m.n
+         FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM documents
+               WHERE collection = $1 AND id = ANY($2::text[])) m
+         WHERE d.collection = $1 AND d.id = m.id
+         RETURNING d.seq`,
+        [collection, [...ids], from],
+      );
+      if (rows.length === 0) return 0;
+      const last = from + rows.length;
+      await client.query('UPDATE seq_counter SET value = $1 WHERE id = 1', [last]);
+      return last;
+    });
+  }
+
   return {
     pull,
     pullJson,
     countAfter,
     storedIds,
+    currentOfKinds,
+    referencingDocuments,
+    reannounce,
     push,
     blobAccess,
     recordBlobUpload,

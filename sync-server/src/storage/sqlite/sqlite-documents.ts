@@ -68,6 +68,14 @@ export function createSqliteDocuments(
   const selectStoredIds = db.prepare(
     'SELECT id FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))',
   );
+  const selectOfKinds = db.prepare(`
+    SELECT data FROM documents WHERE collection = ?
+      AND json_extract(data, '$.kind') IN (SELECT value FROM json_each(?)) ORDER BY id`);
+  const selectReferencingDocuments = db.prepare(`
+    SELECT d.data FROM blob_references r
+    JOIN documents d ON d.collection = r.collection AND d.id = r.document_id
+    WHERE r.sha256 = ? AND r.collection = ? ORDER BY d.id`);
+  const moveSeq = db.prepare('UPDATE documents SET seq = ? WHERE collection = ? AND id = ?');
   const takeSeq = db.prepare(
     'UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value',
   );
@@ -198,6 +206,31 @@ export function createSqliteDocuments(
     selectUnreferenced.all(uploadedBefore.toISOString(), limit).map((row) => text(row, 'sha256'));
   const forgetBlobUploads = (sha256: string): void => void deleteUploads.run(sha256);
 
+  const currentOfKinds = (collection: CollectionName, kinds: readonly string[]): WireDocument[] =>
+    selectOfKinds
+      .all(collection, JSON.stringify(kinds))
+      .map((row) => JSON.parse(text(row, 'data')) as WireDocument);
+
+  const referencingDocuments = (sha256: string, collection: CollectionName): WireDocument[] =>
+    selectReferencingDocuments
+      .all(sha256, collection)
+      .map((row) => JSON.parse(text(row, 'data')) as WireDocument);
+
+  /** New seqs for stored documents, unchanged: in one transaction, so in commit order. */
+  function reannounce(collection: CollectionName, ids: readonly string[]): number {
+    if (ids.length === 0) return 0;
+    return immediateTransaction(db, () => {
+      let last = 0;
+      for (const id of selectStoredIds
+        .all(collection, JSON.stringify(ids))
+        .map((row) => text(row, 'id'))) {
+        last = integer(takeSeq.get() ?? {}, 'value');
+        moveSeq.run(last, collection, id);
+      }
+      return last;
+    });
+  }
+
   const storedIds = (collection: CollectionName, ids: readonly string[]): Set<string> =>
     new Set(selectStoredIds.all(collection, JSON.stringify(ids)).map((row) => text(row, 'id')));
 
@@ -206,6 +239,9 @@ export function createSqliteDocuments(
     pullJson,
     countAfter,
     storedIds,
+    currentOfKinds,
+    referencingDocuments,
+    reannounce,
     push,
     blobAccess,
     recordBlobUpload,

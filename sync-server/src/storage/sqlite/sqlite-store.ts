@@ -45,6 +45,11 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
       settle(() => documents.pullJson(collection, sinceSeq, limit)),
     countAfter: (collection, sinceSeq) => settle(() => documents.countAfter(collection, sinceSeq)),
     storedIds: (collection, ids) => settle(() => documents.storedIds(collection, ids)),
+    currentOfKinds: (collection, kinds) =>
+      settle(() => documents.currentOfKinds(collection, kinds)),
+    referencingDocuments: (sha256, collection) =>
+      settle(() => documents.referencingDocuments(sha256, collection)),
+    reannounce: (collection, ids) => settle(() => documents.reannounce(collection, ids)),
     blobAccess: (sha256, userId) => settle(() => documents.blobAccess(sha256, userId)),
     recordBlobUpload: (sha256, userId, at) =>
       settle(() => documents.recordBlobUpload(sha256, userId, at)),

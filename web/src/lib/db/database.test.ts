@@ -91,6 +91,7 @@ const SCHEMA_HASHES = {
     hash: 'ebc6e3855d357ebcb46b4c134d5fc306478b7e6b64f657da064d16059b0b3d54',
   },
   visits: { version: 1, hash: '349d591b28bb136273b30ffaca8389162f65e2c300ea57de5be20afc3fb9572c' },
+  filing: { version: 0, hash: '873e64f09fe692134be3075b2229cf4ecc9f051f3ed110118a1d93e7fa9cb02f' },
 };
 
 describe('the schemas devices hold', () => {

@@ -51,8 +51,11 @@ const patient = (id: string, givenName: string, fields: Record<string, unknown> 
   ...fields,
 });
 
+/** The partitions the release before kinds had (filing came later, new and empty). */
+type OldPartition = 'patients' | 'chartMerges' | 'visits';
+
 /** What the server held, as the release before kinds wrote it. */
-const SERVER_BEFORE: Record<PartitionName, Doc[]> = {
+const SERVER_BEFORE: Record<OldPartition, Doc[]> = {
   patients: [patient(P1, 'Isolde', { phone: '+15550100123' }), patient(P2, 'Marit')],
   chartMerges: [],
   visits: [
@@ -139,19 +142,19 @@ describe('a device of the release before kinds', () => {
       patients: new Master(SERVER_BEFORE.patients),
       chartMerges: new Master(SERVER_BEFORE.chartMerges),
       visits: new Master(SERVER_BEFORE.visits),
-    } satisfies Record<PartitionName, Master>;
+    } satisfies Record<OldPartition, Master>;
 
     // The old release: pulls everything, then changes records while the network is down.
-    const old = await createRxDatabase<Record<PartitionName, RxCollection<Doc>>>({ name, storage: storage() }); // prettier-ignore
+    const old = await createRxDatabase<Record<OldPartition, RxCollection<Doc>>>({ name, storage: storage() }); // prettier-ignore
     await old.addCollections(
       Object.fromEntries(
-        (Object.keys(OLD_SCHEMAS) as PartitionName[]).map((p) => [
+        (Object.keys(OLD_SCHEMAS) as OldPartition[]).map((p) => [
           p,
           { schema: OLD_SCHEMAS[p] as unknown as RxJsonSchema<Doc>, conflictHandler: keepServer },
         ]),
       ),
     );
-    for (const p of Object.keys(masters) as PartitionName[]) {
+    for (const p of Object.keys(masters) as OldPartition[]) {
       const state = masters[p].replicate(old[p] as RxCollection, p);
       await state.awaitInitialReplication();
       await state.cancel();
@@ -180,7 +183,7 @@ describe('a device of the release before kinds', () => {
     expect(visits[VISIT]).not.toHaveProperty('conflicts');
 
     // It syncs on: exactly the unsynced changes go, each once, on the state the server holds.
-    for (const p of Object.keys(masters) as PartitionName[]) {
+    for (const p of Object.keys(masters) as OldPartition[]) {
       const state = masters[p].replicate(db[p] as unknown as RxCollection, p);
       await state.awaitInitialReplication();
       await state.cancel();

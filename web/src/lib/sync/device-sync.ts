@@ -1,6 +1,7 @@
 import { version } from '$app/env';
 import type { CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
 import { canUse } from '@clinicdesk/shared/auth/permissions.ts';
+import { recordScopeOf } from '@clinicdesk/shared/registry/partitions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { auditEventsLane } from '../audit/audit-upload.ts';
 import { uploadsLane } from '../blobs/upload-queue.ts';
@@ -55,6 +56,9 @@ export function startDeviceSync(deps: {
         local,
         // A check-in made offline must not reach the server before its patient.
         beforePush: beforePushOf(db, collection.name, replications),
+        scopeKey: recordScopeOf(collection.name as CollectionName)
+          ? `${user.role}-${user.id}`
+          : undefined,
       }),
     );
   }

@@ -47,6 +47,13 @@ type ReplicationDeps = {
    * check-in's patient must reach the server first, or the server refuses the check-in.
    */
   beforePush?: (rows: readonly WireDocument[]) => Promise<void>;
+  /**
+   * For a partition with a record scope (filing): who the device pulls for, as `role-userId`.
+   * The checkpoint is kept per scope, so that when the person or their role changes the
+   * partition is pulled afresh, and the server's withdrawals take away what the new scope
+   * leaves out (ADR 15). Unscoped partitions keep one checkpoint.
+   */
+  scopeKey?: string | undefined;
 };
 
 /**
@@ -62,6 +69,7 @@ export function replicateCollection({
   fetch: fetchImpl = (input, init) => fetch(input, init),
   baseUrl = '',
   beforePush,
+  scopeKey,
 }: ReplicationDeps): CollectionReplication {
   const name = collection.name;
   const sync = apiClient({ baseUrl, fetch: fetchImpl }).sync.v1[':collection'];
@@ -78,7 +86,7 @@ export function replicateCollection({
   );
 
   const state = replicateRxCollection<unknown, Checkpoint>({
-    replicationIdentifier: `clinicdesk-sync-v1-${name}`,
+    replicationIdentifier: `clinicdesk-sync-v1-${name}${scopeKey ? `-${scopeKey}` : ''}`,
     collection,
     live: true,
     retryTime: 3_000,
