@@ -1,5 +1,5 @@
 import { StandardFonts, type PDFDocument, type PDFFont } from 'pdf-lib';
-import { mendedFontkit } from './fontkit-subsets.ts';
+import { mendedFontkit } from './mended-fontkit.ts';
 
 /**
  * Text on the pages ClinicDesk writes (release cover letters, printed accountings, stamps).
@@ -7,7 +7,7 @@ import { mendedFontkit } from './fontkit-subsets.ts';
  * pdf-lib's standard fonts (Helvetica) encode WinAnsi only: "Łukasik", "Nguyễn", "Ђорђе" or
  * "李" cannot be written with them, and a patient's name must print as registered. So the
  * pages embed Noto Sans (OFL; the TTFs of an npm package, through @pdf-lib/fontkit, subset to
- * the glyphs used: a few KB per PDF, see fontkit-subsets.ts) when the caller hands its bytes in
+ * the glyphs used: a few KB per PDF, see mended-fontkit.ts) when the caller hands its bytes in
  * (`unicode-fonts.ts` reads them in the browser from the app's own precached files, so this
  * works offline). Noto Sans covers Latin, Greek, Cyrillic and Vietnamese; CJK and emoji fonts
  * are megabytes each, so those fall back. Without the font (it could not be read) the pages are
@@ -38,8 +38,8 @@ export async function embedPageFonts(
   }
   doc.registerFontkit(mendedFontkit);
   // A fixed subset tag (six capitals, PDF 9.6.4) instead of pdf-lib's generated one: the same
-  // request gives the same bytes. Ligatures off, so text copied or searched reads "fi", not "ﬁ".
-  const options = (name: string) => ({ subset: true, customName: name, features: { liga: false } });
+  // request gives the same bytes.
+  const options = (name: string) => ({ subset: true, customName: name });
   const [regular, bold] = await Promise.all([
     doc.embedFont(unicode.regular, options('CDREGU+NotoSans-Regular')),
     doc.embedFont(unicode.bold, options('CDBOLD+NotoSans-Bold')),
