@@ -119,8 +119,7 @@ export function createApp(deps: AppDeps) {
           defaultSrc: ["'self'"],
           scriptSrc: [
             "'self'",
-            (c) =>
-              [shellScripts(), recognitionScriptSources(c.req.path)].filter(Boolean).join(' '),
+            (c) => [shellScripts(), recognitionScriptSources(c.req.path)].filter(Boolean).join(' '),
           ],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],

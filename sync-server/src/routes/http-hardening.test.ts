@@ -24,6 +24,8 @@ beforeAll(async () => {
   await writeFile(join(site.path, 'index.html'), '<!doctype html><title>ClinicDesk</title>');
   await writeFile(join(site.path, 'favicon.svg'), '<svg/>');
   await writeFile(join(site.path, '_app', 'immutable', 'start.abc.js'), 'export {};');
+  await mkdir(join(site.path, 'ocr', 'engine'), { recursive: true });
+  await writeFile(join(site.path, 'ocr', 'engine', 'worker.min.js'), 'self.onmessage = null;');
   // As deployed behind TLS: SECURE_COOKIES=true also turns HSTS on.
   server = await createTestServer({ staticRoot: site.path, secureCookies: true });
   await addStaff(server, 'rosa');
@@ -58,6 +60,24 @@ describe('security headers on every kind of response', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('WebAssembly only for text recognition', () => {
+  const scriptSrc = async (path: string) =>
+    /script-src ([^;]*)/.exec(
+      (await server.request(path)).headers.get('content-security-policy') ?? '',
+    )?.[1] ?? '';
+
+  it('lets the recognition worker compile its engine, and nothing else evaluate code', async () => {
+    const worker = await scriptSrc('/ocr/engine/worker.min.js');
+    expect(worker.split(' ')).toContain("'wasm-unsafe-eval'");
+    expect(worker.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe-eval');
+  });
+
+  it('keeps WebAssembly out of the app shell and its scripts', async () => {
+    for (const path of ['/', '/_app/immutable/start.abc.js', '/api/health'])
+      expect(await scriptSrc(path)).not.toContain('wasm');
   });
 });
 
