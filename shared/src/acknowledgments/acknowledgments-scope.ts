@@ -1,5 +1,4 @@
-import type { PolicyReader } from '../policies/policies-scope.ts';
-import type { StoredDocument } from '../registry/partition.ts';
+import type { Reader, RecordScope, StoredDocument } from '../registry/partition.ts';
 
 /**
  * The `acknowledgments` partition's record scope (ADR 15: "a person's own; the office manager
@@ -8,14 +7,13 @@ import type { StoredDocument } from '../registry/partition.ts';
  * gave it, and by the session it was recorded under: the reception tablet on which colleagues
  * acknowledge one after another keeps (and can push) what was given on it.
  */
-export function acknowledgmentsInScope(reader: PolicyReader, doc: StoredDocument): boolean {
+export function acknowledgmentsInScope(reader: Reader, doc: StoredDocument): boolean {
   if (reader.role === 'office-manager' || doc.kind !== 'acknowledgment') return true;
   const recordedBy = doc.recordedBy as { userId?: unknown } | undefined;
   return doc.staffId === reader.userId || recordedBy?.userId === reader.userId;
 }
 
-/** The scope as the registry declares it (`PartitionDeclaration.recordScope`). */
 export const ACKNOWLEDGMENTS_RECORD_SCOPE = {
   context: [],
   inScope: acknowledgmentsInScope,
-} as const;
+} as const satisfies RecordScope;

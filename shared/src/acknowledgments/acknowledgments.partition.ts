@@ -1,5 +1,6 @@
 import { ROLES } from '../auth/roles.ts';
 import type { PartitionDeclaration } from '../registry/partition.ts';
+import { ACKNOWLEDGMENTS_RECORD_SCOPE } from './acknowledgments-scope.ts';
 import { mergeAcknowledgments } from './merge-acknowledgments.ts';
 
 /**
@@ -15,9 +16,15 @@ export const ACKNOWLEDGMENTS_PARTITION = {
   version: 0,
   migrations: {},
   indexes: ['kind'],
+  recordScope: ACKNOWLEDGMENTS_RECORD_SCOPE,
   kinds: {
-    acknowledgmentCampaign: { write: ['office-manager'] },
+    acknowledgmentCampaign: { write: ['office-manager'], fixed: ['policyId', 'versionId'] },
     // Attempts on two devices all stay; the earlier acknowledgment stands (mergeAcknowledgments).
-    acknowledgment: { write: ROLES, merge: mergeAcknowledgments },
+    // Its id names the version and the person, who never change.
+    acknowledgment: {
+      write: ROLES,
+      fixed: ['policyId', 'versionId', 'staffId'],
+      merge: mergeAcknowledgments,
+    },
   },
 } as const satisfies PartitionDeclaration<'acknowledgmentCampaign' | 'acknowledgment'>;

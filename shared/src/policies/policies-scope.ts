@@ -1,8 +1,4 @@
-import type { Role } from '../auth/roles.ts';
-import type { StoredDocument } from '../registry/partition.ts';
-
-/** Who reads, as the server's session says (never the device). */
-export type PolicyReader = { readonly role: Role; readonly userId: string };
+import type { Reader, RecordScope, ScopeContext, StoredDocument } from '../registry/partition.ts';
 
 const ISSUED = new Set(['published', 'superseded', 'retired']);
 
@@ -18,9 +14,9 @@ const listed = (value: unknown, userId: string) => Array.isArray(value) && value
  * (a context kind: every reader reads them), for the owner.
  */
 export function policiesInScope(
-  reader: PolicyReader,
+  reader: Reader,
   doc: StoredDocument,
-  context: ReadonlyMap<string, StoredDocument>,
+  context: ScopeContext,
 ): boolean {
   if (reader.role === 'office-manager') return true;
   const owner = () => context.get(String(doc.policyId))?.ownerStaffId === reader.userId;
@@ -39,8 +35,7 @@ export function policiesInScope(
   }
 }
 
-/** The scope as the registry declares it (`PartitionDeclaration.recordScope`). */
 export const POLICIES_RECORD_SCOPE = {
   context: ['policy'],
   inScope: policiesInScope,
-} as const;
+} as const satisfies RecordScope;

@@ -1,6 +1,7 @@
 import { ROLES } from '../auth/roles.ts';
 import type { PartitionDeclaration } from '../registry/partition.ts';
 import { mergePolicyVersions } from './merge-policy-versions.ts';
+import { POLICIES_RECORD_SCOPE } from './policies-scope.ts';
 import { versionWritableBy } from './version-lifecycle.ts';
 
 /**
@@ -22,16 +23,20 @@ export const POLICIES_PARTITION = {
   migrations: {},
   // Every kind has only the base's fields in common; the library reads by kind.
   indexes: ['kind'],
+  recordScope: POLICIES_RECORD_SCOPE,
   kinds: {
     manual: { write: ['office-manager'] },
     policy: { write: ['office-manager'] },
     policyVersion: {
       write: ROLES,
       writableState: versionWritableBy,
+      // Its id names both (versionIdOf); what else may change is `policyVersionChange`'s.
+      fixed: ['policyId', 'versionNumber'],
       // Text is a Yjs document: both sides' edits are kept (see mergePolicyVersions).
       merge: mergePolicyVersions,
     },
-    approval: { write: ROLES },
-    review: { write: ROLES },
+    // A signature never changes once given: a new decision is a new approval.
+    approval: { write: ROLES, fixed: ['policyId', 'versionId', 'approverStaffId', 'round', 'step', 'decision', 'contentHash', 'meaning', 'signedAt', 'signedBy'] }, // prettier-ignore
+    review: { write: ROLES, fixed: ['policyId', 'byStaffId'] },
   },
 } as const satisfies PartitionDeclaration<'manual' | 'policy' | 'policyVersion' | 'approval' | 'review'>; // prettier-ignore
