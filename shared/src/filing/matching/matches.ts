@@ -1,6 +1,7 @@
 import { foldText } from './folded-text.ts';
 import { fuzzyFind } from './fuzzy-find.ts';
-import { MAX_TEXT_SCANNED, regexFlags, type MatchingRule } from './matching-rule.ts';
+import { documentText, type DocumentText } from './document-text.ts';
+import { regexFlags, type MatchingRule } from './matching-rule.ts';
 import { regexRanges } from './match-regex.ts';
 import { findWholeWords, patternWords } from './word-terms.ts';
 
@@ -64,9 +65,10 @@ function matchRegex(rule: MatchingRule, text: string): MatchOutcome {
   );
 }
 
-function matchFuzzy(rule: MatchingRule, text: string): MatchOutcome {
+function matchFuzzy(rule: MatchingRule, document: DocumentText): MatchOutcome {
+  const { text } = document;
   const phrase = foldText(rule.pattern, rule.caseSensitive).text;
-  const folded = foldText(text, rule.caseSensitive);
+  const folded = document.folded(rule.caseSensitive);
   const typos = Math.floor(phrase.length / FUZZY_CHARACTERS_PER_TYPO);
   const ranges = fuzzyFind(phrase, folded.text, typos).map(({ start, end }) => ({
     start: folded.from[start]!,
@@ -80,13 +82,15 @@ function matchFuzzy(rule: MatchingRule, text: string): MatchOutcome {
 
 /**
  * Whether a matching rule matches a document's text, and where (issue 12.4, as Paperless-ngx
- * matches). Reads at most the first MAX_TEXT_SCANNED characters. Never throws, whatever the
- * text: a rule that cannot be run (an invalid regular expression stored elsewhere) matches
- * nothing, and `none` or an empty pattern never matches.
+ * matches). Reads at most the first MAX_TEXT_SCANNED characters; pass a `documentText` when
+ * many rules read one text. Never throws, whatever the text: a rule that cannot be run (an
+ * invalid regular expression stored elsewhere) matches nothing, and `none` or an empty
+ * pattern never matches.
  */
-export function matches(rule: MatchingRule, text: string): MatchOutcome {
+export function matches(rule: MatchingRule, text: string | DocumentText): MatchOutcome {
   if (rule.algorithm === 'none' || rule.pattern.trim() === '') return NO_MATCH;
-  const scanned = text.length > MAX_TEXT_SCANNED ? text.slice(0, MAX_TEXT_SCANNED) : text;
+  const document = typeof text === 'string' ? documentText(text) : text;
+  const scanned = document.text;
   switch (rule.algorithm) {
     case 'any':
       return matchWords(rule, scanned, false);
@@ -96,6 +100,6 @@ export function matches(rule: MatchingRule, text: string): MatchOutcome {
     case 'regex':
       return matchRegex(rule, scanned);
     case 'fuzzy':
-      return matchFuzzy(rule, scanned);
+      return matchFuzzy(rule, document);
   }
 }
