@@ -1,6 +1,16 @@
 import { sniffBlobType } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
-import { EncryptedPDFError, PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
+import {
+  EncryptedPDFError,
+  PDFDocument,
+  concatTransformationMatrix,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFImage,
+  type PDFPage,
+} from 'pdf-lib';
+import { jpegOrientation, type Orientation } from './jpeg-orientation.ts';
 import type { EnclosedDocument } from './cover-letter.ts';
 import { LETTER } from './page-flow.ts';
 import { STAMP_BAND } from './page-stamp.ts';
@@ -13,7 +23,13 @@ import type { ReleaseDocument } from './release-request.ts';
  */
 export type Enclosure =
   | { document: ReleaseDocument; pageCount: number; kind: 'pdf'; source: PDFDocument }
-  | { document: ReleaseDocument; pageCount: 1; kind: 'image'; image: PDFImage };
+  | {
+      document: ReleaseDocument;
+      pageCount: 1;
+      kind: 'image';
+      image: PDFImage;
+      orientation: Orientation;
+    };
 
 export type EnclosureError = {
   code: 'document-not-its-type' | 'document-unreadable' | 'document-encrypted';
@@ -42,11 +58,12 @@ export async function readEnclosures(
           return refuse('document-unreadable', `"${document.title}" has no pages.`);
         enclosures.push({ document, pageCount, kind: 'pdf', source });
       } else {
-        const image =
-          document.type === 'image/png'
-            ? await target.embedPng(document.bytes)
-            : await target.embedJpg(document.bytes);
-        enclosures.push({ document, pageCount: 1, kind: 'image', image });
+        const png = document.type === 'image/png';
+        const image = png
+          ? await target.embedPng(document.bytes)
+          : await target.embedJpg(document.bytes);
+        const orientation = png ? 1 : jpegOrientation(document.bytes);
+        enclosures.push({ document, pageCount: 1, kind: 'image', image, orientation });
       }
     } catch (error) {
       // A password-protected PDF cannot be copied without its password; the sender must send
@@ -96,18 +113,44 @@ export async function addEnclosurePages(
     const copied = await target.copyPages(enclosure.source, enclosure.source.getPageIndices());
     return copied.map((page) => ({ page: target.addPage(page), hasStampBand: false }));
   }
-  const { image } = enclosure;
-  const landscape = image.width > image.height;
+  const { image, orientation } = enclosure;
+  // Seen as the camera meant it: a quarter turn swaps width and height (jpeg-orientation.ts).
+  const turned = orientation >= 5;
+  const seen = turned ? { width: image.height, height: image.width } : { width: image.width, height: image.height }; // prettier-ignore
+  const landscape = seen.width > seen.height;
   const [width, height] = landscape ? [LETTER.height, LETTER.width] : [LETTER.width, LETTER.height];
   const page = target.addPage([width, height]);
   const room = { width: width - 2 * IMAGE_MARGIN, height: height - 2 * IMAGE_MARGIN - STAMP_BAND };
-  const scale = Math.min(room.width / image.width, room.height / image.height);
-  const [w, h] = [image.width * scale, image.height * scale];
-  page.drawImage(image, {
-    x: (width - w) / 2,
-    y: IMAGE_MARGIN + (room.height - h) / 2,
-    width: w,
-    height: h,
-  });
+  const scale = Math.min(room.width / seen.width, room.height / seen.height);
+  const [w, h] = [seen.width * scale, seen.height * scale];
+  const [x, y] = [(width - w) / 2, IMAGE_MARGIN + (room.height - h) / 2];
+  const name = page.node.newXObject('Image', image.ref);
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(...placement(orientation, { x, y, w, h })),
+    drawObject(name),
+    popGraphicsState(),
+  );
   return [{ page, hasStampBand: true }];
+}
+
+/**
+ * The matrix that puts an image (drawn in the unit square, its first row at the top) into the
+ * box x, y, w, h as seen: for each EXIF orientation, where its stored top row and left column go.
+ */
+function placement(
+  orientation: Orientation,
+  { x, y, w, h }: { x: number; y: number; w: number; h: number },
+) {
+  const matrices: Record<Orientation, [number, number, number, number, number, number]> = {
+    1: [w, 0, 0, h, x, y],
+    2: [-w, 0, 0, h, x + w, y],
+    3: [-w, 0, 0, -h, x + w, y + h],
+    4: [w, 0, 0, -h, x, y + h],
+    5: [0, -h, -w, 0, x + w, y + h],
+    6: [0, -h, w, 0, x, y + h],
+    7: [0, h, w, 0, x, y],
+    8: [0, h, -w, 0, x + w, y],
+  };
+  return matrices[orientation];
 }

@@ -8,6 +8,7 @@ import {
   oversizedPdf,
   syntheticPdf,
   syntheticPng,
+  withExifOrientation,
 } from './fixtures/synthetic-documents.ts';
 import { STAMP_BAND } from './page-stamp.ts';
 import {
@@ -126,6 +127,16 @@ describe('buildReleasePackage', () => {
     expect(original).toMatchObject({ x: 40, y: 752 });
     const stamp = copied?.items.find((item) => item.text.startsWith('Zoë'));
     expect(stamp?.y).toBeGreaterThan(792);
+  });
+
+  it('turns a phone photo the way the camera meant it (EXIF orientation), on a page turned its way', async () => {
+    const photo = { title: 'Photo ID', documentDate: '2026-11-03', type: 'image/jpeg' as const };
+    const sideways = withExifOrientation(SYNTHETIC_JPEG, 6); // stored 16×12, seen 12×16
+    const turned = await released({ documents: [{ ...photo, bytes: sideways }] });
+    const asStored = await released({ documents: [{ ...photo, bytes: SYNTHETIC_JPEG }] });
+    const size = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).getPage(1).getSize();
+    expect(await size(turned.bytes)).toEqual({ width: 612, height: 792 });
+    expect(await size(asStored.bytes)).toEqual({ width: 792, height: 612 });
   });
 
   it('names the package, says ClinicDesk produced it and dates it as told', async () => {
