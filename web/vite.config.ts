@@ -2,6 +2,7 @@ import adapter from '@sveltejs/adapter-static';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defaultClientConditions, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { ocrAssets } from './src/lib/filing/text/ocr-assets.vite.ts';
 
 /**
  * Writes the Workbox service worker after the static adapter has written `build/`. Kit 3 runs the
@@ -21,7 +22,13 @@ function workboxServiceWorker(outDir = 'build'): Plugin {
         const { generateSW } = await import('workbox-build');
         const { count, size, warnings } = await generateSW({
           globDirectory: outDir,
-          globPatterns: ['**/*.{js,css,html,webmanifest,svg,png,ico,woff2}'],
+          // .mjs: PDF.js's worker; /ocr/: text recognition's engine and English (ocr-assets.ts).
+          globPatterns: [
+            '**/*.{js,mjs,css,html,webmanifest,svg,png,ico,woff2}',
+            'ocr/**/*.{wasm,gz}',
+          ],
+          // The recognition engine (2.8 MB) and its language data (2.9 MB) work offline too.
+          maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
           globIgnores: ['sw.js', 'workbox-*.js'],
           swDest: `${outDir}/sw.js`,
           navigateFallback: '/index.html',
@@ -47,6 +54,7 @@ export default defineConfig({
       serviceWorker: { register: false },
       csp: { mode: 'hash', directives: { 'script-src': ['self'] } },
     }),
+    ocrAssets(),
     workboxServiceWorker(),
   ],
   resolve: {

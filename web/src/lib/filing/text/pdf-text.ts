@@ -1,5 +1,4 @@
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { openPdf } from './pdfjs.ts';
 
 /** The text of one page of a PDF, as the PDF itself carries it. */
@@ -41,7 +40,7 @@ export async function pdfText(pdf: Uint8Array): Promise<Result<PdfPageText[], Pd
     for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
       const page = await document.getPage(pageNumber);
       const content = await page.getTextContent();
-      const text = joinItems(content.items.filter((item): item is TextItem => 'str' in item));
+      const text = joinItems(content.items.flatMap((item) => ('str' in item ? [item] : [])));
       pages.push({ pageNumber, text, needsRecognition: !hasWords(text) });
       page.cleanup();
     }
@@ -51,7 +50,7 @@ export async function pdfText(pdf: Uint8Array): Promise<Result<PdfPageText[], Pd
   }
 }
 
-function joinItems(items: readonly TextItem[]): string {
+function joinItems(items: readonly { str: string; hasEOL: boolean }[]): string {
   const text = items.map((item) => item.str + (item.hasEOL ? '\n' : '')).join('');
   return text
     .split('\n')

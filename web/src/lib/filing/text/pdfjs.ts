@@ -1,4 +1,6 @@
-import type * as Pdfjs from 'pdfjs-dist';
+/// <reference types="vite/client" />
+import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export type PdfjsLib = typeof Pdfjs;
 
@@ -25,7 +27,7 @@ export function loadPdfjs(): Promise<PdfjsLib> {
 }
 
 /** An open PDF; `close()` ends its work in PDF.js's worker (always call it). */
-export type OpenedPdf = { document: Pdfjs.PDFDocumentProxy; close(): Promise<void> };
+export type OpenedPdf = { document: PDFDocumentProxy; close(): Promise<void> };
 
 /** Opens a PDF from its bytes (copied: PDF.js takes ownership of what it is given). */
 export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
