@@ -57,6 +57,8 @@ const TYPED_ROUTES = {
   'GET /api/charts/duplicates': true,
   'POST /api/charts/duplicates/dismiss': true,
   'GET /api/charts/:id/history': true,
+  'GET /api/filing/disposition': true,
+  'POST /api/filing/documents/:id/destroy': true,
   'GET /api/audit/v1/events': true,
   'GET /api/audit/v1/events.csv': true,
   'GET /api/blobs/:sha256': true,

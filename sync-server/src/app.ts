@@ -21,6 +21,7 @@ import { createAuthRoutes } from './routes/auth.routes.ts';
 import { createChartNumberRoutes } from './routes/chart-numbers.routes.ts';
 import { BLOBS_BASE_PATH, createBlobRoutes } from './routes/blobs.routes.ts';
 import { createChartRoutes } from './routes/charts.routes.ts';
+import { createFilingRoutes } from './routes/filing.routes.ts';
 import { createStaticRoutes } from './routes/static.routes.ts';
 import { createSyncStreamRoutes, DEFAULT_HEARTBEAT_MS } from './routes/sync-stream.routes.ts';
 import { createSyncRoutes } from './routes/sync.routes.ts';
@@ -34,6 +35,8 @@ import { createDuplicatesService } from './services/duplicates.service.ts';
 import { patientPushChecks } from './services/patient-push-checks.ts';
 import { visitPushChecks } from './services/visit-push-checks.ts';
 import { reannounceFiledUnder } from './services/category-changes.ts';
+import { createDispositionService } from './services/disposition.service.ts';
+import { filedDocumentPushChecks } from './services/filing-push-checks.ts';
 import { createRecordScopes } from './services/record-scopes.ts';
 import { createSyncService } from './services/sync.service.ts';
 import { createStaffService } from './services/staff.service.ts';
@@ -81,6 +84,8 @@ export function createApp(deps: AppDeps) {
     beforeWrite: {
       patient: patientPushChecks({ charts: store.charts, clock }),
       visit: visitPushChecks({ store }),
+      // A legal hold keeps a document out of the trash (issue 12.7).
+      filedDocument: filedDocumentPushChecks({ store, clock }),
     },
     // After the commit: a failure here loses no write, only delays a duplicate's review until
     // the record's next change, so it is logged rather than failing the push.
@@ -103,6 +108,7 @@ export function createApp(deps: AppDeps) {
         ),
     },
   });
+  const disposition = createDispositionService({ store, bus, clock, blobs: deps.blobs });
   const requireSession = createRequireSession(auth);
   const shellScripts = deps.staticRoot ? createShellScriptHashes(deps.staticRoot) : () => '';
 
@@ -179,6 +185,8 @@ export function createApp(deps: AppDeps) {
     // Patient services that need the server; like /api/sync, nothing without a session.
     .use('/api/charts/*', requireSession)
     .route('/api/charts', createChartRoutes({ store, clock, duplicates }))
+    .use('/api/filing/*', requireSession)
+    .route('/api/filing', createFilingRoutes({ store, clock, disposition }))
     .use(`${AUDIT_BASE_PATH}/*`, requireSession)
     .route(AUDIT_BASE_PATH, createAuditReportRoutes({ audit }))
     .route(BLOBS_BASE_PATH, blobRoutes(deps, { store, clock, requireSession }))

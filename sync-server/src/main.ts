@@ -16,6 +16,9 @@ import { describeDatabase, readServerConfig, type DatabaseConfig } from './serve
 import type { ChangeBus } from './services/change-bus.ts';
 import { createPostgresChangeBus } from './services/change-bus-postgres.ts';
 import { collectBlobsJob } from './jobs/collect-blobs.job.ts';
+import { emptyTrashJob } from './jobs/empty-trash.job.ts';
+import { createInProcessChangeBus } from './services/change-bus.ts';
+import { createDispositionService } from './services/disposition.service.ts';
 import { createJobRunner } from './jobs/job-runner.ts';
 import type { BlobStorage } from './storage/blobs/blob-storage.ts';
 import { openFsBlobStorage } from './storage/blobs/fs-blob-storage.ts';
@@ -71,8 +74,15 @@ async function main(): Promise<void> {
 
   const blobs = await openBlobStorage(config.value.database, join(dataDir, 'blobs'), log, clock);
   // Housekeeping: files no record refers to are collected after a grace period (issue 11).
+  // One change bus for the app and the jobs, so that what a job destroys is announced to devices.
+  const bus =
+    database.bus ??
+    createInProcessChangeBus((error) =>
+      log.error('A change listener failed', { error: String(error) }),
+    );
+  const disposition = createDispositionService({ store, bus, clock, blobs });
   const housekeeping = createJobRunner({
-    jobs: [collectBlobsJob({ store, blobs })],
+    jobs: [collectBlobsJob({ store, blobs }), emptyTrashJob({ disposition })],
     clock,
     log,
   });
@@ -86,7 +96,7 @@ async function main(): Promise<void> {
     secureCookies: config.value.secureCookies,
     trustProxy: config.value.trustProxy,
     log,
-    bus: database.bus,
+    bus,
     blobs,
   });
 

@@ -27,11 +27,17 @@ export const AUDIT_ACTIONS = [
   'second-factor-failed',
   'second-factor-enrolled',
   'second-factor-reset',
+  // A record destroyed under the retention schedule or emptied from the trash (issue 12.7): the
+  // entry names the record, its files' hashes and the rule, and outlives what it destroyed.
+  'destroy',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What a device reports itself (it happened on the device, often offline). */
-export const DEVICE_AUDIT_ACTIONS = ['view', 'print'] as const;
+/**
+ * What a device reports itself (it happened on the device, often offline): a view, a print, and
+ * an export (a filed document's file downloaded, issue 12.10).
+ */
+export const DEVICE_AUDIT_ACTIONS = ['view', 'print', 'export'] as const;
 export type DeviceAuditAction = (typeof DEVICE_AUDIT_ACTIONS)[number];
 
 /** The collection name audit exports are recorded under (it is not a replicated collection). */
@@ -164,4 +170,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'second-factor-failed': 'Two-factor code refused',
   'second-factor-enrolled': 'Set up two-factor sign-in',
   'second-factor-reset': 'Reset two-factor sign-in',
+  destroy: 'Destroyed (retention)',
 };

@@ -112,6 +112,7 @@ const EXPECTED_FEATURES: Record<string, Role[]> = {
   'charts.merge': ['office-manager'],
   'charts.history': ['front-desk', 'billing', 'clinician', 'office-manager'],
   'audit.report': ['office-manager', 'admin'],
+  'filing.disposition': ['office-manager'],
 };
 
 describe('the permission table', () => {

@@ -80,6 +80,11 @@ export const FEATURE_ACCESS = {
    * sign-ins and account misuse are the security officer's to watch (45 CFR 164.308(a)(1)(ii)(D)).
    */
   'audit.report': ['office-manager', 'admin'],
+  /**
+   * The disposition review and destroying what is due under the retention schedule (issue
+   * 12.7): the records custodian's, who answers for what the practice keeps and destroys.
+   */
+  'filing.disposition': ['office-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Feature = keyof typeof FEATURE_ACCESS;

@@ -120,6 +120,10 @@ export type ApiErrorCode =
   | 'update-required'
   | 'unsupported-media-type'
   | 'rate-limited'
+  /** A legal hold stands over the record: it may not be trashed for good or destroyed. */
+  | 'legal-hold'
+  /** The record's retention has not ended (and it is not an expired item of the trash). */
+  | 'not-due'
   | 'internal';
 
 export type ApiError = { error: { code: ApiErrorCode; message: string } };

@@ -22,6 +22,8 @@ export const API_ERROR_STATUS = {
   'update-required': 426,
   'unsupported-media-type': 415,
   'rate-limited': 429,
+  'legal-hold': 409,
+  'not-due': 409,
   internal: 500,
 } as const satisfies Record<ApiErrorCode, number>;
 
@@ -53,6 +55,8 @@ export const API_ERROR_MESSAGES = {
     'This version of ClinicDesk is out of date. Reload to update; your unsynced changes stay on this device.',
   'unsupported-media-type': 'Send JSON (Content-Type: application/json)',
   'rate-limited': 'Too many attempts; wait a minute and try again',
+  'legal-hold': 'A legal hold applies to this record: it is kept until the hold is released',
+  'not-due': 'This record is still within its retention period',
   internal: 'Something went wrong on the server',
 } as const satisfies Record<ApiErrorCode, string>;
 

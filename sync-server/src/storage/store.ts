@@ -53,6 +53,24 @@ export interface Store {
   reannounce(collection: CollectionName, ids: readonly string[]): Promise<number>;
 
   /**
+   * Destroys a record (issue 12.7, ADR 19): in one transaction its current state becomes a
+   * tombstone that names only the record (`destroyed: true`, announced under the next seq so
+   * devices drop it), every stored version of it is deleted, its file references go, and a
+   * `destroy` audit event (who, when, the record, its files' hashes, the rule) is appended —
+   * which outlives it. Null when the record is not stored or was destroyed already. Returns the
+   * hashes of the files its states referred to, for the caller to remove the bytes of those no
+   * other record uses (`blobInUse`).
+   */
+  destroyDocument(
+    collection: CollectionName,
+    id: string,
+    disposition: { writer: DocumentWriter; at: Date; detail: string },
+  ): Promise<{ seq: number; files: string[] } | null>;
+
+  /** Whether any record's current state or any kept version refers to the file. */
+  blobInUse(sha256: string): Promise<boolean>;
+
+  /**
    * Who may read a file (issue 11, point 5): the collections holding a stored record that refers
    * to it (written with each push, `blobReferences`), and whether this person uploaded it.
    */

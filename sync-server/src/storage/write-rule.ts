@@ -54,6 +54,16 @@ export function decideWrite(facts: WriteFacts): WriteDecision {
   // a conflict answer carries the stored state, which they must not learn.
   const untouchable = current && authorise?.(current.doc, current.doc);
   if (untouchable) return { kind: 'refuse', refusal: untouchable };
+  // A record destroyed under the retention schedule stays destroyed (ADR 19): an edit made
+  // offline before it was destroyed, or a copy a device still holds, never brings it back.
+  if (current?.doc.destroyed === true)
+    return {
+      kind: 'refuse',
+      refusal: {
+        code: 'forbidden',
+        message: 'This record was destroyed under the practice’s retention schedule',
+      },
+    };
   if (current) {
     // A retried push whose first attempt was stored: success, and no new seq, so devices that
     // already pulled it are not sent it again.

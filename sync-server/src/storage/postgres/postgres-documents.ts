@@ -4,6 +4,12 @@ import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import { blobReferences } from '@clinicdesk/shared/blobs/blob-references.ts';
 import { writeAuditEvent } from '../audit-rows.ts';
 import { canonicalDocument } from '../document-hash.ts';
+import {
+  destroyAuditEvent,
+  destroyedTombstone,
+  filesOfStates,
+  isDestroyed,
+} from '../destroyed-record.ts';
 import type {
   BlobAccess,
   DocumentWriter,
@@ -336,11 +342,55 @@ export function createPostgresDocuments(pool: Pool) {
     });
   }
 
+  async function destroyDocument(
+    collection: CollectionName,
+    id: string,
+    disposition: { writer: DocumentWriter; at: Date; detail: string },
+  ): Promise<{ seq: number; files: string[] } | null> {
+    return await inTransaction(pool, async (client) => {
+      // The seq lock first, as every write takes it (see WHY NOT A SEQUENCE).
+      const counter = await client.query('SELECT value FROM seq_counter WHERE id = 1 FOR UPDATE');
+      const locked = await lockCurrent(client, collection, [id]);
+      const row = locked.get(id);
+      if (!row) return null;
+      const current = parseDocument(row.data);
+      if (isDestroyed(current)) return null;
+      const files = filesOfStates([current, ...(await storedVersions(client, collection, id))]);
+      const tombstone = canonicalDocument(destroyedTombstone(current, disposition.at));
+      const seq = integer(counter.rows[0] ?? {}, 'value') + 1;
+      const { writer, at } = disposition;
+      await client.query('UPDATE seq_counter SET value = $1 WHERE id = 1', [seq]);
+      await client.query(
+        `UPDATE documents SET seq = $3, deleted = true, data = $4, data_hash = $5, server_time = $6,
+           written_by_user = $7, written_by_device = $8
+         WHERE collection = $1 AND id = $2`,
+        [collection, id, seq, tombstone.data, tombstone.hash, at, writer.userId, writer.deviceId],
+      );
+      await client.query('DELETE FROM document_versions WHERE collection = $1 AND id = $2', [collection, id]); // prettier-ignore
+      await client.query('DELETE FROM blob_references WHERE collection = $1 AND document_id = $2', [collection, id]); // prettier-ignore
+      await appendAuditWithinTransaction(client, [
+        destroyAuditEvent({ collection, id, seq, files, writer, at, detail: disposition.detail }),
+      ]);
+      return { seq, files };
+    });
+  }
+
+  async function blobInUse(sha256: string): Promise<boolean> {
+    const { rowCount } = await pool.query(
+      `SELECT 1 WHERE EXISTS (SELECT 1 FROM blob_references WHERE sha256 = $1)
+         OR EXISTS (SELECT 1 FROM document_versions WHERE strpos(data, $1) > 0)`,
+      [sha256],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   return {
     pull,
     pullJson,
     countAfter,
     storedIds,
+    destroyDocument,
+    blobInUse,
     currentOfKinds,
     referencingDocuments,
     reannounce,

@@ -59,6 +59,8 @@ export async function openPostgresStore(
     currentOfKinds: documents.currentOfKinds,
     referencingDocuments: documents.referencingDocuments,
     reannounce: documents.reannounce,
+    destroyDocument: documents.destroyDocument,
+    blobInUse: documents.blobInUse,
     blobAccess: documents.blobAccess,
     recordBlobUpload: documents.recordBlobUpload,
     unreferencedBlobs: documents.unreferencedBlobs,

@@ -5,6 +5,12 @@ import type { AuditEventInput } from '../audit-chain.ts';
 import { writeAuditEvent } from '../audit-rows.ts';
 import { blobReferences } from '@clinicdesk/shared/blobs/blob-references.ts';
 import { canonicalDocument } from '../document-hash.ts';
+import {
+  destroyAuditEvent,
+  destroyedTombstone,
+  filesOfStates,
+  isDestroyed,
+} from '../destroyed-record.ts';
 import type {
   BlobAccess,
   DocumentWriter,
@@ -76,6 +82,12 @@ export function createSqliteDocuments(
     JOIN documents d ON d.collection = r.collection AND d.id = r.document_id
     WHERE r.sha256 = ? AND r.collection = ? ORDER BY d.id`);
   const moveSeq = db.prepare('UPDATE documents SET seq = ? WHERE collection = ? AND id = ?');
+  const deleteVersions = db.prepare(
+    'DELETE FROM document_versions WHERE collection = ? AND id = ?',
+  );
+  const selectFileUse = db.prepare(`
+    SELECT 1 AS yes WHERE EXISTS (SELECT 1 FROM blob_references WHERE sha256 = ?1)
+      OR EXISTS (SELECT 1 FROM document_versions WHERE instr(data, ?1) > 0)`);
   const takeSeq = db.prepare(
     'UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value',
   );
@@ -231,6 +243,35 @@ export function createSqliteDocuments(
     });
   }
 
+  function destroyDocument(
+    collection: CollectionName,
+    id: string,
+    disposition: { writer: DocumentWriter; at: Date; detail: string },
+  ): { seq: number; files: string[] } | null {
+    return immediateTransaction(db, () => {
+      const stored = selectCurrent.get(collection, id);
+      if (!stored) return null;
+      const current = JSON.parse(text(stored, 'data')) as WireDocument;
+      if (isDestroyed(current)) return null;
+      const states = selectVersions
+        .all(collection, id)
+        .map((version) => JSON.parse(text(version, 'data')) as WireDocument);
+      const files = filesOfStates([current, ...states]);
+      const tombstone = canonicalDocument(destroyedTombstone(current, disposition.at));
+      const seq = integer(takeSeq.get() ?? {}, 'value');
+      const { writer, at } = disposition;
+      upsert.run(collection, id, seq, 1, tombstone.data, tombstone.hash, at.toISOString(), writer.userId, writer.deviceId); // prettier-ignore
+      deleteVersions.run(collection, id);
+      deleteReferences.run(collection, id);
+      audit.appendWithinTransaction([
+        destroyAuditEvent({ collection, id, seq, files, writer, at, detail: disposition.detail }),
+      ]);
+      return { seq, files };
+    });
+  }
+
+  const blobInUse = (sha256: string): boolean => selectFileUse.get(sha256) !== undefined;
+
   const storedIds = (collection: CollectionName, ids: readonly string[]): Set<string> =>
     new Set(selectStoredIds.all(collection, JSON.stringify(ids)).map((row) => text(row, 'id')));
 
@@ -242,6 +283,8 @@ export function createSqliteDocuments(
     currentOfKinds,
     referencingDocuments,
     reannounce,
+    destroyDocument,
+    blobInUse,
     push,
     blobAccess,
     recordBlobUpload,

@@ -50,6 +50,9 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
     referencingDocuments: (sha256, collection) =>
       settle(() => documents.referencingDocuments(sha256, collection)),
     reannounce: (collection, ids) => settle(() => documents.reannounce(collection, ids)),
+    destroyDocument: (collection, id, disposition) =>
+      settle(() => documents.destroyDocument(collection, id, disposition)),
+    blobInUse: (sha256) => settle(() => documents.blobInUse(sha256)),
     blobAccess: (sha256, userId) => settle(() => documents.blobAccess(sha256, userId)),
     recordBlobUpload: (sha256, userId, at) =>
       settle(() => documents.recordBlobUpload(sha256, userId, at)),

@@ -1,9 +1,11 @@
 import { version } from '$app/env';
+import type { Subscription } from 'rxjs';
 import type { CollectionName } from '@clinicdesk/shared/sync/collection-names.ts';
 import { canUse } from '@clinicdesk/shared/auth/permissions.ts';
 import { recordScopeOf } from '@clinicdesk/shared/registry/partitions.ts';
 import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { auditEventsLane } from '../audit/audit-upload.ts';
+import { forgetBlobsOnDelete } from '../blobs/forget-on-delete.ts';
 import { uploadsLane } from '../blobs/upload-queue.ts';
 import { chartNumbersLane } from '../charts/chart-number-keeper.ts';
 import type { ClinicDatabase } from '../db/database.ts';
@@ -68,6 +70,7 @@ export function startDeviceSync(deps: {
   // audit trail — goes out through the outbox, from the leader tab only, like documents, so its
   // counts are the ones every tab shows.
   let outbox: Outbox | null = null;
+  let forgetting: Subscription | null = null;
   const tabs = coordinateTabs({
     userId: user.id,
     status: syncStatus,
@@ -78,6 +81,8 @@ export function startDeviceSync(deps: {
       // And until each collection has been received whole once, screens say it is downloading.
       syncStatus.expectDownloads(user.id, [...replications.keys()]);
       leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
+      // Files of records that left the device (deleted, withdrawn, destroyed) leave with them.
+      forgetting = forgetBlobsOnDelete(db, local);
       const lanes: OutboxLane[] = [
         uploadsLane({ local, deviceId: device }),
         auditEventsLane({ local, deviceId: device }),
@@ -100,6 +105,7 @@ export function startDeviceSync(deps: {
     async close() {
       tabs.close();
       leaderSync?.close();
+      forgetting?.unsubscribe();
       await Promise.all([...replications.values()].map((r) => r.state.cancel()));
       await outbox?.stop();
     },
