@@ -13,6 +13,7 @@ import { currentLoad, describeMachine } from './machine.ts';
 import { PouchServer } from './pouch-process.ts';
 import { type BenchReport, type Figure, formatMachine, formatTable } from './report.ts';
 import { measureColdStart, type ColdStartConfig } from './scenarios/cold-start.ts';
+import { measureFiling, type FilingConfig } from './scenarios/filing.ts';
 import { measureFirstSync, type FirstSyncConfig } from './scenarios/first-sync.ts';
 import { measureIncrementalSync, type IncrementalConfig } from './scenarios/incremental.ts';
 import { measurePullThroughput, type PullConfig } from './scenarios/pull-throughput.ts';
@@ -34,6 +35,7 @@ type Config = {
   pull: PullConfig;
   load: LoadConfig;
   coldStart: ColdStartConfig;
+  filing: FilingConfig;
 };
 
 const FULL: Config = {
@@ -45,6 +47,7 @@ const FULL: Config = {
   pull: { devices: 16, rounds: 3 },
   load: { devices: [1, 10, 50, 200], warmupMs: 2_000, durationMs: 10_000 },
   coldStart: { rounds: 5 },
+  filing: { recognitionRounds: 3, captureRounds: 3 },
 };
 
 const QUICK: Config = {
@@ -56,11 +59,13 @@ const QUICK: Config = {
   pull: { devices: 16, rounds: 1 },
   load: { devices: [1, 10, 50], warmupMs: 500, durationMs: 3_000 },
   coldStart: { rounds: 2 },
+  filing: { recognitionRounds: 1, captureRounds: 1 },
 };
 
 const POUCH_DATABASE = 'patients';
 const artifacts = fileURLToPath(new URL('../.artifacts/', import.meta.url));
 const pageDir = join(artifacts, 'bench-page');
+const filingPageDir = join(artifacts, 'bench-filing-page');
 const cacheDir = join(artifacts, 'bench-data');
 const buildDir = fileURLToPath(new URL('../../web/build/', import.meta.url));
 
@@ -180,6 +185,11 @@ async function main(): Promise<void> {
     });
     figures.push(...coldStart.figures);
     notes.push(...coldStart.notes);
+
+    step('filing: recognising a scanned page, three camera shots to a PDF');
+    const filing = await measureFiling(browser, { pageDir: filingPageDir, config: config.filing });
+    figures.push(...filing.figures);
+    notes.push(...filing.notes);
   } finally {
     await browser.close();
     await pouch?.stop();
