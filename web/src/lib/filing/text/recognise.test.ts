@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OCR_FILES } from './ocr-assets.ts';
+import { OCR_FILES, OCR_PACKAGES } from './ocr-assets.ts';
 import { runPdfjsInThisThread } from './pdfjs-in-this-thread.ts';
 import { type RecognitionProgress, TextRecogniser } from './recognise.ts';
 
@@ -54,5 +54,11 @@ describe('text recognition on the device', () => {
 describe('the files the app serves for recognition', () => {
   it('are the npm packages’ own files, at the versions installed', () => {
     for (const file of OCR_FILES) expect(() => require.resolve(file.from)).not.toThrow();
+    for (const [name, version] of Object.entries(OCR_PACKAGES))
+      expect(
+        JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')),
+      ).toMatchObject({
+        version,
+      });
   });
 });
