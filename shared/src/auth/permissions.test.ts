@@ -96,6 +96,58 @@ const EXPECTED_KINDS: Record<string, Record<Role, 'none' | 'read' | 'write'>> = 
     'office-manager': 'write',
     admin: 'none',
   },
+  manual: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'read',
+  },
+  policy: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'read',
+  },
+  // Anyone may author a draft; the row rule keeps publishing to the office manager.
+  policyVersion: {
+    'front-desk': 'write',
+    billing: 'write',
+    clinician: 'write',
+    'office-manager': 'write',
+    admin: 'write',
+  },
+  // An approver of any role signs; a signature is their own (author stamps).
+  policyApproval: {
+    'front-desk': 'write',
+    billing: 'write',
+    clinician: 'write',
+    'office-manager': 'write',
+    admin: 'write',
+  },
+  policyReview: {
+    'front-desk': 'write',
+    billing: 'write',
+    clinician: 'write',
+    'office-manager': 'write',
+    admin: 'write',
+  },
+  acknowledgmentCampaign: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'read',
+  },
+  // Everyone acknowledges, each for themselves (record scope and stamps).
+  acknowledgment: {
+    'front-desk': 'write',
+    billing: 'write',
+    clinician: 'write',
+    'office-manager': 'write',
+    admin: 'write',
+  },
 };
 
 const EXPECTED_FEATURES: Record<string, Role[]> = {

@@ -35,7 +35,7 @@ export const approvalSchema = z
      * from that person's own session on that device (`authoriseRow`): nobody signs for another.
      */
     signedBy: editorSchema,
-    ...documentBase('approval'),
+    ...documentBase('policyApproval'),
   })
   .refine((approval) => approval.signedBy.userId === approval.approverStaffId, {
     path: ['signedBy'],

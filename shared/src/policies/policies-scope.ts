@@ -28,7 +28,7 @@ export function policiesInScope(
         listed(doc.approvers, reader.userId) ||
         owner()
       );
-    case 'review':
+    case 'policyReview':
       return doc.byStaffId === reader.userId || owner();
     default:
       return true;

@@ -13,13 +13,13 @@ const SCHEMAS = [
   ['manual', manualSchema],
   ['policy', policySchema],
   ['policyVersion', policyVersionSchema],
-  ['approval', approvalSchema],
-  ['review', reviewSchema],
+  ['policyApproval', approvalSchema],
+  ['policyReview', reviewSchema],
 ] as const;
 
 const approval = {
   id: `${policy.id}-v2-r1-s0-${HASH_1.slice(0, 12)}`,
-  kind: 'approval',
+  kind: 'policyApproval',
   policyId: policy.id,
   versionId: `${policy.id}-v2`,
   approverStaffId: PRIVACY_OFFICER,
@@ -50,7 +50,7 @@ describe('the policies partition', () => {
     expect(approvalSchema.safeParse({ ...approval, signedBy: editorFor(MANAGER) }).success).toBe(false); // prettier-ignore
     expect(policyVersionSchema.safeParse({ ...published(1), id: `${policy.id}-v9` }).success).toBe(false); // prettier-ignore
     expect(policyVersionSchema.safeParse({ ...published(1), text: 'not base64!' }).success).toBe(false); // prettier-ignore
-    expect(reviewSchema.safeParse({ id: 'review-1', kind: 'review', policyId: policy.id, reviewedOn: '2026-11-02', outcome: 'no-change', byStaffId: PRIVACY_OFFICER, createdAt: approval.createdAt, updatedAt: approval.createdAt }).error).toBeUndefined(); // prettier-ignore
+    expect(reviewSchema.safeParse({ id: 'review-1', kind: 'policyReview', policyId: policy.id, reviewedOn: '2026-11-02', outcome: 'no-change', byStaffId: PRIVACY_OFFICER, createdAt: approval.createdAt, updatedAt: approval.createdAt }).error).toBeUndefined(); // prettier-ignore
   });
 });
 
@@ -75,7 +75,7 @@ describe('the policies record scope', () => {
   });
 
   it('keeps a periodic review to its reviewer, the owner and the office manager', () => {
-    const review = { kind: 'review', policyId: policy.id, byStaffId: PHYSICIAN };
+    const review = { kind: 'policyReview', policyId: policy.id, byStaffId: PHYSICIAN };
     expect(policiesInScope(clinician, review, context)).toBe(false);
     expect(policiesInScope({ role: 'clinician', userId: PHYSICIAN }, review, context)).toBe(true);
     expect(policiesInScope({ role: 'admin', userId: PRIVACY_OFFICER }, review, context)).toBe(true);

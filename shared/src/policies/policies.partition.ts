@@ -1,8 +1,17 @@
 import { ROLES } from '../auth/roles.ts';
 import type { PartitionDeclaration } from '../registry/partition.ts';
-import { mergePolicyVersions } from './merge-policy-versions.ts';
 import { POLICIES_RECORD_SCOPE } from './policies-scope.ts';
-import { versionWritableBy } from './version-lifecycle.ts';
+import type { PolicyVersion } from './policy-version.schema.ts';
+import { policyVersionChange, versionWritableBy } from './version-lifecycle.ts';
+
+/** The lifecycle's two-state rule (a published version never changes), as the push judges it. */
+const versionTransition = (stored: unknown, next: unknown): string | null => {
+  const judged = policyVersionChange(
+    (stored ?? undefined) as PolicyVersion | undefined,
+    next as PolicyVersion,
+  );
+  return judged.ok ? null : judged.error.message;
+};
 
 /**
  * The `policies` partition (ADR 15): the practice's manuals, policies, their versions, the
@@ -32,11 +41,13 @@ export const POLICIES_PARTITION = {
       writableState: versionWritableBy,
       // Its id names both (versionIdOf); what else may change is `policyVersionChange`'s.
       fixed: ['policyId', 'versionNumber'],
+      transition: versionTransition,
       // Text is a Yjs document: both sides' edits are kept (see mergePolicyVersions).
-      merge: mergePolicyVersions,
+      // Loaded when first needed: Yjs stays off the first screen.
+      loadMerge: () => import('./merge-policy-versions.ts').then((m) => m.mergePolicyVersions),
     },
     // A signature never changes once given: a new decision is a new approval.
-    approval: { write: ROLES, fixed: ['policyId', 'versionId', 'approverStaffId', 'round', 'step', 'decision', 'contentHash', 'meaning', 'signedAt', 'signedBy'] }, // prettier-ignore
-    review: { write: ROLES, fixed: ['policyId', 'byStaffId'] },
+    policyApproval: { write: ROLES, fixed: ['policyId', 'versionId', 'approverStaffId', 'round', 'step', 'decision', 'contentHash', 'meaning', 'signedAt', 'signedBy'] }, // prettier-ignore
+    policyReview: { write: ROLES, fixed: ['policyId', 'byStaffId'] },
   },
-} as const satisfies PartitionDeclaration<'manual' | 'policy' | 'policyVersion' | 'approval' | 'review'>; // prettier-ignore
+} as const satisfies PartitionDeclaration<'manual' | 'policy' | 'policyVersion' | 'policyApproval' | 'policyReview'>; // prettier-ignore

@@ -51,7 +51,7 @@ export function recordApproval(
   const at = now.toISOString();
   const approval: Approval = {
     id: approvalIdOf(version.id, version.reviewRound, next.step, version.contentHash),
-    kind: 'approval',
+    kind: 'policyApproval',
     policyId: version.policyId,
     versionId: version.id,
     approverStaffId: input.approverStaffId,

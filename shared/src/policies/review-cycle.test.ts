@@ -6,7 +6,7 @@ import type { Review } from './review.schema.ts';
 
 const review = (reviewedOn: string, outcome: Review['outcome'] = 'no-change'): Review => ({
   id: `review-${reviewedOn}`,
-  kind: 'review',
+  kind: 'policyReview',
   policyId: policy.id,
   reviewedOn,
   outcome,

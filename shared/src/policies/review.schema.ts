@@ -16,6 +16,6 @@ export const reviewSchema = z.strictObject({
   outcome: z.enum(REVIEW_OUTCOMES),
   byStaffId: staffId,
   note: lineText('note', 500).optional(),
-  ...documentBase('review'),
+  ...documentBase('policyReview'),
 });
 export type Review = z.infer<typeof reviewSchema>;

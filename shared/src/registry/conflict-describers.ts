@@ -1,3 +1,5 @@
+import { acknowledgmentCampaignConflicts } from '../acknowledgments/acknowledgment-campaign-conflicts.ts';
+import { acknowledgmentConflicts } from '../acknowledgments/acknowledgment-conflicts.ts';
 import { chartMergeConflicts } from '../charts/chart-merge-conflicts.ts';
 import { visitConflicts } from '../checkin/visit-conflicts.ts';
 import {
@@ -11,6 +13,11 @@ import {
   tagConflicts,
 } from '../filing/filing-conflicts.ts';
 import { patientConflicts } from '../patients/patient-conflicts.ts';
+import { approvalConflicts } from '../policies/approval-conflicts.ts';
+import { manualConflicts } from '../policies/manual-conflicts.ts';
+import { policyConflicts } from '../policies/policy-conflicts.ts';
+import { policyVersionConflicts } from '../policies/policy-version-conflicts.ts';
+import { reviewConflicts } from '../policies/review-conflicts.ts';
 import type { ConflictDescriber, PatientRefs } from '../sync/conflict-describer.ts';
 import { kindOf, type KindDocuments, type KindName, type PartitionName } from './partitions.ts';
 
@@ -45,6 +52,13 @@ export const CONFLICT_DESCRIBERS: { [K in KindName]: ConflictDescription<K> } = 
     describer: legalHoldConflicts,
     patientRefs: (hold) => (hold.patientId ? [hold.patientId] : []),
   },
+  manual: { describer: manualConflicts, patientRefs: () => [] },
+  policy: { describer: policyConflicts, patientRefs: () => [] },
+  policyVersion: { describer: policyVersionConflicts, patientRefs: () => [] },
+  policyApproval: { describer: approvalConflicts, patientRefs: () => [] },
+  policyReview: { describer: reviewConflicts, patientRefs: () => [] },
+  acknowledgmentCampaign: { describer: acknowledgmentCampaignConflicts, patientRefs: () => [] },
+  acknowledgment: { describer: acknowledgmentConflicts, patientRefs: () => [] },
 };
 
 /** How a stored record of a partition speaks of its conflicts; undefined for an unknown kind. */

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { acknowledgmentCampaignSchema } from '../acknowledgments/acknowledgment-campaign.schema.ts';
+import { acknowledgmentSchema } from '../acknowledgments/acknowledgment.schema.ts';
 import { chartMergeSchema } from '../charts/chart-merge.schema.ts';
 import { visitSchema } from '../checkin/visit.schema.ts';
 import { categorySchema } from '../filing/category.schema.ts';
@@ -10,6 +12,11 @@ import { legalHoldSchema } from '../filing/legal-hold.schema.ts';
 import { retentionRuleSchema } from '../filing/retention-rule.schema.ts';
 import { tagSchema } from '../filing/tag.schema.ts';
 import { patientSchema } from '../patients/patient.schema.ts';
+import { approvalSchema } from '../policies/approval.schema.ts';
+import { manualSchema } from '../policies/manual.schema.ts';
+import { policyVersionSchema } from '../policies/policy-version.schema.ts';
+import { policySchema } from '../policies/policy.schema.ts';
+import { reviewSchema } from '../policies/review.schema.ts';
 import type { KindDocuments, KindName } from './partitions.ts';
 
 /**
@@ -30,4 +37,11 @@ export const KIND_SCHEMAS = {
   tag: tagSchema,
   retentionRule: retentionRuleSchema,
   legalHold: legalHoldSchema,
+  manual: manualSchema,
+  policy: policySchema,
+  policyVersion: policyVersionSchema,
+  policyApproval: approvalSchema,
+  policyReview: reviewSchema,
+  acknowledgmentCampaign: acknowledgmentCampaignSchema,
+  acknowledgment: acknowledgmentSchema,
 } as const satisfies { [K in KindName]: z.ZodType<KindDocuments[K]> };

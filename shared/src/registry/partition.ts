@@ -24,10 +24,21 @@ export type KindRule = {
    * is refused, whoever sends it.
    */
   fixed?: readonly string[];
+  /**
+   * A rule over the stored and the new state together (a published policy version never
+   * changes): the reason a push may not make this change, or null. Whoever sends it.
+   */
+  transition?: (stored: StoredDocument | null, next: StoredDocument) => string | null;
   /** Default: `mergeEdits`, field by field with conflicts recorded. */
   // The merge is typed by its kind where it is declared; the registry holds many kinds.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   merge?: Merge<any>;
+  /**
+   * The merge, loaded when first needed, for one whose library the first screen must not carry
+   * (a policy's text merges with Yjs). Only the device merges; it awaits this once.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  loadMerge?: () => Promise<Merge<any>>;
 };
 
 /**

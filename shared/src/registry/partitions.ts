@@ -1,3 +1,6 @@
+import type { AcknowledgmentCampaign } from '../acknowledgments/acknowledgment-campaign.schema.ts';
+import type { Acknowledgment } from '../acknowledgments/acknowledgment.schema.ts';
+import { ACKNOWLEDGMENTS_PARTITION } from '../acknowledgments/acknowledgments.partition.ts';
 import type { ChartMerge } from '../charts/chart-merge.schema.ts';
 import { CHART_MERGES_PARTITION } from '../charts/chart-merges.partition.ts';
 import type { Visit } from '../checkin/visit.schema.ts';
@@ -13,6 +16,12 @@ import type { RetentionRule } from '../filing/retention-rule.schema.ts';
 import type { Tag } from '../filing/tag.schema.ts';
 import type { Patient } from '../patients/patient.schema.ts';
 import { PATIENTS_PARTITION } from '../patients/patients.partition.ts';
+import type { Approval } from '../policies/approval.schema.ts';
+import type { Manual } from '../policies/manual.schema.ts';
+import { POLICIES_PARTITION } from '../policies/policies.partition.ts';
+import type { PolicyVersion } from '../policies/policy-version.schema.ts';
+import type { Policy } from '../policies/policy.schema.ts';
+import type { Review } from '../policies/review.schema.ts';
 import type {
   DocumentMigration,
   KindRule,
@@ -35,6 +44,9 @@ export const PARTITIONS = {
   chartMerges: CHART_MERGES_PARTITION,
   visits: VISITS_PARTITION,
   filing: FILING_PARTITION,
+  policies: POLICIES_PARTITION,
+  // After policies: an acknowledgment names a policy version.
+  acknowledgments: ACKNOWLEDGMENTS_PARTITION,
 } as const satisfies Record<string, PartitionDeclaration>;
 
 export type PartitionName = keyof typeof PARTITIONS;
@@ -56,6 +68,13 @@ export type KindDocuments = {
   tag: Tag;
   retentionRule: RetentionRule;
   legalHold: LegalHold;
+  manual: Manual;
+  policy: Policy;
+  policyVersion: PolicyVersion;
+  policyApproval: Approval;
+  policyReview: Review;
+  acknowledgmentCampaign: AcknowledgmentCampaign;
+  acknowledgment: Acknowledgment;
 };
 export type PartitionDocument<P extends PartitionName> = KindDocuments[KindOf<P> &
   keyof KindDocuments];

@@ -38,6 +38,8 @@ const ROW_RULE_TABLE = {
   chartMerges: { read: ['office-manager'], kinds: { chartMerge: { write: ['office-manager'] } } },
   visits: { read: [], kinds: { visit: { write: [] } } },
   filing: { read: [], kinds: { filedDocument: { write: [] } } },
+  policies: { read: [], kinds: { manual: { write: [] } } },
+  acknowledgments: { read: [], kinds: { acknowledgment: { write: [] } } },
 } satisfies Record<CollectionName, CollectionAccess>;
 
 const allowed = doc();
@@ -181,5 +183,36 @@ describe('authoriseRow: record scopes and fixed fields (filing)', () => {
     const otherStamp = { at: '2026-12-01T11:00:00.000Z', by: rosaStamp };
     expect(judge(filedIn('open'), filedIn('open', { captured: otherStamp }))).toMatch(/captured/);
     expect(judge(filedIn('open'), filedIn('open', { title: 'EOB, March' }))).toBe('ok');
+  });
+});
+
+describe('authoriseRow: a kind’s rule over both states (policy versions)', () => {
+  const version = (fields: Record<string, unknown>): WireDocument => ({
+    id: 'pol-1-v1',
+    kind: 'policyVersion',
+    _deleted: false,
+    policyId: 'pol-1',
+    versionNumber: 1,
+    ...fields, // prettier-ignore
+  });
+  it('refuses a change its transition rule refuses, and passes on what it allows', () => {
+    const table = {
+      ...ROW_RULE_TABLE,
+      policies: {
+        read: ['front-desk'],
+        kinds: {
+          policyVersion: {
+            write: ['front-desk'],
+            transition: (stored, next) =>
+              stored?.status === 'published' && next.text !== stored.text ? 'A published version never changes' : null, // prettier-ignore
+          },
+        },
+      },
+    } satisfies Record<CollectionName, CollectionAccess>;
+    const published = version({ status: 'published', text: 'A' });
+    const judge = (next: WireDocument) =>
+      authoriseRow(rosa, 'policies', published, next, [], { table })?.message ?? 'ok';
+    expect(judge(version({ status: 'published', text: 'B' }))).toBe('A published version never changes'); // prettier-ignore
+    expect(judge(version({ status: 'superseded', text: 'A' }))).toBe('ok');
   });
 });

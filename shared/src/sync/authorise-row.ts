@@ -66,6 +66,8 @@ export function authoriseRow(
         code: 'forbidden',
         message: `The ${field} of a record cannot change once it is made`,
       };
+  const refused = rule?.transition?.(stored, next);
+  if (refused) return { code: 'forbidden', message: refused };
   if (stored && !canWriteState(principal.role, collection, stored, table))
     return { code: 'forbidden', message: 'Your role may not change this record' };
   if (!canWriteState(principal.role, collection, next, table))

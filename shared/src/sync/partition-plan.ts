@@ -43,7 +43,7 @@ export const PARTITION_PLAN: readonly PlannedPartition[] = [
   { name: 'disclosures', kinds: ['release request', 'disclosure'], read: DESK_AND_BILLING },
   {
     name: 'policies',
-    kinds: ['manual', 'policy', 'policy version', 'approval step', 'review'],
+    kinds: ['manual', 'policy', 'policy version', 'policy approval', 'policy review'],
     read: EVERYONE,
     recordScope: 'drafts and reviews: their authors, approvers and the office manager',
   },

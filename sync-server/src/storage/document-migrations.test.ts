@@ -79,6 +79,8 @@ describe('partition steps', () => {
       { partition: 'chartMerges', from: 0, to: 1 },
       { partition: 'visits', from: 0, to: 1 },
       { partition: 'filing', from: 0, to: 0 },
+      { partition: 'policies', from: 0, to: 0 },
+      { partition: 'acknowledgments', from: 0, to: 0 },
     ]);
     // A partition the store has not seen yet holds no documents: it starts where it is declared.
     expect(partitionSteps(new Map())).toEqual([
@@ -86,6 +88,8 @@ describe('partition steps', () => {
       { partition: 'chartMerges', from: 1, to: 1 },
       { partition: 'visits', from: 1, to: 1 },
       { partition: 'filing', from: 0, to: 0 },
+      { partition: 'policies', from: 0, to: 0 },
+      { partition: 'acknowledgments', from: 0, to: 0 },
     ]);
     expect(() => partitionSteps(new Map([['visits', 7]]))).toThrow(/newer than this ClinicDesk/);
   });
@@ -160,9 +164,11 @@ describe('a SQLite store of the release before kinds', () => {
     expect(
       await read('SELECT partition, version FROM partition_versions ORDER BY partition')(),
     ).toEqual([
+      { partition: 'acknowledgments', version: 0 },
       { partition: 'chartMerges', version: 1 },
       { partition: 'filing', version: 0 },
       { partition: 'patients', version: 4 },
+      { partition: 'policies', version: 0 },
       { partition: 'visits', version: 1 },
     ]);
   });
@@ -202,9 +208,11 @@ describePostgres('a PostgreSQL store of the release before kinds', () => {
     expect(
       await schema.query('SELECT partition, version FROM partition_versions ORDER BY partition'),
     ).toEqual([
+      { partition: 'acknowledgments', version: 0 },
       { partition: 'chartMerges', version: 1 },
       { partition: 'filing', version: 0 },
       { partition: 'patients', version: 4 },
+      { partition: 'policies', version: 0 },
       { partition: 'visits', version: 1 },
     ]);
   });

@@ -92,6 +92,14 @@ const SCHEMA_HASHES = {
   },
   visits: { version: 1, hash: '349d591b28bb136273b30ffaca8389162f65e2c300ea57de5be20afc3fb9572c' },
   filing: { version: 0, hash: '873e64f09fe692134be3075b2229cf4ecc9f051f3ed110118a1d93e7fa9cb02f' },
+  policies: {
+    version: 0,
+    hash: '4194d720464da273a017c61dec10d087f99fd84a4639331ca7dc3b3458d3e805',
+  },
+  acknowledgments: {
+    version: 0,
+    hash: '5b53d1b22d7751c5a2c3c88b004f0c9248e5038d2022cfbdcc8e824d23517152',
+  },
 };
 
 describe('the schemas devices hold', () => {

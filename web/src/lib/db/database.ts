@@ -1,4 +1,4 @@
-import type { Merge } from '@clinicdesk/shared/registry/partition.ts';
+import type { KindRule, Merge } from '@clinicdesk/shared/registry/partition.ts';
 import {
   kindOf,
   PARTITIONS,
@@ -43,21 +43,20 @@ export type ClinicDatabase = RxDatabase<ClinicCollections>;
  * open conflict in the document.
  */
 function mergingConflictHandler(partition: CollectionName): RxConflictHandler<EditableDocument> {
-  const kinds = PARTITIONS[partition].kinds as Readonly<Record<string, { merge?: Merge<unknown> }>>;
-  const mergeOf = (doc: EditableDocument) => {
+  const kinds = PARTITIONS[partition].kinds as Readonly<Record<string, KindRule>>;
+  const mergeOf = async (doc: EditableDocument): Promise<Merge<EditableDocument>> => {
     const kind = kindOf(partition, doc);
-    return (kind && kinds[kind]?.merge) || mergeEdits;
+    const rule = kind ? kinds[kind] : undefined;
+    return rule?.merge ?? (rule?.loadMerge ? await rule.loadMerge() : mergeEdits);
   };
   return {
     isEqual: (a, b) => sameDocumentState(a, b),
-    resolve: ({ assumedMasterState, realMasterState, newDocumentState }) =>
-      Promise.resolve(
-        (mergeOf(realMasterState) as Merge<EditableDocument>)(
-          assumedMasterState,
-          realMasterState,
-          newDocumentState,
-        ) as WithDeleted<EditableDocument>,
-      ),
+    resolve: async ({ assumedMasterState, realMasterState, newDocumentState }) =>
+      (await mergeOf(realMasterState))(
+        assumedMasterState,
+        realMasterState,
+        newDocumentState,
+      ) as WithDeleted<EditableDocument>,
   };
 }
 
