@@ -2,6 +2,7 @@ import type { DeviceAuditEvent } from '@clinicdesk/shared/audit/audit-event.ts';
 import type { BlobType } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import type { RowErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
 import { Dexie, type EntityTable } from 'dexie';
+import type { SearchFilters, SearchSort } from '../filing/search/search-query.ts';
 
 /**
  * Local-only tables, kept out of RxDB (whose free build allows 13 collections per tab) and never
@@ -71,6 +72,17 @@ export type ChartCounter = { name: string; value: number };
  */
 export type LocalAuditEvent = DeviceAuditEvent;
 
+/** A filing search staff named to come back to ("Unsigned referrals"), on this device only. */
+export type SavedView = {
+  id: string;
+  name: string;
+  text: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  createdAt: string;
+  updatedAt: string;
+};
+
 export type LocalDatabase = Dexie & {
   auditEvents: EntityTable<LocalAuditEvent, 'eventId'>;
   refusedChanges: EntityTable<RefusedChange, 'key'>;
@@ -81,6 +93,7 @@ export type LocalDatabase = Dexie & {
   chartRequests: EntityTable<ChartBlockRequest, 'requestId'>;
   provisionalCharts: EntityTable<ProvisionalChart, 'patientId'>;
   chartCounters: EntityTable<ChartCounter, 'name'>;
+  savedViews: EntityTable<SavedView, 'id'>;
 };
 
 export function openLocalDatabase(userId: string): LocalDatabase {
@@ -101,21 +114,26 @@ export function openLocalDatabase(userId: string): LocalDatabase {
   });
   // Version 5 adds audit events waiting for upload (views and prints, often made offline).
   db.version(5).stores({ auditEvents: 'eventId, deviceTime' });
+  // Version 6 adds saved filing searches.
+  db.version(6).stores({ savedViews: 'id, name' });
   return db;
 }
 
 /**
  * The local side of a purge (see `purgeUnreadable` in database.ts): refused changes of
- * collections the role may no longer read, and, without access to patient files, every cached
- * file, queued upload and form draft (all of them are patient data).
+ * collections the role may no longer read; without filing, its saved searches (their words and
+ * filters may name patients); and, without access to patient files, every cached file, queued
+ * upload and form draft (all of them are patient data).
  */
 export async function purgeLocalData(
   db: LocalDatabase,
   readable: readonly string[],
   mayReadBlobs: boolean,
 ): Promise<void> {
-  await db.transaction('rw', [db.refusedChanges, db.blobs, db.uploads, db.drafts], async () => {
+  const tables = [db.refusedChanges, db.blobs, db.uploads, db.drafts, db.savedViews];
+  await db.transaction('rw', tables, async () => {
     await db.refusedChanges.filter((change) => !readable.includes(change.collection)).delete();
+    if (!readable.includes('filing')) await db.savedViews.clear();
     if (mayReadBlobs) return;
     await Promise.all([db.blobs.clear(), db.uploads.clear(), db.drafts.clear()]);
   });
