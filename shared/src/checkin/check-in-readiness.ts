@@ -31,6 +31,11 @@ export type ReadinessItem = {
 export type CheckInPolicy = {
   /** The Notice of Privacy Practices now in force; an acknowledgment of another is outdated. */
   privacyNoticeVersion: string;
+  /**
+   * Versions an acknowledgment may name and still be current (the one in force and earlier ones
+   * with only editorial changes since, `noticeInForce`); just `privacyNoticeVersion` when absent.
+   */
+  privacyNoticeVersions?: readonly string[];
   /** Consents every patient must have given (and not withdrawn) before being seen. */
   requiredConsents: readonly ConsentKind[];
   /** Address and phone are re-confirmed with the patient after this many months. */
@@ -122,7 +127,9 @@ function consentItems(patient: Patient, today: string, policy: CheckInPolicy) {
   const add = (code: string, message: string) => items.push({ area: 'consents', code, message });
   const notice = patient.privacyNotice;
   if (!notice) add('privacy-notice-missing', 'Notice of Privacy Practices not acknowledged');
-  else if (notice.version !== policy.privacyNoticeVersion)
+  else if (
+    !(policy.privacyNoticeVersions ?? [policy.privacyNoticeVersion]).includes(notice.version)
+  )
     add(
       'privacy-notice-outdated',
       `Privacy notice ${notice.status === 'acknowledged' ? 'acknowledged' : 'offered'} is version ${notice.version}; the current one is ${policy.privacyNoticeVersion}`,

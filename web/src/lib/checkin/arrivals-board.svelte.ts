@@ -1,4 +1,5 @@
 import {
+  type CheckInPolicy,
   checkInReadiness,
   type ReadinessItem,
 } from '@clinicdesk/shared/checkin/check-in-readiness.ts';
@@ -15,6 +16,7 @@ import { observeDocuments, observeFind } from '../db/documents.svelte.ts';
 import { live } from '../db/live.svelte.ts';
 import { today } from '../clock.ts';
 import type { Workspace } from '../workspace.ts';
+import { liveCheckInPolicy } from './check-in-policy.svelte.ts';
 
 export type BoardCard = {
   visit: Visit;
@@ -38,6 +40,7 @@ const TICK_MS = 30_000;
 export class ArrivalsBoard {
   readonly day = today();
   private readonly rows: { readonly current: { visit: Visit; patient: Patient | null }[] | null };
+  private readonly policy: { readonly current: CheckInPolicy };
   private nowMs = Date.now();
   private readonly tick = createSubscriber((update) => {
     const timer = setInterval(() => {
@@ -48,6 +51,7 @@ export class ArrivalsBoard {
   });
 
   constructor(workspace: Workspace) {
+    this.policy = liveCheckInPolicy(workspace, this.day);
     this.rows = live(
       observeFind(workspace, 'visits', { selector: { day: this.day } }).pipe(
         switchMap((list) => {
@@ -76,7 +80,7 @@ export class ArrivalsBoard {
       patient,
       state: visitState(visit),
       minutes: visitMinutes(visit, now),
-      openItems: patient ? checkInReadiness(patient, this.day) : [],
+      openItems: patient ? checkInReadiness(patient, this.day, this.policy.current) : [],
     }));
   });
 
