@@ -46,13 +46,17 @@ async function main(): Promise<void> {
   const { store } = database;
   log.info(`Database: ${describeDatabase(config.value.database)}`);
 
+  const blobs = await openBlobStorage(config.value.database, join(dataDir, 'blobs'), log, clock);
   const noStaff = (await store.countUsers()) === 0;
   if (demo && noStaff) {
     const seeded = await seedDemoClinic(
-      { store, clock, randomBytes: random },
+      { store, clock, randomBytes: random, blobs },
       config.value.demoPatients,
+      config.value.demoDocuments,
     );
-    log.info(`Seeded the demo clinic: ${seeded.accounts} accounts, ${seeded.patients} patients`);
+    log.info(
+      `Seeded the demo clinic: ${seeded.accounts} accounts, ${seeded.patients} patients, ${seeded.documents} documents`,
+    );
   }
 
   // Patients stored without a device's push (the demo seed, data from an earlier version) are
@@ -72,7 +76,6 @@ async function main(): Promise<void> {
       `The web app is not built (${config.value.staticRoot} is missing), so only the API is served. Run: pnpm build`,
     );
 
-  const blobs = await openBlobStorage(config.value.database, join(dataDir, 'blobs'), log, clock);
   // Housekeeping: files no record refers to are collected after a grace period (issue 11).
   // One change bus for the app and the jobs, so that what a job destroys is announced to devices.
   const bus =

@@ -21,10 +21,14 @@ export type ServerConfig = {
   demo: boolean;
   /** How many synthetic patients the demo clinic starts with (DEMO_PATIENTS). */
   demoPatients: number;
+  /** Filed documents the demo clinic starts with (issue 12.12); 0 leaves its files empty. */
+  demoDocuments: number;
 };
 
 /** A clinic's worth of patients to try the desk with, still quick to seed and to sync. */
 export const DEFAULT_DEMO_PATIENTS = 3000;
+/** A few thousand documents, as issue 12.12 asks: generated PDFs with text, across categories. */
+export const DEFAULT_DEMO_DOCUMENTS = 2000;
 
 /**
  * The server's settings from the environment and command line, which the caller passes in
@@ -51,6 +55,9 @@ export function readServerConfig(
   const demoPatients = Number(env.DEMO_PATIENTS ?? DEFAULT_DEMO_PATIENTS);
   if (!Number.isInteger(demoPatients) || demoPatients < 0 || demoPatients > 100_000)
     return fail(`DEMO_PATIENTS must be a whole number from 0 to 100000 (got ${env.DEMO_PATIENTS})`);
+  const demoDocuments = Number(env.DEMO_DOCUMENTS ?? DEFAULT_DEMO_DOCUMENTS);
+  if (!Number.isInteger(demoDocuments) || demoDocuments < 0 || demoDocuments > 100_000)
+    return fail(`DEMO_DOCUMENTS must be a whole number from 0 to 100000 (got ${env.DEMO_DOCUMENTS})`); // prettier-ignore
   return ok({
     port,
     host: env.HOST || '127.0.0.1',
@@ -63,6 +70,7 @@ export function readServerConfig(
     trustProxy: trustProxy === 'true',
     demo: argv.includes('--demo'),
     demoPatients,
+    demoDocuments,
   });
 }
 

@@ -76,6 +76,8 @@ export class ClinicServer {
         STATIC_ROOT: this.staticRoot,
         // Journeys need a clinic, not the full demo (3,000 patients would slow every sign-in).
         DEMO_PATIENTS: '300',
+        // …and empty files: the filing journeys set up what they need through the screens.
+        DEMO_DOCUMENTS: '0',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,7 @@ import { createTempDir, TEST_START } from '../test-support.ts';
 import { DEMO_ACCOUNTS, formatDemoBanner } from './demo-accounts.ts';
 import { ageOn } from '@clinicdesk/shared/patients/date-of-birth.ts';
 import { DEMO_AGE_REFERENCE, generateDemoPatients } from './demo-patients.ts';
+import { openFsBlobStorage } from '../storage/blobs/fs-blob-storage.ts';
 import { seedDemoClinic } from './seed-demo-clinic.ts';
 
 const DEMO_PATIENT_COUNT = 300;
@@ -79,7 +80,7 @@ describe('seeding the demo clinic', () => {
         { store, clock: () => TEST_START, randomBytes: (n) => randomBytes(n) },
         DEMO_PATIENT_COUNT,
       );
-      expect(seeded).toEqual({ accounts: 5, patients: DEMO_PATIENT_COUNT });
+      expect(seeded).toEqual({ accounts: 5, patients: DEMO_PATIENT_COUNT, documents: 0 });
 
       const admin = await store.findUserByUsername('admin');
       expect(admin?.role).toBe('admin');
@@ -100,6 +101,49 @@ describe('seeding the demo clinic', () => {
       const banner = formatDemoBanner('http://127.0.0.1:8080');
       for (const account of DEMO_ACCOUNTS) expect(banner).toContain(account.password);
       expect(banner).toContain('for the demo only');
+    },
+  );
+
+  // Issue 12.12: the demo clinic's files — the starter tree and documents with their PDFs.
+  it(
+    'files documents of its patients across categories, their PDFs stored and their text known',
+    { timeout: 60_000 },
+    async () => {
+      const blobDir = await createTempDir();
+      const blobs = await openFsBlobStorage(blobDir.path);
+      try {
+        const seeded = await seedDemoClinic(
+          { store, clock: () => TEST_START, randomBytes: (n) => randomBytes(n), blobs },
+          40,
+          60,
+        );
+        // The practice's own papers come on top of the patients' documents.
+        expect(seeded.documents).toBe(64);
+        const filing = (await store.pull('filing', 0, 5000)).documents;
+        for (const doc of filing) expect(validateWireDocument('filing', doc).ok).toBe(true);
+        const documents = filing.filter((doc) => doc.kind === 'filedDocument');
+        const categories = new Map(
+          filing.filter((doc) => doc.kind === 'category').map((c) => [c.id, c]),
+        );
+        // Restricted records among them, a few waiting unfiled in the inbox, papers that expire.
+        expect(documents.some((doc) => categories.get(String(doc.categoryId))?.readRoles !== undefined)).toBe(true); // prettier-ignore
+        expect(documents.filter((doc) => doc.filed === undefined)).toHaveLength(5);
+        expect(documents.filter((doc) => doc.expiresOn !== undefined && doc.patientId === undefined)).toHaveLength(4); // prettier-ignore
+        // Every document's file is stored, and its text is on the record for search.
+        for (const doc of documents) {
+          const [version] = Object.values(
+            doc.versions as Record<string, { file: { sha256: string } }>,
+          );
+          expect(await blobs.has(version?.file.sha256 ?? '')).not.toBeNull();
+          expect((doc.text as { pages: string[] }).pages.join(' ')).not.toBe('');
+        }
+        const lab = documents.find((doc) => String(doc.title).startsWith('Lab results'));
+        const patient = (await store.pull('patients', 0, 100)).documents.find((p) => p.id === lab?.patientId); // prettier-ignore
+        expect((lab?.text as { pages: string[] }).pages[0]).toContain(String(patient?.familyName));
+      } finally {
+        await blobs.close();
+        await blobDir.remove();
+      }
     },
   );
 });
