@@ -13,6 +13,7 @@ export function mainMenu(role: Role): MenuItem[] {
   if (canUse(role, 'charts.merge')) items.push({ href: '/duplicates', label: 'Duplicates' });
   if (canRead(role, 'visits') && canRead(role, 'patients'))
     items.push({ href: '/check-in', label: 'Check-in' });
+  if (canRead(role, 'filing')) items.push({ href: '/filing', label: 'Filing' });
   if (syncTabs(role).length > 0) items.push({ href: '/sync', label: 'Sync' });
   if (canUse(role, 'staff.manage')) items.push({ href: '/staff', label: 'Staff' });
   if (canUse(role, 'audit.report')) items.push({ href: '/audit', label: 'Audit' });
@@ -24,6 +25,23 @@ export function syncTabs(role: Role): MenuItem[] {
   const tabs: MenuItem[] = [];
   if (canWriteKind(role, 'patient')) tabs.push({ href: '/sync/conflicts', label: 'Conflicts' });
   if (canUse(role, 'devices.overview')) tabs.push({ href: '/sync/devices', label: 'Devices' });
+  return tabs;
+}
+
+/**
+ * The Filing page's tabs: the documents and the inbox for every reader of filing; the trash for
+ * those who may change documents; the setup (category tree, types, fields) for its writers.
+ */
+export function filingTabs(role: Role): MenuItem[] {
+  if (!canRead(role, 'filing')) return [];
+  const tabs: MenuItem[] = [
+    { href: '/filing', label: 'Documents' },
+    { href: '/filing/inbox', label: 'Inbox' },
+  ];
+  if (canWriteKind(role, 'filedDocument')) tabs.push({ href: '/filing/trash', label: 'Trash' });
+  if (canWriteKind(role, 'category')) tabs.push({ href: '/filing/setup', label: 'Setup' });
+  if (canUse(role, 'filing.disposition'))
+    tabs.push({ href: '/filing/retention', label: 'Retention' });
   return tabs;
 }
 
