@@ -4,7 +4,6 @@ import { createStaffAccount } from '../services/staff.service.ts';
 import type { Store } from '../storage/store.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import type { BlobStorage } from '../storage/blobs/blob-storage.ts';
-import { generateDemoFiling } from './demo-filing.ts';
 import { generateDemoPatients } from './demo-patients.ts';
 
 /** The demo devices that "filed" the seeded documents (fixed ids; no such device signs in). */
@@ -64,6 +63,8 @@ async function seedDemoFiling(
     if (!user) throw new Error(`The demo account ${username} is missing`);
     return { userId: user.id, name: user.displayName, deviceId: DEMO_FILING_DEVICE };
   };
+  // Loaded only to seed documents: PDF making is no part of a server's start otherwise.
+  const { generateDemoFiling } = await import('./demo-filing.ts');
   const { records, files } = await generateDemoFiling({
     patients: patients.map((p) => ({
       id: String(p.id),
