@@ -5,7 +5,6 @@ import { starterFilingRecords } from '@clinicdesk/shared/filing/starter-tree.ts'
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import { nowIso } from '../../clock.ts';
 import { newId } from '../../session/device.ts';
-import type { Workspace } from '../../workspace.ts';
 import { checkMove, checkSiblingName, nextOrder, reorderSiblings } from './category-tree.ts';
 import {
   changeRecord,
@@ -14,6 +13,7 @@ import {
   currentRecords,
   newRecordBase,
   type SetupError,
+  type SetupWorkspace,
   without,
 } from './setup-records.ts';
 
@@ -25,7 +25,7 @@ import {
 
 /** Makes the suggested tree, types, fields and tags (only into a practice with no categories). */
 export async function startFromSuggestedTree(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
 ): Promise<Result<number, SetupError>> {
   if ((await currentRecords(workspace, 'category')).length > 0)
     return fail({ code: 'invalid', message: 'This practice already has categories' });
@@ -50,7 +50,7 @@ export async function startFromSuggestedTree(
 }
 
 export async function addCategory(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   input: { name: string; parentId?: string | undefined },
 ): Promise<Result<Category, SetupError>> {
   const name = cleanName(input.name);
@@ -69,7 +69,7 @@ export async function addCategory(
 }
 
 export async function renameCategory(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   newName: string,
 ): Promise<Result<Category, SetupError>> {
@@ -83,7 +83,7 @@ export async function renameCategory(
 
 /** Moves a category (and everything under it) under another, or to the top (`undefined`). */
 export async function moveCategory(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   parentId: string | undefined,
 ): Promise<Result<Category, SetupError>> {
@@ -101,7 +101,7 @@ export async function moveCategory(
 
 /** One place up or down among its siblings. */
 export async function moveAmongSiblings(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   direction: 'up' | 'down',
 ): Promise<Result<true, SetupError>> {
@@ -117,7 +117,7 @@ export async function moveAmongSiblings(
 
 /** An archived category is offered for no new document; what is filed in it stays. */
 export function setCategoryArchived(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   archived: boolean,
 ): Promise<Result<Category, SetupError>> {
@@ -132,7 +132,7 @@ export function setCategoryArchived(
  * stays on every list.
  */
 export function setCategoryReaders(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   roles: readonly Role[] | undefined,
 ): Promise<Result<Category, SetupError>> {
@@ -146,7 +146,7 @@ export function setCategoryReaders(
 }
 
 export function setCategoryDescription(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   description: string,
 ): Promise<Result<Category, SetupError>> {

@@ -2,7 +2,6 @@ import type { CustomField } from '@clinicdesk/shared/filing/custom-field.schema.
 import type { DocumentType } from '@clinicdesk/shared/filing/document-type.schema.ts';
 import type { CustomFieldType } from '@clinicdesk/shared/filing/filing-labels.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
-import type { Workspace } from '../../workspace.ts';
 import {
   changeRecord,
   cleanName,
@@ -10,6 +9,7 @@ import {
   currentRecords,
   newRecordBase,
   type SetupError,
+  type SetupWorkspace,
   without,
 } from './setup-records.ts';
 
@@ -22,7 +22,7 @@ function nameTaken(what: string, name: string): Result<never, SetupError> {
 }
 
 export async function addDocumentType(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   input: { name: string; expires: boolean },
 ): Promise<Result<DocumentType, SetupError>> {
   const name = cleanName(input.name);
@@ -40,7 +40,7 @@ export async function addDocumentType(
 }
 
 export async function changeDocumentType(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   change: { name?: string; expires?: boolean; archived?: boolean },
 ): Promise<Result<DocumentType, SetupError>> {
@@ -74,7 +74,7 @@ export function choicesFrom(text: string): string[] {
  * meaning what they meant, so the server refuses a change (the partition's `fixed`).
  */
 export async function addCustomField(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   input: { documentTypeId: string; name: string; fieldType: CustomFieldType; choices?: string[] },
 ): Promise<Result<CustomField, SetupError>> {
   const name = cleanName(input.name);
@@ -97,7 +97,7 @@ export async function addCustomField(
 
 /** A field's name, choices or archiving; never its type or its document type. */
 export async function changeCustomField(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   change: { name?: string; choices?: string[]; archived?: boolean },
 ): Promise<Result<CustomField, SetupError>> {

@@ -4,7 +4,6 @@ import type { Tag } from '@clinicdesk/shared/filing/tag.schema.ts';
 import { normalisePhone } from '@clinicdesk/shared/patients/phone.ts';
 import { US_STATES } from '@clinicdesk/shared/patients/patient-codes.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
-import type { Workspace } from '../../workspace.ts';
 import {
   changeRecord,
   cleanName,
@@ -12,6 +11,7 @@ import {
   currentRecords,
   newRecordBase,
   type SetupError,
+  type SetupWorkspace,
   without,
 } from './setup-records.ts';
 
@@ -20,7 +20,7 @@ import {
 const same = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
 export async function addTag(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   input: string,
 ): Promise<Result<Tag, SetupError>> {
   const name = cleanName(input);
@@ -32,7 +32,7 @@ export async function addTag(
 }
 
 export async function changeTag(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   change: { name?: string; archived?: boolean },
 ): Promise<Result<Tag, SetupError>> {
@@ -116,7 +116,7 @@ function fieldsFrom(form: CorrespondentForm): Result<CorrespondentFields, SetupE
 }
 
 export async function addCorrespondent(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   form: CorrespondentForm,
 ): Promise<Result<Correspondent, SetupError>> {
   const fields = fieldsFrom(form);
@@ -135,7 +135,7 @@ export async function addCorrespondent(
 }
 
 export function changeCorrespondent(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   form: CorrespondentForm,
 ): Promise<Result<Correspondent, SetupError>> {
@@ -148,7 +148,7 @@ export function changeCorrespondent(
 }
 
 export function setCorrespondentArchived(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   id: string,
   archived: boolean,
 ): Promise<Result<Correspondent, SetupError>> {

@@ -1,8 +1,7 @@
 import type { Matching } from '@clinicdesk/shared/filing/filing-fields.ts';
 import { validateMatchingRule } from '@clinicdesk/shared/filing/matching/matching-rule.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
-import type { Workspace } from '../../workspace.ts';
-import { changeRecord, type SetupError, without } from './setup-records.ts';
+import { changeRecord, type SetupError, type SetupWorkspace, without } from './setup-records.ts';
 
 /** The kinds a matching rule suggests for a scan from its text (issue 12.4). */
 export type MatchedKind = 'category' | 'documentType' | 'tag' | 'correspondent';
@@ -13,7 +12,7 @@ export type MatchedKind = 'category' | 'documentType' | 'tag' | 'correspondent';
  * refused with its reason (`validateMatchingRule`), never stored to fail quietly later.
  */
 export async function setMatching(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   kind: MatchedKind,
   id: string,
   rule: Matching,

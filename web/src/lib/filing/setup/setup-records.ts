@@ -30,16 +30,22 @@ export type SetupError = {
   message: string;
 };
 
+/** What the setup's actions need of the signed-in workspace: who, on which device, its records. */
+export type SetupWorkspace = Pick<Workspace, 'user' | 'deviceId' | 'db'>;
+
 const NOT_ALLOWED = 'Only the office manager can change this';
 
 /** The first thing wrong with a record, in the schema's words ("Enter the name"). */
 function check<K extends SetupKind>(kind: K, record: DocumentOf<K>): Result<true, SetupError> {
-  const parsed = KIND_SCHEMAS[kind].safeParse(record);
+  // RxDB's bookkeeping (`_rev`, `_meta`, `_attachments`) rides along in the state a change is
+  // applied to; the server never sees it, so neither does the check.
+  const fields = Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith('_')));
+  const parsed = KIND_SCHEMAS[kind].safeParse(fields);
   if (parsed.success) return ok(true);
   return fail({ code: 'invalid', message: parsed.error.issues[0]?.message ?? 'Not saved' });
 }
 
-function allowed(workspace: Workspace, kind: SetupKind): Result<true, SetupError> {
+function allowed(workspace: SetupWorkspace, kind: SetupKind): Result<true, SetupError> {
   return canWriteKind(workspace.user.role, kind)
     ? ok(true)
     : fail({ code: 'not-allowed', message: NOT_ALLOWED });
@@ -53,7 +59,7 @@ export function newRecordBase(): { id: string; createdAt: string; updatedAt: str
 
 /** Stores new records of the filing partition, once every one is valid and allowed. */
 export async function createRecords<K extends SetupKind>(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   kind: K,
   records: readonly DocumentOf<K>[],
 ): Promise<Result<DocumentOf<K>[], SetupError>> {
@@ -73,7 +79,7 @@ export async function createRecords<K extends SetupKind>(
  * A change that leaves it as it was writes nothing.
  */
 export async function changeRecord<K extends SetupKind>(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   kind: K,
   id: string,
   edit: (current: DocumentOf<K>) => Result<DocumentOf<K>, SetupError>,
@@ -98,7 +104,7 @@ export async function changeRecord<K extends SetupKind>(
 
 /** The records of a kind on this device now (for a rule that looks at their neighbours). */
 export function currentRecords<K extends SetupKind>(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   kind: K,
 ): Promise<DocumentOf<K>[]> {
   return firstValueFrom(observeFind(workspace, kind, { selector: {} }));

@@ -1,13 +1,12 @@
 import { ok, type Result } from '@clinicdesk/shared/result.ts';
-import type { Workspace } from '../../workspace.ts';
-import { changeRecord, type SetupError, without } from './setup-records.ts';
+import { changeRecord, type SetupError, type SetupWorkspace, without } from './setup-records.ts';
 
 /**
  * Takes a document out of the trash: its `trashed` stamp goes, and it is back where it was
  * filed. Emptying the trash is the server's (issue 12.5), never a device's.
  */
 export async function restoreFromTrash(
-  workspace: Workspace,
+  workspace: SetupWorkspace,
   documentId: string,
 ): Promise<Result<true, SetupError>> {
   const restored = await changeRecord(workspace, 'filedDocument', documentId, (current) =>
