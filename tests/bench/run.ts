@@ -12,6 +12,7 @@ import { benchPatients } from './data.ts';
 import { currentLoad, describeMachine } from './machine.ts';
 import { PouchServer } from './pouch-process.ts';
 import { type BenchReport, type Figure, formatMachine, formatTable } from './report.ts';
+import { type FilingSearchConfig, measureFilingSearch } from './filing-search.ts';
 import { measureColdStart, type ColdStartConfig } from './scenarios/cold-start.ts';
 import { measureFiling, type FilingConfig } from './scenarios/filing.ts';
 import { measureFirstSync, type FirstSyncConfig } from './scenarios/first-sync.ts';
@@ -36,6 +37,7 @@ type Config = {
   load: LoadConfig;
   coldStart: ColdStartConfig;
   filing: FilingConfig;
+  filingSearch: FilingSearchConfig;
 };
 
 const FULL: Config = {
@@ -48,6 +50,7 @@ const FULL: Config = {
   load: { devices: [1, 10, 50, 200], warmupMs: 2_000, durationMs: 10_000 },
   coldStart: { rounds: 5 },
   filing: { recognitionRounds: 3, captureRounds: 3 },
+  filingSearch: { documents: 10_000, keystrokes: 300, warmup: 20 },
 };
 
 const QUICK: Config = {
@@ -60,6 +63,7 @@ const QUICK: Config = {
   load: { devices: [1, 10, 50], warmupMs: 500, durationMs: 3_000 },
   coldStart: { rounds: 2 },
   filing: { recognitionRounds: 1, captureRounds: 1 },
+  filingSearch: { documents: 2_000, keystrokes: 100, warmup: 10 },
 };
 
 const POUCH_DATABASE = 'patients';
@@ -190,6 +194,11 @@ async function main(): Promise<void> {
     const filing = await measureFiling(browser, { pageDir: filingPageDir, config: config.filing });
     figures.push(...filing.figures);
     notes.push(...filing.notes);
+
+    step(`filing full-text search over ${config.filingSearch.documents} documents`);
+    const filingSearch = await measureFilingSearch(browser, config.filingSearch);
+    figures.push(...filingSearch.figures);
+    notes.push(...filingSearch.notes);
   } finally {
     await browser.close();
     await pouch?.stop();

@@ -80,7 +80,7 @@ export class FilingSearchIndex {
 
   search(query: SearchQuery): SearchAnswer {
     const admit = admitsAll(query.filters, this.#setup);
-    const words = [...new Set(foldedWords(query.text))];
+    const words = [...new Set(typedWords(query.text))];
     const ranked = words.length === 0 ? this.#allAdmitted(admit) : this.#ranked(words, admit);
     if (!ranked) return { total: 0, hits: [], indexed: this.size };
     const sort = words.length === 0 && query.sort === 'relevance' ? 'newest' : query.sort;
@@ -92,9 +92,18 @@ export class FilingSearchIndex {
           : (a, b) => byDate(a.indexed, b.indexed),
     );
     const offset = query.offset ?? 0;
-    const hits = ranked.list
-      .slice(offset, offset + query.limit)
-      .map(({ indexed, score }) => this.#hit(indexed.source, score, ranked.terms));
+    const shown = ranked.list.slice(offset, offset + query.limit);
+    const places = this.#terms.placesIn(
+      ranked.expanded.flat(),
+      new Set(shown.map(({ indexed }) => indexed.entry)),
+    );
+    const hits = shown.map(({ indexed, score }) => {
+      const pages = [...(places.get(indexed.entry) ?? [])]
+        .filter((place) => place >= PAGE_PLACE)
+        .map((place) => place - PAGE_PLACE)
+        .sort((a, b) => a - b);
+      return this.#hit(indexed.source, score, ranked.terms, pages);
+    });
     return { total: ranked.list.length, hits, indexed: this.size };
   }
 
@@ -102,7 +111,8 @@ export class FilingSearchIndex {
     const list = [...this.#byId.values()]
       .filter(({ source }) => admit(source))
       .map((indexed) => ({ indexed, score: 0 }));
-    return { list, terms: new Set<string>() };
+    const expanded: Expansion[][] = [];
+    return { list, terms: new Set<string>(), expanded };
   }
 
   /** Documents holding every word (as typed, as a prefix or with typos), with their scores. */
@@ -141,11 +151,16 @@ export class FilingSearchIndex {
       const indexed = this.#byEntry[entry];
       if (score > 0 && indexed) list.push({ indexed, score });
     }
-    return { list, terms: termsOf(expanded) };
+    return { list, terms: termsOf(expanded), expanded };
   }
 
-  #hit(source: SearchSource, score: number, terms: ReadonlySet<string>): SearchHit {
-    const { matches, pages } = matchesOf(source, this.#placeTexts(source), terms);
+  #hit(
+    source: SearchSource,
+    score: number,
+    terms: ReadonlySet<string>,
+    pageIndexes: number[],
+  ): SearchHit {
+    const { matches, pages } = matchesOf(source, this.#placeTexts(source), terms, pageIndexes);
     return {
       id: source.id,
       title: source.title,
@@ -229,6 +244,18 @@ export class FilingSearchIndex {
     }
     return ids;
   }
+}
+
+/**
+ * The words of a query. A last word of one letter after others is a word still being typed: left
+ * out until the next letter, so the results of the words before stay on screen (as a prefix it
+ * would stand for a twentieth of every word in the files).
+ */
+function typedWords(text: string): string[] {
+  const words = foldedWords(text);
+  const last = words[words.length - 1];
+  if (words.length > 1 && last?.length === 1 && !/\s$/.test(text)) words.pop();
+  return words;
 }
 
 function byDate(a: Indexed, b: Indexed): number {

@@ -17,13 +17,15 @@ export type PlaceTexts = {
 /**
  * Where the words (`terms`: the indexed words the query's words stood for) are in a document:
  * its places in reading order — title, notes, the names it is filed by, custom values, then
- * pages — each with a snippet, and every page number they are on. Worked out for the results
- * shown only, by reading their text again: the index keeps no word positions.
+ * pages — each with a snippet, and every page number they are on (`pageIndexes`, from the
+ * index). Snippets are worked out for the results shown only, by reading those places again:
+ * the index keeps no word positions.
  */
 export function matchesOf(
   source: SearchSource,
   places: PlaceTexts,
   terms: ReadonlySet<string>,
+  pageIndexes: readonly number[],
 ): { matches: SearchMatch[]; pages: number[] } {
   const matches: SearchMatch[] = [];
   const offer = (place: MatchPlace, text: string | undefined) => {
@@ -38,13 +40,7 @@ export function matchesOf(
   offer({ field: 'category' }, places.category);
   offer({ field: 'documentType' }, places.documentType);
   for (const { fieldId, text } of places.fields) offer({ field: 'customField', fieldId }, text);
-  const pages: number[] = [];
-  for (const [index, text] of source.pages.entries()) {
-    const marks = marksIn(text, terms);
-    if (marks.length === 0) continue;
-    pages.push(index + 1);
-    if (matches.length < SHOWN_MATCHES)
-      matches.push({ place: { field: 'page', page: index + 1 }, snippet: snippetOf(text, marks) });
-  }
-  return { matches, pages };
+  // The pages come from the index (reading every page again would cost more than the search).
+  for (const index of pageIndexes) offer({ field: 'page', page: index + 1 }, source.pages[index]);
+  return { matches, pages: pageIndexes.map((index) => index + 1) };
 }

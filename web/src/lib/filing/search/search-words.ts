@@ -47,12 +47,12 @@ function isWordUnit(text: string, i: number): boolean {
 
 /**
  * Calls `each` for every word of the text with its folded form and where it stands in the
- * original (UTF-16 offsets, end exclusive). A loop over char codes rather than a regular
+ * original (UTF-16 offsets, end exclusive), until it answers false. A loop over char codes rather than a regular
  * expression: indexing reads millions of words, and this is several times faster.
  */
 export function eachWord(
   text: string,
-  each: (folded: string, start: number, end: number) => void,
+  each: (folded: string, start: number, end: number) => boolean | void,
 ): void {
   const length = text.length;
   let i = 0;
@@ -68,7 +68,8 @@ export function eachWord(
     const word = text.slice(start, i);
     const folded = ascii ? word.toLowerCase() : foldWord(word);
     // A stray accent on its own folds to nothing.
-    if (folded) each(folded, start, i);
+    // `each` answers false once it has read enough.
+    if (folded && each(folded, start, i) === false) return;
   }
 }
 

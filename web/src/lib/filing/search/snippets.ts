@@ -6,11 +6,18 @@ const BEFORE = 50;
 const LONGEST = 180;
 const WHITE_SPACE = /\s/;
 
-/** Where words of `terms` (folded) stand in the text: [start, end) ranges, in order. */
+/**
+ * Where words of `terms` (folded) stand in the text: [start, end) ranges, in order — only as far
+ * as a snippet around the first of them reaches (a page is read no further).
+ */
 export function marksIn(text: string, terms: ReadonlySet<string>): [number, number][] {
   const marks: [number, number][] = [];
+  let until = Infinity;
   eachWord(text, (word, start, end) => {
-    if (terms.has(word)) marks.push([start, end]);
+    if (start > until) return false;
+    if (!terms.has(word)) return;
+    if (marks.length === 0) until = start + LONGEST;
+    marks.push([start, end]);
   });
   return marks;
 }

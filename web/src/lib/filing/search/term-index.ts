@@ -31,8 +31,12 @@ export type ExpandOptions = { prefix: boolean; typos: number };
 /** A word is found as typed (1), as the start of a longer word, or with typos (less). */
 const PREFIX_WEIGHT = 0.5;
 const TYPO_WEIGHT = [1, 0.45, 0.25] as const;
-/** Words one query word may stand for at most: the most frequent are kept. */
-const MAX_EXPANSIONS = 64;
+/**
+ * Words one query word may stand for at most (the closest, then the most frequent, are kept):
+ * enough for every completion of two typed letters in a practice's text, so that a document
+ * found by "kel" is still found while "ke" is on screen.
+ */
+const MAX_EXPANSIONS = 4_000;
 
 export class TermIndex {
   readonly #vocabulary = new SearchableMap<number>();
@@ -200,6 +204,25 @@ export class TermIndex {
         scores[entry]! += weight * (boosts[placeClass] ?? 1) * idf * tf;
       }
     }
+  }
+
+  /** The places (fields, pages) where the expansions occur in each of these live entries. */
+  placesIn(
+    expansions: readonly Expansion[],
+    entries: ReadonlySet<number>,
+  ): Map<number, Set<Place>> {
+    const places = new Map<number, Set<Place>>();
+    for (const { termId } of expansions) {
+      const postings = this.#postings[termId]!;
+      for (let i = 0; i < postings.length; i += 2) {
+        const entry = postings[i]!;
+        if (!entries.has(entry)) continue;
+        let found = places.get(entry);
+        if (!found) places.set(entry, (found = new Set()));
+        found.add(Math.floor(postings[i + 1]! / PLACE_UNIT));
+      }
+    }
+    return places;
   }
 
   #termId(word: string): number {
