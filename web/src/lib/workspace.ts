@@ -121,6 +121,16 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
       syncStatus.lastProblem = 'Could not start syncing on this device';
     });
 
+  // The downtime binder's device-wide copy follows this person's policy records (binder-copy.ts).
+  let binderCopy: Subscription | null = null;
+  if (readable.includes('policies'))
+    void afterFirstScreen()
+      .then(() => import('./policies/binder/binder-copy.ts'))
+      .then(({ keepBinderCopy }) => {
+        if (!closed) binderCopy = keepBinderCopy({ db });
+      })
+      .catch((error: unknown) => console.error('ClinicDesk could not copy the binder', error));
+
   return {
     user,
     deviceId: device,
@@ -138,6 +148,7 @@ async function startWorkspace(user: SessionUser): Promise<Workspace> {
       stopKeepAlive();
       conflictWatch?.unsubscribe();
       refusedWatch.unsubscribe();
+      binderCopy?.unsubscribe();
       await sync?.close();
       await db.close();
       local.close();
