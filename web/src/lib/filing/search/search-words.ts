@@ -76,6 +76,8 @@ export function eachWord(
 /** The folded words of a text, in order. */
 export function foldedWords(text: string): string[] {
   const words: string[] = [];
-  eachWord(text, (folded) => words.push(folded));
+  eachWord(text, (folded) => {
+    words.push(folded);
+  });
   return words;
 }
