@@ -17,6 +17,8 @@ export function mainMenu(role: Role): MenuItem[] {
   if (syncTabs(role).length > 0) items.push({ href: '/sync', label: 'Sync' });
   if (canUse(role, 'staff.manage')) items.push({ href: '/staff', label: 'Staff' });
   if (canUse(role, 'audit.report')) items.push({ href: '/audit', label: 'Audit' });
+  // Last, so that no role's first page (its home) changes.
+  if (canRead(role, 'policies')) items.push({ href: '/policies', label: 'Policies' });
   return items;
 }
 

@@ -12,7 +12,6 @@ import { readDocument } from '../db/documents.svelte.ts';
 import type { Workspace } from '../workspace.ts';
 import { contentHashOf } from './lifecycle/content-hash.ts';
 import { changeRecord, editorOf, insertRecords, type PolicyWriteError } from './policy-records.ts';
-import { starterRecords } from './starter/starter-records.ts';
 
 /**
  * What people do to policies, on this device first (it syncs when it can): adopt the starter
@@ -25,6 +24,8 @@ type Outcome<T = void> = Promise<Result<T, PolicyWriteError>>;
 export async function adoptStarterManual(workspace: Workspace): Outcome<number> {
   if (workspace.user.role !== 'office-manager')
     return fail({ code: 'not-allowed', message: 'Only the office manager adopts the manual' });
+  // Tiptap's schema and markdown-it come only when adopting, not with the library.
+  const { starterRecords } = await import('./starter/starter-records.ts');
   const records = await starterRecords(
     (version) => contentHashOf(version, version.text),
     editorOf(workspace),
@@ -154,14 +155,14 @@ export async function signVersion(
   versionId: string,
   shownText: string,
   decision: 'approved' | 'rejected',
-  comment?: string,
+  meaning: string,
 ): Outcome<PolicyVersion> {
   const version = await readDocument(workspace, 'policyVersion', versionId);
   if (!version) return fail({ code: 'not-on-device', message: 'This version is not on this device' }); // prettier-ignore
   const readContentHash = await contentHashOf(version, shownText);
   const docs = await workspace.db.policies.find({ selector: { kind: 'policyApproval', versionId } }).exec(); // prettier-ignore
   const approvals = docs.map((doc) => doc.toJSON() as Approval); // prettier-ignore
-  const signed = recordApproval({ version, approvals, approverStaffId: workspace.user.id, decision, readContentHash, ...(comment ? { comment } : {}) }, editorOf(workspace), new Date()); // prettier-ignore
+  const signed = recordApproval({ version, approvals, approverStaffId: workspace.user.id, decision, readContentHash, meaning }, editorOf(workspace), new Date()); // prettier-ignore
   if (!signed.ok) return fail(signed.error);
   const stored = await insertRecords(workspace, 'policyApproval', [signed.value.approval]);
   if (!stored.ok) return stored;

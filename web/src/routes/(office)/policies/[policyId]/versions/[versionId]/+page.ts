@@ -1,0 +1,3 @@
+export function load({ params }) {
+  return { policyId: params.policyId, versionId: params.versionId };
+}
