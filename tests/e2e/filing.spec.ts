@@ -142,9 +142,7 @@ test('the desk files a PDF into a chart, finds it, and two tablets tag it offlin
 
   // Found in the documents list, by title and by the category above its own.
   await filing.openDocuments();
-  await desk.page
-    .getByLabel('Category (with its subcategories)')
-    .selectOption({ label: 'Clinical' });
+  await desk.page.getByLabel('Category', { exact: true }).selectOption({ label: 'Clinical' });
   await desk.page.getByLabel('Title').fill('cardio');
   const row = filing.row('Cardiology consultation');
   await expect(row).toContainText('Marisol Thistlewood');
