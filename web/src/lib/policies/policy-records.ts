@@ -36,7 +36,9 @@ export function checked<K extends PolicyKind>(
   stored: DocumentOf<K> | undefined,
   next: DocumentOf<K>,
 ): Result<DocumentOf<K>, PolicyWriteError> {
-  const parsed = KIND_SCHEMAS[kind].safeParse(next);
+  // The stored state RxDB hands a change carries its own fields (_rev, _meta…): not the record's.
+  const record = Object.fromEntries(Object.entries(next).filter(([key]) => !key.startsWith('_')));
+  const parsed = KIND_SCHEMAS[kind].safeParse(record);
   if (!parsed.success)
     return fail({ code: 'invalid', message: parsed.error.issues[0]?.message ?? 'Not saved' });
   const role = workspace.user.role;
