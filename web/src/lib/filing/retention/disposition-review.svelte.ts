@@ -58,7 +58,14 @@ export class DispositionReview {
     };
   }
 
+  /** Asks the server for the list again (the person's own refresh: earlier messages go). */
   async refresh(): Promise<void> {
+    this.notice = null;
+    this.refusal = null;
+    await this.#fetch();
+  }
+
+  async #fetch(): Promise<void> {
     this.loading = true;
     const outcome = await fetchDisposition(this.#workspace.deviceId);
     this.loading = false;
@@ -105,7 +112,7 @@ export class DispositionReview {
       this.refusal = destroyRefusalInWords(outcome, target.title);
       // The server judged it anew (a hold placed since, a date changed): the list follows it,
       // so the line moves to where it now belongs. Offline there is nothing to fetch.
-      if (outcome.kind === 'api') await this.refresh();
+      if (outcome.kind === 'api') await this.#fetch();
       return;
     }
     this.refusal = null;

@@ -1,11 +1,11 @@
 import type { LegalHold } from '@clinicdesk/shared/filing/legal-hold.schema.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
-import type { Workspace } from '../../workspace.ts';
 import {
   changeRecord,
   createRecords,
   newRecordBase,
   type RetentionError,
+  type RetentionWorkspace,
   stampNow,
 } from './retention-records.ts';
 
@@ -18,7 +18,7 @@ import {
 export type HoldTarget = { patientId: string } | { documentId: string };
 
 export async function placeLegalHold(
-  workspace: Workspace,
+  workspace: RetentionWorkspace,
   input: { on: HoldTarget; reason: string; matter: string },
 ): Promise<Result<LegalHold, RetentionError>> {
   const reason = input.reason.trim();
@@ -39,7 +39,7 @@ export async function placeLegalHold(
 
 /** Ends a hold; what it covered follows its retention rules again. A hold is released once. */
 export function releaseLegalHold(
-  workspace: Workspace,
+  workspace: RetentionWorkspace,
   id: string,
 ): Promise<Result<LegalHold, RetentionError>> {
   return changeRecord(workspace, 'legalHold', id, (current) =>

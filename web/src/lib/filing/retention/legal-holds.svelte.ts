@@ -25,8 +25,6 @@ export class LegalHolds {
   readonly #holds: { readonly current: LegalHold[] | undefined };
   readonly #documents: { readonly current: FiledDocument[] | undefined };
   readonly names: PatientNames;
-  /** The time the page judges by: a hold stands until a release stamped before it. */
-  now = $state(nowIso());
 
   constructor(workspace: Workspace) {
     this.#holds = liveFind(workspace, 'legalHold', { selector: {} });
@@ -63,14 +61,17 @@ export class LegalHolds {
     return `One document: “${doc.title}” (${whose})`;
   }
 
-  readonly #rows: HoldRow[] = $derived.by(() =>
-    this.all.map((hold) => ({
+  // Judged at the time the holds last changed: a release made here or synced in is a change,
+  // so it shows at once (a hold stands until a release stamped no later than now).
+  readonly #rows: HoldRow[] = $derived.by(() => {
+    const now = nowIso();
+    return this.all.map((hold) => ({
       hold,
       covers: this.coversInWords(hold),
       documentsHere: this.documents.filter((doc) => holdCovers(hold, doc)).length,
-      standing: holdStands(hold, this.now),
-    })),
-  );
+      standing: holdStands(hold, now),
+    }));
+  });
 
   /** Newest placed first. */
   get standing(): HoldRow[] {

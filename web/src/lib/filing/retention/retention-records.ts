@@ -24,11 +24,17 @@ export type RetentionError = {
   field?: string | undefined;
 };
 
+/** What the actions need of the signed-in workspace: who, on which device, its records. */
+export type RetentionWorkspace = Pick<Workspace, 'user' | 'deviceId' | 'db'>;
+
 function check<K extends RetentionKind>(
   kind: K,
   record: DocumentOf<K>,
 ): Result<true, RetentionError> {
-  const parsed = KIND_SCHEMAS[kind].safeParse(record);
+  // RxDB's bookkeeping (`_rev`, `_meta`, `_attachments`) rides along in the state a change is
+  // applied to; the server never sees it, so neither does the check.
+  const fields = Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith('_')));
+  const parsed = KIND_SCHEMAS[kind].safeParse(fields);
   if (parsed.success) return ok(true);
   const issue = parsed.error.issues[0];
   return fail({
@@ -38,7 +44,7 @@ function check<K extends RetentionKind>(
   });
 }
 
-function allowed(workspace: Workspace, kind: RetentionKind): Result<true, RetentionError> {
+function allowed(workspace: RetentionWorkspace, kind: RetentionKind): Result<true, RetentionError> {
   return canWriteKind(workspace.user.role, kind)
     ? ok(true)
     : fail({ code: 'not-allowed', message: 'Only the office manager can change this' });
@@ -51,14 +57,14 @@ export function newRecordBase(): { id: string; createdAt: string; updatedAt: str
 }
 
 /** Who did it, from which device, and when: a placed or released stamp. */
-export function stampNow(workspace: Workspace): { at: string; by: Editor } {
+export function stampNow(workspace: RetentionWorkspace): { at: string; by: Editor } {
   const { user, deviceId } = workspace;
   return { at: nowIso(), by: { userId: user.id, name: user.displayName, deviceId } };
 }
 
 /** Stores new records once every one is valid and allowed. */
 export async function createRecords<K extends RetentionKind>(
-  workspace: Workspace,
+  workspace: RetentionWorkspace,
   kind: K,
   records: readonly DocumentOf<K>[],
 ): Promise<Result<DocumentOf<K>[], RetentionError>> {
@@ -75,7 +81,7 @@ export async function createRecords<K extends RetentionKind>(
 
 /** Changes one record from its latest stored state; a change that changes nothing writes nothing. */
 export async function changeRecord<K extends RetentionKind>(
-  workspace: Workspace,
+  workspace: RetentionWorkspace,
   kind: K,
   id: string,
   edit: (current: DocumentOf<K>) => Result<DocumentOf<K>, RetentionError>,
@@ -100,7 +106,7 @@ export async function changeRecord<K extends RetentionKind>(
 
 /** The records of a kind on this device now. */
 export function currentRecords<K extends RetentionKind>(
-  workspace: Workspace,
+  workspace: RetentionWorkspace,
   kind: K,
 ): Promise<DocumentOf<K>[]> {
   return firstValueFrom(observeFind(workspace, kind, { selector: {} }));

@@ -1,11 +1,11 @@
 import type { RetentionRule } from '@clinicdesk/shared/filing/retention-rule.schema.ts';
 import { ok, type Result } from '@clinicdesk/shared/result.ts';
-import type { Workspace } from '../../workspace.ts';
 import {
   changeRecord,
   createRecords,
   newRecordBase,
   type RetentionError,
+  type RetentionWorkspace,
   without,
 } from './retention-records.ts';
 import type { RuleFields } from './rule-input.ts';
@@ -18,7 +18,7 @@ import { type SuggestedRetention, suggestedRuleName } from './suggested-defaults
  */
 
 export async function addRetentionRule(
-  workspace: Workspace,
+  workspace: RetentionWorkspace,
   fields: RuleFields,
 ): Promise<Result<RetentionRule, RetentionError>> {
   const rule: RetentionRule = { ...newRecordBase(), kind: 'retentionRule', ...fields };
@@ -28,7 +28,7 @@ export async function addRetentionRule(
 
 /** The rule's fields replaced by the form's; a field the form left empty goes. */
 export function editRetentionRule(
-  workspace: Workspace,
+  workspace: RetentionWorkspace,
   id: string,
   fields: RuleFields,
 ): Promise<Result<RetentionRule, RetentionError>> {
@@ -42,7 +42,7 @@ export function editRetentionRule(
 
 /** An archived rule applies to nothing; it stays for the entries that name it. */
 export function setRetentionRuleArchived(
-  workspace: Workspace,
+  workspace: RetentionWorkspace,
   id: string,
   archived: boolean,
 ): Promise<Result<RetentionRule, RetentionError>> {
@@ -56,7 +56,7 @@ export function setRetentionRuleArchived(
  * its source as the rule's citation. All or nothing: one invalid rule stores none.
  */
 export async function addSuggestedRules(
-  workspace: Workspace,
+  workspace: RetentionWorkspace,
   chosen: readonly { suggestion: SuggestedRetention; categoryId: string }[],
 ): Promise<Result<RetentionRule[], RetentionError>> {
   const rules = chosen.flatMap(({ suggestion, categoryId }) =>

@@ -49,7 +49,7 @@ export function appliesToInWords(
   return 'Nothing yet: choose a category or a document type';
 }
 
-/** "1 day", "420 days". */
+/** "1 day", "4,294 days". */
 export function daysInWords(days: number): string {
-  return `${days} ${days === 1 ? 'day' : 'days'}`;
+  return `${days.toLocaleString('en-US')} ${days === 1 ? 'day' : 'days'}`;
 }

@@ -8,6 +8,7 @@ import {
   inputOfRule,
   type RuleInput,
   type RuleProblems,
+  ruleNumbers,
 } from './rule-input.ts';
 
 /**
@@ -45,9 +46,10 @@ export class RuleDraft {
     return numbers;
   }
 
-  /** "Documents are kept 10 years after the document date", once the numbers are right. */
+  /** "Kept 10 years after the document date.", once the numbers are right. */
   get preview(): string | null {
-    return this.#checked.ok ? `Kept ${retentionInWords(this.#checked.value)}.` : null;
+    const numbers = ruleNumbers(this.input);
+    return numbers.ok ? `Kept ${retentionInWords(numbers.value)}.` : null;
   }
 
   get isAgeOfMajority(): boolean {

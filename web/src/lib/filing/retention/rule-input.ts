@@ -37,6 +37,17 @@ const FIELD_OF_CODE = {
 /** "10" → 10; "", "ten" → NaN, which the rule refuses with its own words. */
 const wholeNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 
+/** The rule's own numbers (basis, years, age of majority) as typed, checked by the rule. */
+export function ruleNumbers(input: Pick<RuleInput, 'basis' | 'years' | 'majorityAge'>) {
+  const ageOfMajority = input.basis === 'age-of-majority';
+  return validateRetentionRule({
+    basis: input.basis,
+    years: wholeNumber(input.years),
+    majorityAge:
+      ageOfMajority && input.majorityAge.trim() !== '' ? wholeNumber(input.majorityAge) : undefined,
+  });
+}
+
 /**
  * The form's fields checked as the office manager types, in the rule's own words
  * (`validateRetentionRule`: whole years from 0 to 100, a majority age from 14 to 25 — refused,
@@ -51,13 +62,7 @@ export function checkRuleInput(
   if (name === '') problems.name = 'Give the rule a name staff will recognise';
   if (input.categoryId === '' && input.documentTypeId === '')
     problems.appliesTo = 'Choose the category or the document type the rule applies to';
-  const ageOfMajority = input.basis === 'age-of-majority';
-  const rule = validateRetentionRule({
-    basis: input.basis,
-    years: wholeNumber(input.years),
-    majorityAge:
-      ageOfMajority && input.majorityAge.trim() !== '' ? wholeNumber(input.majorityAge) : undefined,
-  });
+  const rule = ruleNumbers(input);
   if (!rule.ok) problems[FIELD_OF_CODE[rule.error.code]] = rule.error.message;
   if (!rule.ok || Object.keys(problems).length > 0) return { ok: false, problems };
   const citation = input.citation.trim();
