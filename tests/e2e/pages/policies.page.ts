@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { expectFitsAndTouchable, TABLET_SIZES } from './tablet.ts';
 
 /** The policy screens as staff drive them, by what they read on the screen. */
 export class PolicyScreens {
@@ -36,6 +38,24 @@ export class PolicyScreens {
     await this.page.keyboard.type(text);
     await expect(this.page.getByText('Saving…')).toBeVisible();
     await expect(this.page.getByText('Saved on this device')).toBeVisible();
+  }
+
+  /** The screen at both sizes: fits, touchable, no axe violation, and a screenshot to look at. */
+  async shoot(name: string): Promise<void> {
+    const before = this.page.viewportSize();
+    for (const size of TABLET_SIZES) {
+      await this.page.setViewportSize(size);
+      await expectFitsAndTouchable(this.page);
+      await this.page.screenshot({
+        path: new URL(`../../.artifacts/screenshots/policies-${name}-${size.name}.png`, import.meta.url).pathname, // prettier-ignore
+        fullPage: true,
+      });
+    }
+    if (before) await this.page.setViewportSize(before);
+    const results = await new AxeBuilder({ page: this.page }).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([]);
   }
 
   get status() {

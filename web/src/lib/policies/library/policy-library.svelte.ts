@@ -8,6 +8,7 @@ import { versionInForce } from '@clinicdesk/shared/policies/version-in-force.ts'
 import { versionStatusLabel } from '@clinicdesk/shared/policies/version-lifecycle.ts';
 import { today } from '../../clock.ts';
 import { liveFind } from '../../db/documents.svelte.ts';
+import { syncStatus } from '../../sync/sync-status.svelte.ts';
 import type { Workspace } from '../../workspace.ts';
 import { StaffNames } from './staff-names.svelte.ts';
 
@@ -49,6 +50,15 @@ export class PolicyLibrary {
 
   get loaded(): boolean {
     return this.#manuals.current !== undefined && this.#policies.current !== undefined;
+  }
+
+  /**
+   * Whether this device holds the whole library as the server has it: until then an empty
+   * library may only be one that has not arrived, and adopting the starter manual on top of the
+   * practice's own would bring back texts it has since revised.
+   */
+  get complete(): boolean {
+    return syncStatus.downloadsKnown && syncStatus.download('policies') === null;
   }
 
   get manuals(): Manual[] {
