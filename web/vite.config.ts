@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import adapter from '@sveltejs/adapter-static';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defaultClientConditions, type Plugin } from 'vite';
@@ -47,6 +48,25 @@ function workboxServiceWorker(outDir = 'build'): Plugin {
   };
 }
 
+/**
+ * No CDN address in the app: tesseract.js's browser defaults name a worker on jsDelivr, which
+ * ClinicDesk never uses (it passes its own, served from the app's origin) but which would ship in
+ * the bundle. Its `./defaultOptions` becomes a copy without that address.
+ */
+function noTesseractCdn(): Plugin {
+  const shim = fileURLToPath(
+    new URL('./src/lib/filing/text/tesseract-browser-defaults.cjs', import.meta.url),
+  );
+  return {
+    name: 'clinicdesk-no-tesseract-cdn',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromTesseract = importer?.replaceAll('\\', '/').endsWith('tesseract.js/src/worker/browser/index.js'); // prettier-ignore
+      return source === './defaultOptions' && fromTesseract ? shim : null;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     sveltekit({
@@ -55,6 +75,7 @@ export default defineConfig({
       csp: { mode: 'hash', directives: { 'script-src': ['self'] } },
     }),
     ocrAssets(),
+    noTesseractCdn(),
     workboxServiceWorker(),
   ],
   resolve: {

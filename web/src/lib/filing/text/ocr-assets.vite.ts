@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -44,7 +44,13 @@ export async function copyOcrAssets(outDir: string): Promise<void> {
   for (const file of OCR_FILES) {
     const target = join(outDir, file.path);
     await mkdir(dirname(target), { recursive: true });
-    await copyFile(require.resolve(file.from), target);
+    const source = require.resolve(file.from);
+    if (file.path.endsWith('worker.min.js')) {
+      // The worker's defaults name jsDelivr for the engine and the language data; ClinicDesk
+      // always passes its own paths, so the addresses go, and no CDN is named in what it serves.
+      const script = await readFile(source, 'utf8');
+      await writeFile(target, script.replaceAll('https://cdn.jsdelivr.net/npm/', '/ocr/unused/'));
+    } else await copyFile(source, target);
   }
 }
 
