@@ -1,3 +1,5 @@
+import { MATCHING_ALGORITHMS, type MatchingAlgorithm } from './matching/matching-rule.ts';
+
 /**
  * The filing system's fixed lists and the words staff read for them. Zod-free, so that screens
  * and the first screen's code can use them without the schemas.
@@ -62,9 +64,8 @@ export const CUSTOM_FIELD_TYPE_LABELS: Record<CustomFieldType, string> = {
 export const TEXT_SOURCES = ['pdf', 'device-recognition', 'server-recognition'] as const;
 export type TextSource = (typeof TEXT_SOURCES)[number];
 
-/** How a matching rule reads a document's text (as Paperless-ngx's algorithms). */
-export const MATCHING_ALGORITHMS = ['none', 'any', 'all', 'exact', 'regex', 'fuzzy'] as const;
-export type MatchingAlgorithm = (typeof MATCHING_ALGORITHMS)[number];
+/** How a matching rule reads a document's text (as Paperless-ngx's algorithms): the rules' list. */
+export { MATCHING_ALGORITHMS, type MatchingAlgorithm };
 export const MATCHING_ALGORITHM_LABELS: Record<MatchingAlgorithm, string> = {
   none: 'Never suggest',
   any: 'Any of these words',
