@@ -21,7 +21,9 @@ export default ts.config(
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.ts', 'scripts/*.ts', 'scripts/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.ts', 'scripts/*.ts', 'scripts/*.mjs', 'web/build-shims/*.cjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.svelte'],
       },

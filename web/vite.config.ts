@@ -55,7 +55,7 @@ function workboxServiceWorker(outDir = 'build'): Plugin {
  */
 function noTesseractCdn(): Plugin {
   const shim = fileURLToPath(
-    new URL('./src/lib/filing/text/tesseract-browser-defaults.cjs', import.meta.url),
+    new URL('./build-shims/tesseract-browser-defaults.cjs', import.meta.url),
   );
   return {
     name: 'clinicdesk-no-tesseract-cdn',
