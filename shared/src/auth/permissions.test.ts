@@ -96,6 +96,13 @@ const EXPECTED_KINDS: Record<string, Record<Role, 'none' | 'read' | 'write'>> = 
     'office-manager': 'write',
     admin: 'none',
   },
+  filingSettings: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'read',
+    'office-manager': 'write',
+    admin: 'none',
+  },
   manual: {
     'front-desk': 'read',
     billing: 'read',

@@ -14,6 +14,7 @@ import {
 } from './filing-labels.ts';
 import type { LegalHold } from './legal-hold.schema.ts';
 import type { RetentionRule } from './retention-rule.schema.ts';
+import type { FilingSettings } from './settings/filing-settings.schema.ts';
 import type { Tag } from './tag.schema.ts';
 
 const LABELS: Record<string, string> = {
@@ -49,6 +50,9 @@ const LABELS: Record<string, string> = {
   reason: 'Reason',
   matter: 'Matter',
   released: 'Released',
+  offlineBudgetMb: 'Storage for each device (MB)',
+  recentDocumentDays: 'Days of documents that count as recent',
+  trashDays: 'Days in the trash',
   _deleted: 'Removed',
 };
 
@@ -134,4 +138,9 @@ export const legalHoldConflicts = describer<LegalHold>(
   'Legal hold',
   (hold) => `Legal hold: ${hold.reason}`,
   () => '/filing/retention',
+);
+export const filingSettingsConflicts = describer<FilingSettings>(
+  'Filing settings',
+  () => 'Filing settings',
+  () => '/filing/setup/settings',
 );

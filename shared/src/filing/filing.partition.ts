@@ -1,4 +1,4 @@
-import type { PartitionDeclaration } from '../registry/partition.ts';
+import { type PartitionDeclaration, unchanged } from '../registry/partition.ts';
 import { FILING_READERS, FILING_SCOPE } from './filing-scope.ts';
 
 /** Those who file papers: the desk scans, billing files EOBs, clinicians file outside records. */
@@ -10,8 +10,8 @@ const FILERS = ['front-desk', 'billing', 'clinician', 'office-manager'] as const
  * a restricted category's documents never reach a device whose user may not read them.
  *
  * The tree and the rules of the files (categories, document types and their custom fields,
- * retention rules, legal holds) are the office manager's; tags and correspondents anyone who
- * files may add, as the desk meets a new lab or payer.
+ * retention rules, legal holds, the practice's filing settings) are the office manager's; tags
+ * and correspondents anyone who files may add, as the desk meets a new lab or payer.
  *
  * Indexed by `kind` alone: an index may only name fields every kind requires (ADR 15,
  * amendment), and a partition of a few thousand documents is searched through its own text
@@ -19,8 +19,9 @@ const FILERS = ['front-desk', 'billing', 'clinician', 'office-manager'] as const
  */
 export const FILING_PARTITION = {
   read: FILING_READERS,
-  version: 0,
-  migrations: {},
+  // 1: the practice's filing settings (a new kind; no stored record changes shape).
+  version: 1,
+  migrations: { 1: unchanged },
   indexes: ['kind'],
   recordScope: FILING_SCOPE,
   kinds: {
@@ -33,6 +34,8 @@ export const FILING_PARTITION = {
     tag: { write: FILERS },
     retentionRule: { write: ['office-manager'] },
     legalHold: { write: ['office-manager'] },
+    // One record for the practice: the trash period, and what each device keeps offline.
+    filingSettings: { write: ['office-manager'] },
   },
 } as const satisfies PartitionDeclaration<
   | 'filedDocument'
@@ -43,4 +46,5 @@ export const FILING_PARTITION = {
   | 'tag'
   | 'retentionRule'
   | 'legalHold'
+  | 'filingSettings'
 >;

@@ -8,6 +8,7 @@ import {
   customFieldConflicts,
   documentTypeConflicts,
   filedDocumentConflicts,
+  filingSettingsConflicts,
   legalHoldConflicts,
   retentionRuleConflicts,
   tagConflicts,
@@ -48,6 +49,7 @@ export const CONFLICT_DESCRIBERS: { [K in KindName]: ConflictDescription<K> } = 
   correspondent: { describer: correspondentConflicts, patientRefs: () => [] },
   tag: { describer: tagConflicts, patientRefs: () => [] },
   retentionRule: { describer: retentionRuleConflicts, patientRefs: () => [] },
+  filingSettings: { describer: filingSettingsConflicts, patientRefs: () => [] },
   legalHold: {
     describer: legalHoldConflicts,
     patientRefs: (hold) => (hold.patientId ? [hold.patientId] : []),

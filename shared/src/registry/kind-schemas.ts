@@ -10,6 +10,7 @@ import { documentTypeSchema } from '../filing/document-type.schema.ts';
 import { filedDocumentSchema } from '../filing/filed-document.schema.ts';
 import { legalHoldSchema } from '../filing/legal-hold.schema.ts';
 import { retentionRuleSchema } from '../filing/retention-rule.schema.ts';
+import { filingSettingsSchema } from '../filing/settings/filing-settings.schema.ts';
 import { tagSchema } from '../filing/tag.schema.ts';
 import { patientSchema } from '../patients/patient.schema.ts';
 import { approvalSchema } from '../policies/approval.schema.ts';
@@ -37,6 +38,7 @@ export const KIND_SCHEMAS = {
   tag: tagSchema,
   retentionRule: retentionRuleSchema,
   legalHold: legalHoldSchema,
+  filingSettings: filingSettingsSchema,
   manual: manualSchema,
   policy: policySchema,
   policyVersion: policyVersionSchema,

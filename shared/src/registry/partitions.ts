@@ -13,6 +13,7 @@ import type { FiledDocument } from '../filing/filed-document.schema.ts';
 import { FILING_PARTITION } from '../filing/filing.partition.ts';
 import type { LegalHold } from '../filing/legal-hold.schema.ts';
 import type { RetentionRule } from '../filing/retention-rule.schema.ts';
+import type { FilingSettings } from '../filing/settings/filing-settings.schema.ts';
 import type { Tag } from '../filing/tag.schema.ts';
 import type { Patient } from '../patients/patient.schema.ts';
 import { PATIENTS_PARTITION } from '../patients/patients.partition.ts';
@@ -68,6 +69,7 @@ export type KindDocuments = {
   tag: Tag;
   retentionRule: RetentionRule;
   legalHold: LegalHold;
+  filingSettings: FilingSettings;
   manual: Manual;
   policy: Policy;
   policyVersion: PolicyVersion;

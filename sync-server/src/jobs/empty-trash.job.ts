@@ -11,14 +11,14 @@ export const TRASH_EMPTIER = {
 };
 
 /**
- * Once a day, documents in the trash past the practice's period (30 days by default) are
- * destroyed — never one under a legal hold (issue 12.5 and 12.7). Each is a `destroy` entry on
+ * Once a day, documents in the trash past the practice's period (its filing settings; 30 days
+ * where it set none) are destroyed — never one under a legal hold (issue 12.5 and 12.7). Each is a `destroy` entry on
  * the audit chain.
  */
-export function emptyTrashJob(deps: { disposition: DispositionService; periodDays?: number }): Job {
+export function emptyTrashJob(deps: { disposition: DispositionService }): Job {
   return {
     name: 'empty-trash',
     everyMs: EVERY_MS,
-    run: () => deps.disposition.emptyTrash(TRASH_EMPTIER, deps.periodDays),
+    run: () => deps.disposition.emptyTrash(TRASH_EMPTIER),
   };
 }

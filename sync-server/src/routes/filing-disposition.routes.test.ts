@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FILING_SETTINGS_ID } from '@clinicdesk/shared/filing/settings/filing-settings.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import { TRASH_EMPTIER } from '../jobs/empty-trash.job.ts';
 import { createInProcessChangeBus } from '../services/change-bus.ts';
@@ -179,6 +180,27 @@ function describeDisposition(name: string, open: () => Promise<Opened>) {
       const left = (await server.store.pull('filing', 0, 100)).documents;
       expect(left.find((d) => d.id === kept.id)).toMatchObject({ destroyed: true });
       expect(left.find((d) => d.id === held.id)).toMatchObject({ title: held.title });
+    });
+
+    it("empties the trash after the practice's own period, from its filing settings", async () => {
+      const settings = { id: FILING_SETTINGS_ID, kind: 'filingSettings', _deleted: false, offlineBudgetMb: 500, recentDocumentDays: 365, trashDays: 7, createdAt: AT, updatedAt: AT }; // prettier-ignore
+      // A period outside the limits is refused and stores nothing; the valid one is kept.
+      const refused = await manager.push('filing', [created({ ...settings, trashDays: 0 })]);
+      expect(((await refused.json()) as { rejected: { id: string }[] }).rejected.map((r) => r.id)).toEqual([FILING_SETTINGS_ID]); // prettier-ignore
+      expect(await (await manager.push('filing', [created(settings)])).json()).toMatchObject({ rejected: [] }); // prettier-ignore
+      const doc = await file(12, { documentDate: '2025-06-01' });
+      await manager.push('filing', [changed(doc, { ...doc, trashed: stamp, updatedAt: '2026-03-02T09:30:00.000Z' })]); // prettier-ignore
+      const bus = createInProcessChangeBus(() => undefined);
+      const disposition = createDispositionService({ store: server.store, bus, clock: server.clock.now, blobs }); // prettier-ignore
+      server.clock.advance(6 * DAY);
+      expect(await disposition.emptyTrash(TRASH_EMPTIER)).toBe(0);
+      server.clock.advance(2 * DAY);
+      expect(await disposition.emptyTrash(TRASH_EMPTIER)).toBe(1);
+      const entry = (await server.store.readAuditChain(0, 1000)).find(
+        (e) => e.action === 'destroy',
+      );
+      expect(entry).toMatchObject({ recordId: doc.id });
+      expect(entry?.detail).toContain('emptied from the trash after 7 days');
     });
   });
 }

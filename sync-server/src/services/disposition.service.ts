@@ -7,7 +7,7 @@ import {
 } from '@clinicdesk/shared/filing/retention/disposition-due.ts';
 import type { ScopedRetentionRule } from '@clinicdesk/shared/filing/retention/applicable-retention.ts';
 import { emptiableFromTrash } from '@clinicdesk/shared/filing/trash/emptiable-from-trash.ts';
-import { DEFAULT_TRASH_DAYS } from '@clinicdesk/shared/filing/trash/trash-expiry.ts';
+import { practiceFilingSettings } from '@clinicdesk/shared/filing/settings/filing-settings.ts';
 import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import type { BlobStorage } from '../storage/blobs/blob-storage.ts';
@@ -29,8 +29,11 @@ export type DispositionService = {
   queue(): Promise<DispositionQueue<DispositionDocument, Rule, Hold>>;
   /** Destroys one document that is due, or an expired item of the trash; never one held. */
   destroy(id: string, by: DocumentWriter): Promise<Result<{ seq: number }, DispositionRefusal>>;
-  /** Empties the trash of what has been there past the period and is held by nothing. */
-  emptyTrash(by: DocumentWriter, periodDays?: number): Promise<number>;
+  /**
+   * Empties the trash of what has been there past the practice's period (its filing settings,
+   * 30 days where it set none) and is held by nothing.
+   */
+  emptyTrash(by: DocumentWriter): Promise<number>;
 };
 
 /**
@@ -47,13 +50,14 @@ export function createDispositionService(deps: {
   const { store, clock } = deps;
 
   async function facts() {
-    const [documents, categories, rules, holds, patients, visits] = await Promise.all([
+    const [documents, categories, rules, holds, patients, visits, settings] = await Promise.all([
       store.currentOfKinds('filing', ['filedDocument']),
       store.currentOfKinds('filing', ['category']),
       store.currentOfKinds('filing', ['retentionRule']),
       store.currentOfKinds('filing', ['legalHold']),
       store.currentOfKinds('patients', ['patient']),
       store.currentOfKinds('visits', ['visit']),
+      store.currentOfKinds('filing', ['filingSettings']),
     ]);
     const byId = new Map(categories.map((doc) => [doc.id, doc]));
     const birth = new Map(patients.map((p) => [p.id, text(p.dateOfBirth)]));
@@ -86,6 +90,8 @@ export function createDispositionService(deps: {
       candidates,
       rules: rules.filter((doc) => !doc._deleted) as unknown as Rule[],
       holds: holds.filter((doc) => !doc._deleted) as unknown as Hold[],
+      // The practice's period, read when the trash is judged: a change applies from then on.
+      trashDays: practiceFilingSettings(settings[0]).trashDays,
     };
   }
 
@@ -115,7 +121,7 @@ export function createDispositionService(deps: {
     },
 
     async destroy(id, by) {
-      const { candidates, rules, holds } = await facts();
+      const { candidates, rules, holds, trashDays } = await facts();
       const document = candidates.find((doc) => doc.id === id);
       if (!document) return fail({ code: 'not-found', message: 'No such document is stored' });
       const now = clock().toISOString();
@@ -124,12 +130,12 @@ export function createDispositionService(deps: {
         return fail({ code: 'legal-hold', message: `A legal hold applies: ${held[0]?.reason ?? ''}`.trim() }); // prettier-ignore
       const due = dispositionDue([document], rules, holds, today(), now).due[0];
       const trash = document.trashedAt
-        ? emptiableFromTrash([{ ...document, trashed: { at: document.trashedAt } }], holds, now)
+        ? emptiableFromTrash([{ ...document, trashed: { at: document.trashedAt } }], holds, now, trashDays) // prettier-ignore
         : undefined;
       const detail = due
         ? `retention rule ${due.rule.id} (${due.rule.name}), ended ${due.endsOn}`
         : trash?.emptiable.length
-          ? `emptied from the trash after ${DEFAULT_TRASH_DAYS} days`
+          ? `emptied from the trash after ${trashDays} days`
           : null;
       if (!detail)
         return fail({ code: 'not-due', message: 'This document is still within its retention period' }); // prettier-ignore
@@ -137,8 +143,8 @@ export function createDispositionService(deps: {
       return destroyed ? ok({ seq: destroyed.seq }) : fail({ code: 'not-found', message: 'No such document is stored' }); // prettier-ignore
     },
 
-    async emptyTrash(by, periodDays = DEFAULT_TRASH_DAYS) {
-      const { candidates, holds } = await facts();
+    async emptyTrash(by) {
+      const { candidates, holds, trashDays: periodDays } = await facts();
       const trashed = candidates.flatMap((doc) =>
         doc.trashedAt ? [{ ...doc, trashed: { at: doc.trashedAt } }] : [],
       );

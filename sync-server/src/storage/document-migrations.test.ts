@@ -78,7 +78,7 @@ describe('partition steps', () => {
       { partition: 'patients', from: 3, to: 4 },
       { partition: 'chartMerges', from: 0, to: 1 },
       { partition: 'visits', from: 0, to: 1 },
-      { partition: 'filing', from: 0, to: 0 },
+      { partition: 'filing', from: 1, to: 1 },
       { partition: 'policies', from: 0, to: 0 },
       { partition: 'acknowledgments', from: 0, to: 0 },
     ]);
@@ -87,7 +87,7 @@ describe('partition steps', () => {
       { partition: 'patients', from: 4, to: 4 },
       { partition: 'chartMerges', from: 1, to: 1 },
       { partition: 'visits', from: 1, to: 1 },
-      { partition: 'filing', from: 0, to: 0 },
+      { partition: 'filing', from: 1, to: 1 },
       { partition: 'policies', from: 0, to: 0 },
       { partition: 'acknowledgments', from: 0, to: 0 },
     ]);
@@ -166,7 +166,7 @@ describe('a SQLite store of the release before kinds', () => {
     ).toEqual([
       { partition: 'acknowledgments', version: 0 },
       { partition: 'chartMerges', version: 1 },
-      { partition: 'filing', version: 0 },
+      { partition: 'filing', version: 1 },
       { partition: 'patients', version: 4 },
       { partition: 'policies', version: 0 },
       { partition: 'visits', version: 1 },
@@ -210,7 +210,7 @@ describePostgres('a PostgreSQL store of the release before kinds', () => {
     ).toEqual([
       { partition: 'acknowledgments', version: 0 },
       { partition: 'chartMerges', version: 1 },
-      { partition: 'filing', version: 0 },
+      { partition: 'filing', version: 1 },
       { partition: 'patients', version: 4 },
       { partition: 'policies', version: 0 },
       { partition: 'visits', version: 1 },

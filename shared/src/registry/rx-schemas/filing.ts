@@ -4,7 +4,7 @@ import type { RxPartitionSchema } from '../partition-rx-schema.ts';
 /** The `filing` partition as the device opens it (from `partitionRxSchema('filing')`). */
 export const FILING_RX_SCHEMA: RxPartitionSchema = {
   title: 'filing',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -301,8 +301,9 @@ export const FILING_RX_SCHEMA: RxPartitionSchema = {
         'tag',
         'retentionRule',
         'legalHold',
+        'filingSettings',
       ],
-      maxLength: 13,
+      maxLength: 14,
     },
     createdAt: {
       type: 'string',
@@ -611,6 +612,9 @@ export const FILING_RX_SCHEMA: RxPartitionSchema = {
       required: ['at', 'by'],
       additionalProperties: false,
     },
+    offlineBudgetMb: { type: 'integer', minimum: 50, maximum: 20000 },
+    recentDocumentDays: { type: 'integer', minimum: 1, maximum: 3650 },
+    trashDays: { type: 'integer', minimum: 1, maximum: 365 },
   },
   required: ['id', 'kind', 'createdAt', 'updatedAt'],
   indexes: ['kind'],

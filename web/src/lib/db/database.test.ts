@@ -91,7 +91,7 @@ const SCHEMA_HASHES = {
     hash: 'ebc6e3855d357ebcb46b4c134d5fc306478b7e6b64f657da064d16059b0b3d54',
   },
   visits: { version: 1, hash: '349d591b28bb136273b30ffaca8389162f65e2c300ea57de5be20afc3fb9572c' },
-  filing: { version: 0, hash: '873e64f09fe692134be3075b2229cf4ecc9f051f3ed110118a1d93e7fa9cb02f' },
+  filing: { version: 1, hash: 'f43b8fa08f7d0608411416839baeda3d3a64d7fc622d86e1ae22e61a5f3e2a6c' },
   policies: {
     version: 0,
     hash: '4194d720464da273a017c61dec10d087f99fd84a4639331ca7dc3b3458d3e805',
