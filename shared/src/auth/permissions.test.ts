@@ -103,6 +103,29 @@ const EXPECTED_KINDS: Record<string, Record<Role, 'none' | 'read' | 'write'>> = 
     'office-manager': 'write',
     admin: 'none',
   },
+  // The desk, billing and the office manager take requests and release; clinicians do not read
+  // the release log (ADR 15). Accountable releases and denials: row rules (release-rules.ts).
+  releaseRequest: {
+    'front-desk': 'write',
+    billing: 'write',
+    clinician: 'none',
+    'office-manager': 'write',
+    admin: 'none',
+  },
+  disclosure: {
+    'front-desk': 'write',
+    billing: 'write',
+    clinician: 'none',
+    'office-manager': 'write',
+    admin: 'none',
+  },
+  releaseLetterhead: {
+    'front-desk': 'read',
+    billing: 'read',
+    clinician: 'none',
+    'office-manager': 'write',
+    admin: 'none',
+  },
   manual: {
     'front-desk': 'read',
     billing: 'read',

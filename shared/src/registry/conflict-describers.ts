@@ -3,6 +3,11 @@ import { acknowledgmentConflicts } from '../acknowledgments/acknowledgment-confl
 import { chartMergeConflicts } from '../charts/chart-merge-conflicts.ts';
 import { visitConflicts } from '../checkin/visit-conflicts.ts';
 import {
+  disclosureConflicts,
+  releaseLetterheadConflicts,
+  releaseRequestConflicts,
+} from '../disclosures/disclosure-conflicts.ts';
+import {
   categoryConflicts,
   correspondentConflicts,
   customFieldConflicts,
@@ -54,6 +59,12 @@ export const CONFLICT_DESCRIBERS: { [K in KindName]: ConflictDescription<K> } = 
     describer: legalHoldConflicts,
     patientRefs: (hold) => (hold.patientId ? [hold.patientId] : []),
   },
+  releaseRequest: {
+    describer: releaseRequestConflicts,
+    patientRefs: (request) => [request.patientId],
+  },
+  disclosure: { describer: disclosureConflicts, patientRefs: (d) => [d.patientId] },
+  releaseLetterhead: { describer: releaseLetterheadConflicts, patientRefs: () => [] },
   manual: { describer: manualConflicts, patientRefs: () => [] },
   policy: { describer: policyConflicts, patientRefs: () => [] },
   policyVersion: { describer: policyVersionConflicts, patientRefs: () => [] },

@@ -3,6 +3,9 @@ import { acknowledgmentCampaignSchema } from '../acknowledgments/acknowledgment-
 import { acknowledgmentSchema } from '../acknowledgments/acknowledgment.schema.ts';
 import { chartMergeSchema } from '../charts/chart-merge.schema.ts';
 import { visitSchema } from '../checkin/visit.schema.ts';
+import { disclosureSchema } from '../disclosures/disclosure.schema.ts';
+import { releaseLetterheadSchema } from '../disclosures/release-letterhead.schema.ts';
+import { releaseRequestSchema } from '../disclosures/release-request.schema.ts';
 import { categorySchema } from '../filing/category.schema.ts';
 import { correspondentSchema } from '../filing/correspondent.schema.ts';
 import { customFieldSchema } from '../filing/custom-field.schema.ts';
@@ -38,6 +41,9 @@ export const KIND_SCHEMAS = {
   tag: tagSchema,
   retentionRule: retentionRuleSchema,
   legalHold: legalHoldSchema,
+  releaseRequest: releaseRequestSchema,
+  disclosure: disclosureSchema,
+  releaseLetterhead: releaseLetterheadSchema,
   filingSettings: filingSettingsSchema,
   manual: manualSchema,
   policy: policySchema,

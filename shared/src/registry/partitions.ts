@@ -5,6 +5,10 @@ import type { ChartMerge } from '../charts/chart-merge.schema.ts';
 import { CHART_MERGES_PARTITION } from '../charts/chart-merges.partition.ts';
 import type { Visit } from '../checkin/visit.schema.ts';
 import { VISITS_PARTITION } from '../checkin/visits.partition.ts';
+import type { Disclosure } from '../disclosures/disclosure.schema.ts';
+import { DISCLOSURES_PARTITION } from '../disclosures/disclosures.partition.ts';
+import type { ReleaseLetterhead } from '../disclosures/release-letterhead.schema.ts';
+import type { ReleaseRequest } from '../disclosures/release-request.schema.ts';
 import type { Category } from '../filing/category.schema.ts';
 import type { Correspondent } from '../filing/correspondent.schema.ts';
 import type { CustomField } from '../filing/custom-field.schema.ts';
@@ -45,6 +49,8 @@ export const PARTITIONS = {
   chartMerges: CHART_MERGES_PARTITION,
   visits: VISITS_PARTITION,
   filing: FILING_PARTITION,
+  // After filing: a disclosure names filed documents.
+  disclosures: DISCLOSURES_PARTITION,
   policies: POLICIES_PARTITION,
   // After policies: an acknowledgment names a policy version.
   acknowledgments: ACKNOWLEDGMENTS_PARTITION,
@@ -69,6 +75,9 @@ export type KindDocuments = {
   tag: Tag;
   retentionRule: RetentionRule;
   legalHold: LegalHold;
+  releaseRequest: ReleaseRequest;
+  disclosure: Disclosure;
+  releaseLetterhead: ReleaseLetterhead;
   filingSettings: FilingSettings;
   manual: Manual;
   policy: Policy;

@@ -38,6 +38,7 @@ const ROW_RULE_TABLE = {
   chartMerges: { read: ['office-manager'], kinds: { chartMerge: { write: ['office-manager'] } } },
   visits: { read: [], kinds: { visit: { write: [] } } },
   filing: { read: [], kinds: { filedDocument: { write: [] } } },
+  disclosures: { read: [], kinds: { disclosure: { write: [] } } },
   policies: { read: [], kinds: { manual: { write: [] } } },
   acknowledgments: { read: [], kinds: { acknowledgment: { write: [] } } },
 } satisfies Record<CollectionName, CollectionAccess>;

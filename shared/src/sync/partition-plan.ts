@@ -40,7 +40,7 @@ export const PARTITION_PLAN: readonly PlannedPartition[] = [
     read: DESK_AND_CLINIC,
     recordScope: "the category's read roles",
   },
-  { name: 'disclosures', kinds: ['release request', 'disclosure'], read: DESK_AND_BILLING },
+  { name: 'disclosures', kinds: ['release request', 'disclosure', 'release letterhead'], read: DESK_AND_BILLING }, // prettier-ignore
   {
     name: 'policies',
     kinds: ['manual', 'policy', 'policy version', 'policy approval', 'policy review'],

@@ -79,6 +79,7 @@ describe('partition steps', () => {
       { partition: 'chartMerges', from: 0, to: 1 },
       { partition: 'visits', from: 0, to: 1 },
       { partition: 'filing', from: 1, to: 1 },
+      { partition: 'disclosures', from: 0, to: 0 },
       { partition: 'policies', from: 0, to: 0 },
       { partition: 'acknowledgments', from: 0, to: 0 },
     ]);
@@ -88,6 +89,7 @@ describe('partition steps', () => {
       { partition: 'chartMerges', from: 1, to: 1 },
       { partition: 'visits', from: 1, to: 1 },
       { partition: 'filing', from: 1, to: 1 },
+      { partition: 'disclosures', from: 0, to: 0 },
       { partition: 'policies', from: 0, to: 0 },
       { partition: 'acknowledgments', from: 0, to: 0 },
     ]);
@@ -166,6 +168,7 @@ describe('a SQLite store of the release before kinds', () => {
     ).toEqual([
       { partition: 'acknowledgments', version: 0 },
       { partition: 'chartMerges', version: 1 },
+      { partition: 'disclosures', version: 0 },
       { partition: 'filing', version: 1 },
       { partition: 'patients', version: 4 },
       { partition: 'policies', version: 0 },
@@ -210,6 +213,7 @@ describePostgres('a PostgreSQL store of the release before kinds', () => {
     ).toEqual([
       { partition: 'acknowledgments', version: 0 },
       { partition: 'chartMerges', version: 1 },
+      { partition: 'disclosures', version: 0 },
       { partition: 'filing', version: 1 },
       { partition: 'patients', version: 4 },
       { partition: 'policies', version: 0 },

@@ -5,6 +5,7 @@ import { PATIENTS_RX_SCHEMA } from './patients.ts';
 import { CHART_MERGES_RX_SCHEMA } from './chartMerges.ts';
 import { VISITS_RX_SCHEMA } from './visits.ts';
 import { FILING_RX_SCHEMA } from './filing.ts';
+import { DISCLOSURES_RX_SCHEMA } from './disclosures.ts';
 import { POLICIES_RX_SCHEMA } from './policies.ts';
 import { ACKNOWLEDGMENTS_RX_SCHEMA } from './acknowledgments.ts';
 
@@ -17,6 +18,7 @@ export const RX_SCHEMAS: Record<PartitionName, RxPartitionSchema> = {
   chartMerges: CHART_MERGES_RX_SCHEMA,
   visits: VISITS_RX_SCHEMA,
   filing: FILING_RX_SCHEMA,
+  disclosures: DISCLOSURES_RX_SCHEMA,
   policies: POLICIES_RX_SCHEMA,
   acknowledgments: ACKNOWLEDGMENTS_RX_SCHEMA,
 };

@@ -92,6 +92,10 @@ const SCHEMA_HASHES = {
   },
   visits: { version: 1, hash: '349d591b28bb136273b30ffaca8389162f65e2c300ea57de5be20afc3fb9572c' },
   filing: { version: 1, hash: 'f43b8fa08f7d0608411416839baeda3d3a64d7fc622d86e1ae22e61a5f3e2a6c' },
+  disclosures: {
+    version: 0,
+    hash: '40e9784e68fb9c3d4f4a17a7831c2b75457ca4b46d270cc4431e439ba249901c',
+  },
   policies: {
     version: 0,
     hash: '4194d720464da273a017c61dec10d087f99fd84a4639331ca7dc3b3458d3e805',
