@@ -25,6 +25,7 @@ const LABELS: Record<string, string> = {
   purpose: 'Purpose',
   basis: 'Basis for the release',
   receivedOn: 'Received on',
+  respondBy: 'Respond by',
   status: 'Status',
   extension: 'Extension of the 30 days',
   answeredOn: 'Answered on',
@@ -67,7 +68,7 @@ function formatValue(path: string, value: unknown): string {
     return REQUEST_STATUS_LABELS[value as RequestStatus];
   if (path === 'delivery.method' && typeof value === 'string' && value in DELIVERY_METHOD_LABELS)
     return DELIVERY_METHOD_LABELS[value as DeliveryMethod];
-  if ((path === 'receivedOn' || path === 'answeredOn') && typeof value === 'string')
+  if (['receivedOn', 'answeredOn', 'respondBy'].includes(path) && typeof value === 'string')
     return usDate(value);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'object' && value !== null) {

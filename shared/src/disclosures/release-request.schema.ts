@@ -33,6 +33,8 @@ export const releaseRequestSchema = z
     purpose: purposeSchema,
     basis: basisSchema,
     receivedOn: calendarDate('date the request was received'),
+    /** The date a subpoena, order or agency's letter sets for the answer (not an access request's). */
+    respondBy: calendarDate('date to respond by').optional(),
     status: z.enum(REQUEST_STATUSES),
     /** Who took the request in, from which device. */
     recorded: doneStampSchema,
@@ -69,6 +71,10 @@ export const releaseRequestSchema = z
   .refine((request) => !request.answeredOn || request.answeredOn >= request.receivedOn, {
     path: ['answeredOn'],
     message: 'A request is answered on or after the day it was received',
+  })
+  .refine((request) => !request.respondBy || request.respondBy >= request.receivedOn, {
+    path: ['respondBy'],
+    message: 'The date to respond by cannot be before the request was received',
   })
   .refine((request) => !request.extension || request.purpose === 'to-the-patient', {
     path: ['extension'],

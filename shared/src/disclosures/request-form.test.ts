@@ -49,6 +49,13 @@ describe('a new release request from the form', () => {
     expect(errorsOf({ receivedOn: '2026-03-11' })).toEqual({ receivedOn: 'The date the request was received cannot be after today' }); // prettier-ignore
   });
 
+  it('takes a subpoena’s date to respond by, not a patient’s', () => {
+    const made = requestFromForm(form({ respondBy: '2026-03-20' }), context);
+    expect(made.ok && made.value.respondBy).toBe('2026-03-20');
+    expect(errorsOf({ respondBy: '2026-03-01', receivedOn: '2026-03-05' })).toEqual({ respondBy: 'The date to respond by cannot be before the request was received' }); // prettier-ignore
+    expect(errorsOf({ respondBy: '2026-03-20', purpose: 'to-the-patient' })).toEqual({ respondBy: 'A patient’s own request is answered within 30 days: leave this blank' }); // prettier-ignore
+  });
+
   it('asks for the particulars of an accountable release, and names the rule of an exempt one', () => {
     expect(errorsOf({ legalBasis: '' })).toEqual({
       legalBasis:

@@ -30,6 +30,8 @@ export type RequestForm = {
   recordsRequested: string;
   purpose: DisclosurePurpose | '';
   receivedOn: string;
+  /** A subpoena's or agency's date for the answer; blank when it sets none. */
+  respondBy: string;
   legalBasis: string;
   authSignedOn: string;
   authExpiry: 'date' | 'event';
@@ -52,6 +54,7 @@ export function emptyRequestForm(today: string): RequestForm {
     recordsRequested: '',
     purpose: '',
     receivedOn: today,
+    respondBy: '',
     legalBasis: '',
     authSignedOn: '',
     authExpiry: 'date',
@@ -87,6 +90,7 @@ const FIELD_OF_PATH: Record<string, RequestFormField> = {
   recordsRequested: 'recordsRequested',
   purpose: 'purpose',
   receivedOn: 'receivedOn',
+  respondBy: 'respondBy',
   'basis.legalBasis': 'legalBasis',
   'basis.authorization.signedOn': 'authSignedOn',
   'basis.authorization.expires.on': 'authExpiresOn',
@@ -122,6 +126,13 @@ export function requestFromForm(
   if (purpose === '') errors.purpose = 'Choose why the records are asked for';
   const received = dateProblem(form.receivedOn, 'date the request was received', context.today);
   if (received) errors.receivedOn = received;
+  const respondBy = form.respondBy.trim();
+  if (respondBy !== '' && purpose === 'to-the-patient')
+    errors.respondBy = 'A patient’s own request is answered within 30 days: leave this blank';
+  else if (respondBy !== '' && !isCalendarDate(respondBy))
+    errors.respondBy = 'Enter the date to respond by as a real date, or leave it blank';
+  else if (respondBy !== '' && !received && respondBy < form.receivedOn)
+    errors.respondBy = 'The date to respond by cannot be before the request was received';
 
   let basis: ReleaseBasisRecord | null = null;
   if (purpose !== '' && needsAuthorization(purpose)) {
@@ -189,6 +200,7 @@ export function requestFromForm(
     purpose,
     basis,
     receivedOn: form.receivedOn,
+    ...(respondBy && { respondBy }),
     status: 'received',
     recorded: context.stamp,
     ...(notes && { notes }),

@@ -94,7 +94,7 @@ const SCHEMA_HASHES = {
   filing: { version: 1, hash: 'f43b8fa08f7d0608411416839baeda3d3a64d7fc622d86e1ae22e61a5f3e2a6c' },
   disclosures: {
     version: 0,
-    hash: '40e9784e68fb9c3d4f4a17a7831c2b75457ca4b46d270cc4431e439ba249901c',
+    hash: '938e2e6be94da74ac9f05ba8863fdd5621b26d56fa3b5406eab73df772dab8f9',
   },
   policies: {
     version: 0,
