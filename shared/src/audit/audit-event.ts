@@ -123,16 +123,31 @@ export function deviceTimeProblem(deviceTime: string, serverTime: Date): string 
 }
 
 /** One event a device recorded locally and uploads (`POST /api/sync/v1/audit/events`). */
-export const deviceAuditEventSchema = z.strictObject({
-  eventId: z.string().regex(UUID_PATTERN, 'Must be a lowercase UUID'),
-  action: z.enum(DEVICE_AUDIT_ACTIONS),
-  /** The signed-in user who viewed or printed; must be the uploading session's user. */
-  userId: z.string().min(1).max(100),
-  deviceTime: deviceInstant,
-  collection: z.enum(COLLECTION_NAMES),
-  /** Absent for a view of a whole list. */
-  recordId: z.string().regex(UUID_PATTERN, 'Must be a lowercase UUID').nullable(),
-});
+/** Lower-case letters, digits and hyphens (a UUID, or a policy version's id). */
+const RECORD_ID = /^[a-z0-9][a-z0-9-]{0,119}$/;
+
+export const deviceAuditEventSchema = z
+  .strictObject({
+    eventId: z.string().regex(UUID_PATTERN, 'Must be a lowercase UUID'),
+    action: z.enum(DEVICE_AUDIT_ACTIONS),
+    /** The signed-in user who viewed or printed; must be the uploading session's user. */
+    userId: z.string().min(1).max(100),
+    deviceTime: deviceInstant,
+    collection: z.enum(COLLECTION_NAMES),
+    /**
+     * Absent for a view of a whole list. A UUID, except in the policies partition, whose
+     * versions are named by what they are (`<policy id>-v<n>`): a printed policy is recorded
+     * with the version printed.
+     */
+    recordId: z.string().regex(RECORD_ID, 'Must be a lowercase record id').nullable(),
+  })
+  .refine(
+    (event) =>
+      event.recordId === null ||
+      event.collection === 'policies' ||
+      UUID_PATTERN.test(event.recordId),
+    { path: ['recordId'], message: 'Must be a lowercase UUID' },
+  );
 export type DeviceAuditEvent = z.infer<typeof deviceAuditEventSchema>;
 
 export const deviceAuditUploadSchema = z.strictObject({

@@ -132,6 +132,21 @@ describe('the audit trail over HTTP', () => {
     expect(stored[0]?.serverTime).toBe(server.clock.now().toISOString());
   });
 
+  it('takes a print of a policy by the version printed, and refuses such an id for a patient', async () => {
+    const rosa = await addStaff(server, 'rosa');
+    const tablet = device(server, await signIn(server, 'rosa'));
+    const versionId = '0195a0c4-2222-7000-8000-000000000001-v3';
+    const printed = { ...viewed(rosa.id, 1, 'print'), collection: 'policies', recordId: versionId };
+    expect((await upload(tablet.headers, [printed])).status).toBe(200);
+    const notPatient = { ...viewed(rosa.id, 2, 'print'), recordId: versionId };
+    const refused = await upload(tablet.headers, [notPatient]);
+    expect(refused.status).toBe(400);
+    const stored = (await chain()).filter((entry) => entry.deviceTime !== null);
+    expect(stored.map((entry) => [entry.action, entry.collection, entry.recordId])).toEqual([
+      ['print', 'policies', versionId],
+    ]);
+  });
+
   it('refuses an upload of someone else’s events, or of anything but views and prints', async () => {
     await addStaff(server, 'rosa');
     const sam = await addStaff(server, 'sam');

@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditReportPage } from '@clinicdesk/shared/audit/audit-event.ts';
 import { patientOfVisitId } from '@clinicdesk/shared/checkin/visit-steps.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
+import type { Policy } from '@clinicdesk/shared/policies/policy.schema.ts';
 import { comparePatients, patientQuery } from '@clinicdesk/shared/patients/search-patients.ts';
 import { map } from 'rxjs';
 import { api } from '../api/client.ts';
@@ -38,6 +39,7 @@ export class AuditReport {
   /** The filter the shown page (and the CSV link) was made with. */
   private applied = $state.raw<AuditFilterQuery>({});
   private readonly patients: { readonly current: Patient[] | null };
+  private readonly policies: { readonly current: Policy[] | null };
   readonly patientsById: ReadonlyMap<string, Patient>;
 
   constructor(workspace: Workspace) {
@@ -48,6 +50,7 @@ export class AuditReport {
       null,
     );
     this.patientsById = $derived(patientsById(this.patients.current ?? []));
+    this.policies = live(observeFind(workspace, 'policy', {}), null);
   }
 
   readonly patientChoices = $derived.by(() => {
@@ -114,10 +117,22 @@ export class AuditReport {
       const patientId = entry.recordId && patientOfVisitId(entry.recordId);
       return patientId ? `Check-in: ${this.patientName(patientId)}` : 'Check-in';
     }
+    if (entry.collection === 'policies') return this.policyVersion(entry.recordId);
     if (entry.collection === 'chartMerges') return 'Chart merge';
     if (entry.collection === 'audit-events') return 'Audit report';
     if (entry.collection === 'staff-accounts') return 'Staff account';
     return '—';
+  }
+
+  /** A printed policy is recorded by its version's id, `<policy id>-v<n>` (versionIdOf). */
+  private policyVersion(id: string | null): string {
+    if (id === null) return 'Policies';
+    const [, policyId, number] = /^(.+)-v(\d+)$/.exec(id) ?? [];
+    const policy = this.policies.current?.find((p) => p.id === (policyId ?? id));
+    const name = policy
+      ? `${policy.number} ${policy.title}`
+      : `Policy …${(policyId ?? id).slice(-6)}`;
+    return number ? `${name}, version ${number}` : name;
   }
 
   private patientName(id: string): string {
