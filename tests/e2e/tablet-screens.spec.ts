@@ -135,6 +135,8 @@ for (const size of TABLET_SIZES) {
     await expect(board.column('waiting').getByTestId('visit-card')).toHaveCount(waiting - 1);
     await shot('check-in-board');
 
+    // The move to a room reaches the server first: signing out with it unsent asks to confirm.
+    await device.expectPending(0);
     await device.signOut();
     await device.signIn(ADMIN.username, ADMIN.password, 'Sync');
     await page.getByRole('link', { name: 'Staff' }).click();
@@ -213,3 +215,28 @@ for (const size of TABLET_SIZES) {
     await device.close();
   });
 }
+
+test('in split view the menu keeps two rows: what does not fit is one tap away behind More', async ({
+  browser,
+}) => {
+  // A tablet app beside another in split view gets about two thirds of a 1024 px screen.
+  const device = await Device.open(browser, server.url, { width: 600, height: 900 });
+  const { page } = device;
+  await device.signIn(OFFICE_MANAGER.username, OFFICE_MANAGER.password);
+  // (While the first download runs, its progress may take a third line at this width.)
+  await expect(page.getByTestId('sync-last')).toContainText('Last sync');
+  await expectCompactHeader(page);
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  // The role's daily work stays in the row, in the menu's order.
+  await expect(menu.getByRole('link', { name: 'Patients' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'Policies' })).toBeHidden();
+  await menu.getByRole('button', { name: 'More' }).click();
+  await page.screenshot({ path: `${OUT}main-menu-more-split-view.png` });
+  await menu.getByRole('link', { name: 'Policies' }).click();
+  await expect(page.getByRole('heading', { name: 'Policies', level: 1 })).toBeVisible();
+  // Where the person is stays visible: More says it holds the current page; the list has closed.
+  await expect(menu.getByRole('button', { name: 'More (current page)' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'Policies' })).toBeHidden();
+  await expectFitsAndTouchable(page);
+  await device.close();
+});
