@@ -41,6 +41,8 @@ export function filingTabs(role: Role): MenuItem[] {
     { href: '/filing/inbox', label: 'Inbox' },
   ];
   if (canWriteKind(role, 'filedDocument')) tabs.push({ href: '/filing/trash', label: 'Trash' });
+  // Release of information: its readers only (clinicians file documents but do not release).
+  if (canRead(role, 'disclosures')) tabs.push({ href: '/filing/releases', label: 'Releases' });
   if (canWriteKind(role, 'category')) tabs.push({ href: '/filing/setup', label: 'Setup' });
   if (canUse(role, 'filing.disposition'))
     tabs.push({ href: '/filing/retention', label: 'Retention' });
