@@ -40,6 +40,8 @@ export function filingTabs(role: Role): MenuItem[] {
     { href: '/filing', label: 'Documents' },
     { href: '/filing/inbox', label: 'Inbox' },
   ];
+  // What this device keeps for an outage: every filing reader's, on their own device.
+  if (canUse(role, 'blobs.read')) tabs.push({ href: '/filing/offline', label: 'On this device' });
   if (canWriteKind(role, 'filedDocument')) tabs.push({ href: '/filing/trash', label: 'Trash' });
   // Release of information: its readers only (clinicians file documents but do not release).
   if (canRead(role, 'disclosures')) tabs.push({ href: '/filing/releases', label: 'Releases' });

@@ -72,13 +72,37 @@ export async function getBlobUrl(
 ): Promise<Result<string, BlobUnavailable>> {
   const cached = await local.blobs.get(ref.sha256);
   if (cached) {
+    markBlobUsed(local, ref.sha256);
     // Shown at once; beside it, the server is asked whether this person may still read it.
     recheckCachedBlob(local, ref.sha256, deviceId).catch((error: unknown) =>
       console.error('ClinicDesk could not check a stored file with the server', error),
     );
     return ok(URL.createObjectURL(cached.data));
   }
+  const kept = await keepBlobFromServer(local, ref, deviceId);
+  return kept.ok ? ok(URL.createObjectURL(kept.value)) : kept;
+}
 
+/**
+ * Notes that a file here was just opened: the keeper evicts the least recently used first. A
+ * failure only makes it look older; nothing waits for it.
+ */
+export function markBlobUsed(local: LocalDatabase, sha256: string): void {
+  local.blobs
+    .update(sha256, { usedAt: nowIso() })
+    .catch((error: unknown) => console.error('ClinicDesk could not note a file’s use', error));
+}
+
+/**
+ * Downloads a file from the server and keeps it on this device (checked against the reference
+ * first), answering its bytes. A file the server answers 403 or 404 for leaves this device's
+ * cache (forget-blobs.ts).
+ */
+export async function keepBlobFromServer(
+  local: LocalDatabase,
+  ref: BlobRef,
+  deviceId: string,
+): Promise<Result<Blob, BlobUnavailable>> {
   const downloaded = await downloadBlob(ref.sha256, deviceId);
   if (!downloaded.ok) {
     if (downloaded.kind === 'network')
@@ -96,8 +120,9 @@ export async function getBlobUrl(
   if ((await sha256Hex(bytes)) !== ref.sha256 || sniffBlobType(bytes) !== ref.type)
     return fail({ code: 'damaged', message: 'The file arrived damaged' });
   const data = new Blob([bytes], { type: ref.type });
-  await local.blobs.put({ ...ref, data, cachedAt: nowIso() });
-  return ok(URL.createObjectURL(data));
+  const at = nowIso();
+  await local.blobs.put({ ...ref, data, cachedAt: at, usedAt: at });
+  return ok(data);
 }
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {

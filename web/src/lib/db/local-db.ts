@@ -28,9 +28,17 @@ export type LocalBlob = {
   data: Blob;
   type: BlobType;
   size: number;
-  /** When it was stored here (ISO), for a future cache limit. */
+  /** When it was stored here (ISO). */
   cachedAt: string;
+  /** When it was last opened here (ISO); absent until then. The keeper evicts the oldest. */
+  usedAt?: string;
 };
+
+/**
+ * A document someone chose to keep on this device ("Keep on this device"): its latest file is
+ * fetched and never evicted (issue 12.9). Per person on this device, like everything here.
+ */
+export type KeptDocument = { documentId: string; pinnedAt: string };
 
 /** A file taken on this device that the server does not have yet (the blob is in `blobs`). */
 export type QueuedUpload = {
@@ -94,6 +102,7 @@ export type LocalDatabase = Dexie & {
   provisionalCharts: EntityTable<ProvisionalChart, 'patientId'>;
   chartCounters: EntityTable<ChartCounter, 'name'>;
   savedViews: EntityTable<SavedView, 'id'>;
+  keptDocuments: EntityTable<KeptDocument, 'documentId'>;
 };
 
 export function openLocalDatabase(userId: string): LocalDatabase {
@@ -116,24 +125,26 @@ export function openLocalDatabase(userId: string): LocalDatabase {
   db.version(5).stores({ auditEvents: 'eventId, deviceTime' });
   // Version 6 adds saved filing searches.
   db.version(6).stores({ savedViews: 'id, name' });
+  // Version 7 adds the documents kept on this device for working offline.
+  db.version(7).stores({ keptDocuments: 'documentId' });
   return db;
 }
 
 /**
  * The local side of a purge (see `purgeUnreadable` in database.ts): refused changes of
  * collections the role may no longer read; without filing, its saved searches (their words and
- * filters may name patients); and, without access to patient files, every cached file, queued
- * upload and form draft (all of them are patient data).
+ * filters may name patients) and the documents kept on the device; and, without access to
+ * patient files, every cached file, queued upload and form draft (all of them are patient data).
  */
 export async function purgeLocalData(
   db: LocalDatabase,
   readable: readonly string[],
   mayReadBlobs: boolean,
 ): Promise<void> {
-  const tables = [db.refusedChanges, db.blobs, db.uploads, db.drafts, db.savedViews];
+  const tables = [db.refusedChanges, db.blobs, db.uploads, db.drafts, db.savedViews, db.keptDocuments]; // prettier-ignore
   await db.transaction('rw', tables, async () => {
     await db.refusedChanges.filter((change) => !readable.includes(change.collection)).delete();
-    if (!readable.includes('filing')) await db.savedViews.clear();
+    if (!readable.includes('filing')) await Promise.all([db.savedViews.clear(), db.keptDocuments.clear()]); // prettier-ignore
     if (mayReadBlobs) return;
     await Promise.all([db.blobs.clear(), db.uploads.clear(), db.drafts.clear()]);
   });

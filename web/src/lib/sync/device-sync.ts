@@ -10,6 +10,7 @@ import { uploadsLane } from '../blobs/upload-queue.ts';
 import { chartNumbersLane } from '../charts/chart-number-keeper.ts';
 import type { ClinicDatabase } from '../db/database.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
+import { type OfflineKeeper, startOfflineKeeper } from '../filing/offline/offline-keeper.ts';
 import { reportDeviceHealth } from './device-report.ts';
 import { type LiveStream, openLiveStream } from './live-stream.ts';
 import { beforePushOf } from './check-ins-wait.ts';
@@ -71,6 +72,7 @@ export function startDeviceSync(deps: {
   // counts are the ones every tab shows.
   let outbox: Outbox | null = null;
   let forgetting: Subscription | null = null;
+  let keeper: OfflineKeeper | null = null;
   const tabs = coordinateTabs({
     userId: user.id,
     status: syncStatus,
@@ -83,6 +85,9 @@ export function startDeviceSync(deps: {
       leaderSync = startLeaderSync(db, device, replications, trackers, askAccess);
       // Files of records that left the device (deleted, withdrawn, destroyed) leave with them.
       forgetting = forgetBlobsOnDelete(db, local);
+      // The documents' files this device will need in an outage, within the practice's budget.
+      if (readable.includes('filing') && canUse(user.role, 'blobs.read'))
+        keeper = startOfflineKeeper({ db, local, deviceId: device });
       const lanes: OutboxLane[] = [
         uploadsLane({ local, deviceId: device }),
         auditEventsLane({ local, deviceId: device }),
@@ -106,6 +111,7 @@ export function startDeviceSync(deps: {
       tabs.close();
       leaderSync?.close();
       forgetting?.unsubscribe();
+      keeper?.close();
       await Promise.all([...replications.values()].map((r) => r.state.cancel()));
       await outbox?.stop();
     },

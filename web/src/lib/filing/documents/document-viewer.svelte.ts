@@ -1,7 +1,7 @@
 import type { BlobRef } from '@clinicdesk/shared/blobs/blob-ref.ts';
-import { fail, ok, type Result } from '@clinicdesk/shared/result.ts';
+import { ok, type Result } from '@clinicdesk/shared/result.ts';
 import { untrack } from 'svelte';
-import { type BlobUnavailable, getBlobUrl } from '../../blobs/blob-store.ts';
+import { type BlobUnavailable, keepBlobFromServer, markBlobUsed } from '../../blobs/blob-store.ts';
 import type { LocalDatabase } from '../../db/local-db.ts';
 import { deviceId } from '../../session/device.ts';
 import { retryDelay } from '../../sync/outbox.ts';
@@ -17,14 +17,9 @@ const PRINT_DPI = 150;
 /** The file's bytes: from this device when here, else from the server (then kept here). */
 async function fileOf(local: LocalDatabase, ref: BlobRef): Promise<Result<Blob, BlobUnavailable>> {
   const cached = await local.blobs.get(ref.sha256);
-  if (cached) return ok(cached.data);
-  const url = await getBlobUrl(local, ref, deviceId());
-  if (!url.ok) return url;
-  URL.revokeObjectURL(url.value);
-  const kept = await local.blobs.get(ref.sha256);
-  return kept
-    ? ok(kept.data)
-    : fail({ code: 'offline', message: 'The file could not be kept here' });
+  if (!cached) return keepBlobFromServer(local, ref, deviceId());
+  markBlobUsed(local, ref.sha256);
+  return ok(cached.data);
 }
 
 /**
@@ -36,6 +31,8 @@ async function fileOf(local: LocalDatabase, ref: BlobRef): Promise<Result<Blob, 
 export class DocumentViewer {
   state = $state<ViewerState>('loading');
   problem = $state<string | null>(null);
+  /** Why the file cannot be shown yet: `offline` is a file not on this device, and no network. */
+  unavailable = $state<BlobUnavailable['code'] | null>(null);
   pageCount = $state(0);
   page = $state(1);
   zoomIndex = $state(2);
@@ -179,6 +176,7 @@ export class DocumentViewer {
       if (!file.ok) {
         this.state = 'waiting';
         this.problem = file.error.message;
+        this.unavailable = file.error.code;
         attempts++;
         retry = setTimeout(() => void tryLoad(), retryDelay(attempts, Math.random()));
         return;
@@ -198,6 +196,7 @@ export class DocumentViewer {
       this.page = 1;
       this.state = 'shown';
       this.problem = null;
+      this.unavailable = null;
     };
     const tryLoad = () =>
       load().catch((error: unknown) => {
@@ -213,6 +212,7 @@ export class DocumentViewer {
 
     this.state = 'loading';
     this.problem = null;
+    this.unavailable = null;
     this.imageUrl = null;
     this.#pdf = null;
     window.addEventListener('online', onOnline);

@@ -3,10 +3,15 @@ import type { Category } from '@clinicdesk/shared/filing/category.schema.ts';
 import type { FiledDocument } from '@clinicdesk/shared/filing/filed-document.schema.ts';
 import { heldBy } from '@clinicdesk/shared/filing/legal-hold/held-by.ts';
 import type { LegalHold } from '@clinicdesk/shared/filing/legal-hold.schema.ts';
-import { DEFAULT_TRASH_DAYS, trashExpiry } from '@clinicdesk/shared/filing/trash/trash-expiry.ts';
+import {
+  FILING_SETTINGS_ID,
+  practiceFilingSettings,
+} from '@clinicdesk/shared/filing/settings/filing-settings.ts';
+import type { FilingSettings } from '@clinicdesk/shared/filing/settings/filing-settings.schema.ts';
+import { trashExpiry } from '@clinicdesk/shared/filing/trash/trash-expiry.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
 import { nowIso } from '../../clock.ts';
-import { liveDocuments, liveFind } from '../../db/documents.svelte.ts';
+import { liveDocument, liveDocuments, liveFind } from '../../db/documents.svelte.ts';
 import type { Workspace } from '../../workspace.ts';
 import { categoryPathName, indexById } from './category-tree.ts';
 
@@ -43,8 +48,7 @@ export class FilingTrash {
       this.documents.flatMap((d) => (d.patientId ? [d.patientId] : [])),
     ),
   );
-  /** The practice's trash period; ClinicDesk's default until the practice can set its own. */
-  readonly periodDays = DEFAULT_TRASH_DAYS;
+  readonly #settings: { readonly current: FilingSettings | null | undefined };
   /** The time the page judges by (set when it opens: days, not minutes, matter here). */
   now = $state(nowIso());
 
@@ -55,6 +59,12 @@ export class FilingTrash {
     });
     this.#holds = liveFind(workspace, 'legalHold', { selector: {} });
     this.#categories = liveFind(workspace, 'category', { selector: {} });
+    this.#settings = liveDocument(workspace, 'filingSettings', FILING_SETTINGS_ID);
+  }
+
+  /** The practice's trash period (its filing settings; 30 days where it set none). */
+  get periodDays(): number {
+    return practiceFilingSettings(this.#settings.current).trashDays;
   }
 
   get loaded(): boolean {

@@ -16,7 +16,13 @@ import type { Workspace } from '../../workspace.ts';
  * state, so that a sync landing meanwhile is kept.
  */
 export type SetupKind =
-  'category' | 'documentType' | 'customField' | 'tag' | 'correspondent' | 'filedDocument';
+  | 'category'
+  | 'documentType'
+  | 'customField'
+  | 'tag'
+  | 'correspondent'
+  | 'filedDocument'
+  | 'filingSettings';
 
 export type SetupError = {
   code:
