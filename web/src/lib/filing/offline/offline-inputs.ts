@@ -27,7 +27,7 @@ export function budgetBytes(megabytes: number): number {
 
 /** "12.4 MB", "820 KB": a size as staff read it. */
 export function formatSize(bytes: number): string {
-  if (bytes >= 100 * MB) return `${Math.round(bytes / MB).toLocaleString('en-US')} MB`;
+  if (bytes >= 10 * MB) return `${Math.round(bytes / MB).toLocaleString('en-US')} MB`;
   if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }

@@ -2,7 +2,10 @@ import {
   FILING_SETTINGS_ID,
   practiceFilingSettings,
 } from '@clinicdesk/shared/filing/settings/filing-settings.ts';
-import { planOfflineFiles } from '@clinicdesk/shared/filing/offline/offline-plan.ts';
+import {
+  type OfflinePlan,
+  planOfflineFiles,
+} from '@clinicdesk/shared/filing/offline/offline-plan.ts';
 import {
   patientsExpectedOn,
   selectOfflineFiles,
@@ -43,8 +46,17 @@ export function startOfflineKeeper(deps: {
   db: ClinicDatabase;
   local: LocalDatabase;
   deviceId: string;
+  /** Whether the browser says it has a network (default `navigator.onLine`). */
+  online?: () => boolean;
+  /** When the network returns (default the window's `online` event). */
+  reconnected?: Observable<unknown>;
+  /** How long the filed documents must be still before a sync's changes are looked at. */
+  settleMs?: number;
+  /** Told each plan once it is carried out (fetched files included). */
+  onPlan?: (plan: OfflinePlan) => void;
 }): OfflineKeeper {
   const { db, local, deviceId } = deps;
+  const online = deps.online ?? (() => navigator.onLine);
   const source = { db };
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -74,8 +86,8 @@ export function startOfflineKeeper(deps: {
     pins,
     settings,
     // Documents arriving by sync (a new scan of a patient checked in): once they settle.
-    db.filing.$.pipe(debounceTime(5_000)),
-    fromEvent(window, 'online'),
+    db.filing.$.pipe(debounceTime(deps.settleMs ?? 5_000)),
+    deps.reconnected ?? fromEvent(window, 'online'),
   );
   const subscription = triggers.pipe(debounceTime(500)).subscribe(() => schedule());
 
@@ -127,7 +139,7 @@ export function startOfflineKeeper(deps: {
       today: selection.today,
       documentFiles: selection.documentFiles,
       budgetBytes: budgetBytes(practice.offlineBudgetMb),
-      online: navigator.onLine,
+      online: online(),
     });
     if (plan.evict.length > 0)
       await local.transaction('rw', local.blobs, local.uploads, async () => {
@@ -147,6 +159,7 @@ export function startOfflineKeeper(deps: {
     }
     // What was fetched now counts as here: plan again (the budget may now ask for evictions).
     if (fetched > 0) again = true;
+    deps.onPlan?.(plan);
   }
 
   return {
