@@ -13,6 +13,7 @@ import { currentLoad, describeMachine } from './machine.ts';
 import { PouchServer } from './pouch-process.ts';
 import { type BenchReport, type Figure, formatMachine, formatTable } from './report.ts';
 import { type FilingSearchConfig, measureFilingSearch } from './filing-search.ts';
+import { measurePolicies, POLICIES_FULL, POLICIES_QUICK, type PoliciesConfig } from './policies.ts';
 import { measureColdStart, type ColdStartConfig } from './scenarios/cold-start.ts';
 import { measureFiling, type FilingConfig } from './scenarios/filing.ts';
 import { measureFirstSync, type FirstSyncConfig } from './scenarios/first-sync.ts';
@@ -38,6 +39,7 @@ type Config = {
   coldStart: ColdStartConfig;
   filing: FilingConfig;
   filingSearch: FilingSearchConfig;
+  policies: PoliciesConfig;
 };
 
 const FULL: Config = {
@@ -51,6 +53,7 @@ const FULL: Config = {
   coldStart: { rounds: 5 },
   filing: { recognitionRounds: 3, captureRounds: 3 },
   filingSearch: { documents: 10_000, keystrokes: 300, warmup: 20 },
+  policies: POLICIES_FULL,
 };
 
 const QUICK: Config = {
@@ -64,6 +67,7 @@ const QUICK: Config = {
   coldStart: { rounds: 2 },
   filing: { recognitionRounds: 1, captureRounds: 1 },
   filingSearch: { documents: 2_000, keystrokes: 100, warmup: 10 },
+  policies: POLICIES_QUICK,
 };
 
 const POUCH_DATABASE = 'patients';
@@ -199,6 +203,11 @@ async function main(): Promise<void> {
     const filingSearch = await measureFilingSearch(browser, config.filingSearch);
     figures.push(...filingSearch.figures);
     notes.push(...filingSearch.notes);
+
+    step('policies: a long policy opened offline, search, acknowledgments, the report');
+    const policies = await measurePolicies(browser, config.policies);
+    figures.push(...policies.figures);
+    notes.push(...policies.notes);
   } finally {
     await browser.close();
     await pouch?.stop();

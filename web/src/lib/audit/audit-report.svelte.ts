@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditReportPage } from '@clinicdesk/shared/audit/audit-event.ts';
 import { patientOfVisitId } from '@clinicdesk/shared/checkin/visit-steps.ts';
 import type { Patient } from '@clinicdesk/shared/patients/patient.schema.ts';
+import type { Manual } from '@clinicdesk/shared/policies/manual.schema.ts';
 import type { Policy } from '@clinicdesk/shared/policies/policy.schema.ts';
 import { comparePatients, patientQuery } from '@clinicdesk/shared/patients/search-patients.ts';
 import { map } from 'rxjs';
@@ -40,6 +41,7 @@ export class AuditReport {
   private applied = $state.raw<AuditFilterQuery>({});
   private readonly patients: { readonly current: Patient[] | null };
   private readonly policies: { readonly current: Policy[] | null };
+  private readonly manuals: { readonly current: Manual[] | null };
   readonly patientsById: ReadonlyMap<string, Patient>;
 
   constructor(workspace: Workspace) {
@@ -51,6 +53,7 @@ export class AuditReport {
     );
     this.patientsById = $derived(patientsById(this.patients.current ?? []));
     this.policies = live(observeFind(workspace, 'policy', {}), null);
+    this.manuals = live(observeFind(workspace, 'manual', {}), null);
   }
 
   readonly patientChoices = $derived.by(() => {
@@ -129,10 +132,10 @@ export class AuditReport {
     if (id === null) return 'Policies';
     const [, policyId, number] = /^(.+)-v(\d+)$/.exec(id) ?? [];
     const policy = this.policies.current?.find((p) => p.id === (policyId ?? id));
-    const name = policy
-      ? `${policy.number} ${policy.title}`
-      : `Policy …${(policyId ?? id).slice(-6)}`;
-    return number ? `${name}, version ${number}` : name;
+    if (policy) return `${policy.number} ${policy.title}${number ? `, version ${number}` : ''}`;
+    const manual = this.manuals.current?.find((m) => m.id === id);
+    // Reviews, approvals and campaigns are named by their own ids.
+    return manual ? `Manual: ${manual.title}` : `Policy record …${id.slice(-6)}`;
   }
 
   private patientName(id: string): string {
