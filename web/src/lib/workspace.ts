@@ -3,6 +3,7 @@ import type { SessionUser } from '@clinicdesk/shared/auth/roles.ts';
 import { Dexie, liveQuery, type Subscription as DexieSubscription } from 'dexie';
 import type { Subscription } from 'rxjs';
 import { type ClinicDatabase, openClinicDatabase, removeClinicDatabase } from './db/database.ts';
+import { keptDocumentsName } from './db/kept-documents.ts';
 import { type LocalDatabase, openLocalDatabase, purgeLocalData } from './db/local-db.ts';
 import { purgedBlobs } from './blobs/forget-blobs.ts';
 import { checkAccess } from './session/access-watch.ts';
@@ -164,6 +165,7 @@ function removeAccountFromDevice(dbName: string, localName: string): Promise<voi
   return signOutHere('deactivated', async () => {
     await removeClinicDatabase(dbName);
     await Dexie.delete(localName);
+    await Dexie.delete(keptDocumentsName(localName));
   });
 }
 

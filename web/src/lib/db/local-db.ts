@@ -3,6 +3,7 @@ import type { BlobType } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import type { RowErrorCode } from '@clinicdesk/shared/sync/protocol.ts';
 import { Dexie, type EntityTable } from 'dexie';
 import type { SearchFilters, SearchSort } from '../filing/search/search-query.ts';
+import { keptDocumentsOf } from './kept-documents.ts';
 
 /**
  * Local-only tables, kept out of RxDB (whose free build allows 13 collections per tab) and never
@@ -33,12 +34,6 @@ export type LocalBlob = {
   /** When it was last opened here (ISO); absent until then. The keeper evicts the oldest. */
   usedAt?: string;
 };
-
-/**
- * A document someone chose to keep on this device ("Keep on this device"): its latest file is
- * fetched and never evicted (issue 12.9). Per person on this device, like everything here.
- */
-export type KeptDocument = { documentId: string; pinnedAt: string };
 
 /** A file taken on this device that the server does not have yet (the blob is in `blobs`). */
 export type QueuedUpload = {
@@ -102,7 +97,6 @@ export type LocalDatabase = Dexie & {
   provisionalCharts: EntityTable<ProvisionalChart, 'patientId'>;
   chartCounters: EntityTable<ChartCounter, 'name'>;
   savedViews: EntityTable<SavedView, 'id'>;
-  keptDocuments: EntityTable<KeptDocument, 'documentId'>;
 };
 
 export function openLocalDatabase(userId: string): LocalDatabase {
@@ -125,27 +119,27 @@ export function openLocalDatabase(userId: string): LocalDatabase {
   db.version(5).stores({ auditEvents: 'eventId, deviceTime' });
   // Version 6 adds saved filing searches.
   db.version(6).stores({ savedViews: 'id, name' });
-  // Version 7 adds the documents kept on this device for working offline.
-  db.version(7).stores({ keptDocuments: 'documentId' });
   return db;
 }
 
 /**
  * The local side of a purge (see `purgeUnreadable` in database.ts): refused changes of
  * collections the role may no longer read; without filing, its saved searches (their words and
- * filters may name patients) and the documents kept on the device; and, without access to
- * patient files, every cached file, queued upload and form draft (all of them are patient data).
+ * filters may name patients) and the documents pinned on the device (kept-documents.ts); and,
+ * without access to patient files, every cached file, queued upload and form draft (all of them
+ * are patient data).
  */
 export async function purgeLocalData(
   db: LocalDatabase,
   readable: readonly string[],
   mayReadBlobs: boolean,
 ): Promise<void> {
-  const tables = [db.refusedChanges, db.blobs, db.uploads, db.drafts, db.savedViews, db.keptDocuments]; // prettier-ignore
+  const tables = [db.refusedChanges, db.blobs, db.uploads, db.drafts, db.savedViews];
   await db.transaction('rw', tables, async () => {
     await db.refusedChanges.filter((change) => !readable.includes(change.collection)).delete();
-    if (!readable.includes('filing')) await Promise.all([db.savedViews.clear(), db.keptDocuments.clear()]); // prettier-ignore
+    if (!readable.includes('filing')) await db.savedViews.clear();
     if (mayReadBlobs) return;
     await Promise.all([db.blobs.clear(), db.uploads.clear(), db.drafts.clear()]);
   });
+  if (!readable.includes('filing')) await keptDocumentsOf(db).keptDocuments.clear();
 }

@@ -1,6 +1,7 @@
 import type { BlobRef } from '@clinicdesk/shared/blobs/blob-ref.ts';
 import type { FiledDocument } from '@clinicdesk/shared/filing/filed-document.schema.ts';
 import type { StoredFile } from '@clinicdesk/shared/filing/offline/offline-plan.ts';
+import { keptDocumentsOf } from '../../db/kept-documents.ts';
 import type { LocalBlob, LocalDatabase } from '../../db/local-db.ts';
 
 /** A stored file as the plan reads it: last used when opened, else when it arrived. */
@@ -39,7 +40,7 @@ export type Held = { files: ReadonlySet<string>; pinned: ReadonlySet<string> };
 export async function heldOn(local: LocalDatabase): Promise<Held> {
   const [files, pinned] = await Promise.all([
     local.blobs.toCollection().primaryKeys(),
-    local.keptDocuments.toCollection().primaryKeys(),
+    keptDocumentsOf(local).keptDocuments.toCollection().primaryKeys(),
   ]);
   return { files: new Set(files), pinned: new Set(pinned) };
 }

@@ -8,6 +8,7 @@ import { NEVER } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { today } from '../../clock.ts';
 import { type ClinicDatabase, openClinicDatabase } from '../../db/database.ts';
+import { keptDocumentsOf } from '../../db/kept-documents.ts';
 import { type LocalDatabase, openLocalDatabase } from '../../db/local-db.ts';
 import { keepOnDevice } from './offline.actions.ts';
 import { type OfflineKeeper, startOfflineKeeper } from './offline-keeper.ts';
@@ -32,6 +33,7 @@ afterEach(async () => {
   keeper?.close();
   vi.unstubAllGlobals();
   await db.remove();
+  await keptDocumentsOf(local).delete();
   await local.delete();
 });
 

@@ -27,6 +27,7 @@ import { keepBlobFromServer } from '../../blobs/blob-store.ts';
 import { today } from '../../clock.ts';
 import type { ClinicDatabase } from '../../db/database.ts';
 import { observeDocument, observeFind, readDocument } from '../../db/documents.svelte.ts';
+import { keptDocumentsOf } from '../../db/kept-documents.ts';
 import type { LocalDatabase } from '../../db/local-db.ts';
 import { budgetBytes, fileRefsOf, storedFileOf } from './offline-inputs.ts';
 
@@ -73,7 +74,9 @@ export function startOfflineKeeper(deps: {
     ),
     distinctUntilChanged(),
   );
-  const pins = from(liveQuery(() => local.keptDocuments.toCollection().primaryKeys())).pipe(
+  const pins = from(
+    liveQuery(() => keptDocumentsOf(local).keptDocuments.toCollection().primaryKeys()),
+  ).pipe(
     map((ids) => [...ids].sort().join(' ')),
     distinctUntilChanged(),
   );
@@ -120,7 +123,7 @@ export function startOfflineKeeper(deps: {
       firstValueFrom(observeFind(source, 'filedDocument', { selector: {} })),
       firstValueFrom(observeFind(source, 'visit', { selector: { day } })),
       readDocument(source, 'filingSettings', FILING_SETTINGS_ID),
-      local.keptDocuments.toCollection().primaryKeys(),
+      keptDocumentsOf(local).keptDocuments.toCollection().primaryKeys(),
       local.blobs.toArray(),
       local.uploads.toCollection().primaryKeys(),
     ]);

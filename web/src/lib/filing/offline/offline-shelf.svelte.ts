@@ -10,6 +10,7 @@ import { liveQuery } from 'dexie';
 import { from } from 'rxjs';
 import { today } from '../../clock.ts';
 import { liveDocument, liveFind } from '../../db/documents.svelte.ts';
+import { keptDocumentsOf } from '../../db/kept-documents.ts';
 import { live } from '../../db/live.svelte.ts';
 import type { Workspace } from '../../workspace.ts';
 import { PatientNames } from '../documents/patient-names.svelte.ts';
@@ -45,7 +46,7 @@ export class OfflineShelf {
           const [blobs, uploads, pins] = await Promise.all([
             local.blobs.toArray(),
             local.uploads.toCollection().primaryKeys(),
-            local.keptDocuments.toCollection().primaryKeys(),
+            keptDocumentsOf(local).keptDocuments.toCollection().primaryKeys(),
           ]);
           return { stored: blobs.map(storedFileOf), uploads, pins };
         }),
