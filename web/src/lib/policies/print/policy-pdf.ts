@@ -18,7 +18,9 @@ import type { PolicyBlock } from './policy-blocks.ts';
  * belongs to, with "Page n of m" — a page found loose on the counter says what it is and how
  * old. A manual opens with its contents: each policy with its version, effective date and the
  * page it starts on; each policy starts on a new page. Laid out before it is drawn (PageFlow),
- * so the contents know every page number.
+ * so the contents know every page number. A PDF made here rather than the browser's print of
+ * the page: Chromium's print has no page numbers to put in a contents list, iPad Safari no
+ * running footers, and the same file goes to the printer or is saved, offline either way.
  */
 export const UNCONTROLLED = 'Uncontrolled when printed — check ClinicDesk for the version in force';
 
