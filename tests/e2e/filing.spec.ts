@@ -143,7 +143,7 @@ test('the desk files a PDF into a chart, finds it, and two tablets tag it offlin
   // Found in the documents list, by title and by the category above its own.
   await filing.openDocuments();
   await desk.page.getByLabel('Category', { exact: true }).selectOption({ label: 'Clinical' });
-  await desk.page.getByLabel('Title').fill('cardio');
+  await desk.page.getByLabel('Search documents').fill('cardio');
   const row = filing.row('Cardiology consultation');
   await expect(row).toContainText('Marisol Thistlewood');
   await expect(row).toContainText('Clinical › Outside records');

@@ -54,15 +54,17 @@ export class CaptureFlow {
   async add(files: readonly File[], from: 'camera' | 'files'): Promise<void> {
     if (files.length === 0) return;
     if (from === 'camera') this.#source = 'scan';
-    if (files.length === 1 && from === 'files' && this.session.pages.length === 0)
-      this.#fileName = files[0]?.name;
-    else this.#fileName = undefined;
-    if (!this.title && files.length === 1 && from === 'files')
-      this.title = (files[0]?.name ?? '').replace(/\.[a-z0-9]{2,4}$/i, '').slice(0, 200);
+    const alone = files.length === 1 && from === 'files' && this.session.pages.length === 0;
     const first = this.session.pages.length === 0 ? files[0] : undefined;
     const before = this.session.pages.length;
     const outcome = await this.session.add(files);
     const added = this.session.pages.slice(before);
+    // A file refused (not a page) names nothing: neither the file filed nor its title.
+    if (added.length > 0) {
+      this.#fileName = alone ? files[0]?.name : undefined;
+      if (!this.title && files.length === 1 && from === 'files')
+        this.title = (files[0]?.name ?? '').replace(/\.[a-z0-9]{2,4}$/i, '').slice(0, 200);
+    }
     this.#picked =
       first &&
       files.length === 1 &&

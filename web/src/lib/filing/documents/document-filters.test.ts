@@ -1,6 +1,6 @@
 import type { FiledDocument } from '@clinicdesk/shared/filing/filed-document.schema.ts';
 import { describe, expect, it } from 'vitest';
-import { filterDocuments, isFiltered } from './document-filters.ts';
+import { documentDay, newestFirst } from './document-filters.ts';
 
 const desk = {
   userId: 'u1',
@@ -19,11 +19,6 @@ const doc = (id: string, over: Partial<FiledDocument>): FiledDocument => ({
   ...over,
 });
 
-const categories = [
-  { id: 'clinical', name: 'Clinical' },
-  { id: 'labs', name: 'Labs', parentId: 'clinical' },
-  { id: 'insurance', name: 'Insurance' },
-];
 const docs = [
   doc('a', {
     title: 'Lipid panel results',
@@ -48,32 +43,20 @@ const docs = [
 ];
 const ids = (list: FiledDocument[]) => list.map((d) => d.id);
 
-describe('filterDocuments', () => {
-  it('lists newest first by document date, else the day it was captured', () => {
-    expect(ids(filterDocuments(docs, {}, categories))).toEqual(['b', 'd', 'a', 'c']);
+describe('newestFirst', () => {
+  it('orders by document date, else the day it was captured, newest first', () => {
+    expect(ids([...docs].sort(newestFirst))).toEqual(['b', 'd', 'a', 'c']);
   });
 
-  it('finds a category with its subcategories', () => {
-    expect(ids(filterDocuments(docs, { categoryId: 'clinical' }, categories))).toEqual(['b', 'a']);
-    expect(ids(filterDocuments(docs, { categoryId: 'labs' }, categories))).toEqual(['a']);
+  it('orders documents of one day by when they were captured, then by id', () => {
+    const morning = doc('m', { documentDate: '2026-02-20', createdAt: '2026-02-20T08:00:00.000Z' });
+    const evening = doc('e', { documentDate: '2026-02-20', createdAt: '2026-02-20T18:00:00.000Z' });
+    const twin = doc('f', { documentDate: '2026-02-20', createdAt: '2026-02-20T18:00:00.000Z' });
+    expect(ids([morning, evening, twin].sort(newestFirst))).toEqual(['f', 'e', 'm']);
   });
 
-  it('narrows by patient, tag, correspondent and dates together', () => {
-    expect(ids(filterDocuments(docs, { patientId: 'p1', tagId: 't1' }, categories))).toEqual(['a']);
-    expect(ids(filterDocuments(docs, { correspondentId: 'quest' }, categories))).toEqual(['c']);
-    expect(
-      ids(filterDocuments(docs, { from: '2026-02-01', to: '2026-02-15' }, categories)),
-    ).toEqual(['d', 'a']);
-  });
-
-  it('matches the beginnings of title words, accents and case aside', () => {
-    expect(ids(filterDocuments(docs, { text: 'LIPID res' }, categories))).toEqual(['a']);
-    expect(ids(filterDocuments(docs, { text: 'panel x' }, categories))).toEqual([]);
-  });
-
-  it('tells a filtered list from the whole one', () => {
-    expect(isFiltered({})).toBe(false);
-    expect(isFiltered({ text: '  ' })).toBe(false);
-    expect(isFiltered({ tagId: 't1' })).toBe(true);
+  it('dates a document without a date of its own by its capture day', () => {
+    expect(documentDay(doc('d', { createdAt: '2026-02-10T09:00:00.000Z' }))).toBe('2026-02-10');
+    expect(documentDay(doc('a', { documentDate: '2025-12-31' }))).toBe('2025-12-31');
   });
 });

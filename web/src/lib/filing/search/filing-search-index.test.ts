@@ -206,4 +206,49 @@ describe('FilingSearchIndex', () => {
     expect(index.search(query('Round 78')).total).toBe(0);
     expect(index.search(query('word1999')).hits[0]?.pages).toEqual([1]);
   });
+
+  it('counts the documents a list is of, whatever the words, and says what each hit is filed as', () => {
+    const index = practiceIndex();
+    const listed = index.search(query('cholesterol', { filing: 'filed' }));
+    // Filed and not in the trash: 1, 2 and 3 (4 is in the trash, 5 in the inbox).
+    expect(listed.within).toBe(3);
+    expect(listed.total).toBe(1);
+    expect(listed.hits[0]).toMatchObject({
+      date: '2026-02-10',
+      patientId: PATIENT_ZOE,
+      categoryId: CATEGORY.labs,
+      documentTypeId: TYPE.labResult,
+      correspondentId: CORRESPONDENT.lab,
+      tagIds: [TAG.signature],
+    });
+    expect(index.search(query('nothing-like-this', { filing: 'filed' }))).toMatchObject({
+      total: 0,
+      within: 3,
+    });
+    expect(index.search(query('', { includeTrashed: true })).within).toBe(5);
+  });
+
+  it('takes stray quotes, brackets and regular-expression characters as no words', () => {
+    const index = practiceIndex();
+    for (const typed of ['"', "'", '(', '[', '*', '.*', '\\', '?', '+', '^$', '|', '{2}', '"lipid'])
+      expect(() => index.search(query(typed))).not.toThrow();
+    // Only the words count: "(lipid" and "lipid*" are "lipid".
+    expect(titles(index.search(query('"(lipid*')).hits)).toEqual(['Lipid panel results']);
+    expect(titles(index.search(query('[cholesterol]')).hits)).toEqual(['Lipid panel results']);
+    // Nothing but punctuation is no words at all: every document the filters admit.
+    expect(index.search(query('"*(', { filing: 'filed' })).total).toBe(3);
+  });
+
+  it('lists documents of one day newest made first', () => {
+    const index = new FilingSearchIndex();
+    for (const n of [7, 9, 8])
+      index.put(
+        searchSourceOf(filedDocument(n, { title: `Fax ${n}`, documentDate: '2026-04-01' })),
+      );
+    expect(titles(index.search(query('', {}, { sort: 'newest' })).hits)).toEqual([
+      'Fax 9',
+      'Fax 8',
+      'Fax 7',
+    ]);
+  });
 });

@@ -82,8 +82,10 @@ export class FilingSearchIndex {
     const admit = admitsAll(query.filters, this.#setup);
     const words = [...new Set(typedWords(query.text))];
     const ranked = words.length === 0 ? this.#allAdmitted(admit) : this.#ranked(words, admit);
-    if (!ranked) return { total: 0, hits: [], indexed: this.size };
+    const within = this.#within(query.filters);
+    if (!ranked) return { total: 0, hits: [], indexed: this.size, within };
     const sort = words.length === 0 && query.sort === 'relevance' ? 'newest' : query.sort;
+    // Ties by id: ids are time-ordered, so of two documents of one day the later made is newer.
     ranked.list.sort(
       sort === 'relevance'
         ? (a, b) => b.score - a.score || byDate(b.indexed, a.indexed)
@@ -104,7 +106,18 @@ export class FilingSearchIndex {
         .sort((a, b) => a - b);
       return this.#hit(indexed.source, score, ranked.terms, pages);
     });
-    return { total: ranked.list.length, hits, indexed: this.size };
+    return { total: ranked.list.length, hits, indexed: this.size, within };
+  }
+
+  #within(filters: SearchQuery['filters']): number {
+    if (filters.includeTrashed === true && filters.filing === undefined) return this.size;
+    const admit = admitsAll(
+      { includeTrashed: filters.includeTrashed, filing: filters.filing },
+      this.#setup,
+    );
+    let count = 0;
+    for (const { source } of this.#byId.values()) if (admit(source)) count++;
+    return count;
   }
 
   #allAdmitted(admit: (source: SearchSource) => boolean) {
@@ -165,6 +178,12 @@ export class FilingSearchIndex {
       id: source.id,
       title: source.title,
       ...(source.dated ? { documentDate: source.date } : {}),
+      date: source.date,
+      ...(source.patientId ? { patientId: source.patientId } : {}),
+      ...(source.categoryId ? { categoryId: source.categoryId } : {}),
+      ...(source.documentTypeId ? { documentTypeId: source.documentTypeId } : {}),
+      ...(source.correspondentId ? { correspondentId: source.correspondentId } : {}),
+      tagIds: source.tagIds,
       score,
       matches,
       pages,
@@ -259,7 +278,9 @@ function typedWords(text: string): string[] {
 }
 
 function byDate(a: Indexed, b: Indexed): number {
-  return a.source.date < b.source.date ? -1 : a.source.date > b.source.date ? 1 : 0;
+  const [x, y] = [a.source, b.source];
+  if (x.date !== y.date) return x.date < y.date ? -1 : 1;
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 }
 
 function termsOf(expanded: readonly Expansion[][]): Set<string> {

@@ -115,6 +115,16 @@ export class FilingSearch {
     return this.#answer?.total ?? 0;
   }
 
+  /** The first answer is in (until then nothing can be said about the device's documents). */
+  get answered(): boolean {
+    return this.#answer !== null;
+  }
+
+  /** Documents the trash and inbox filters admit, whatever the words: "12 of 2,000". */
+  get within(): number {
+    return this.#answer?.within ?? 0;
+  }
+
   /** Documents searched: those the device holds and has read so far. */
   get indexed(): number {
     return this.#answer?.indexed ?? 0;

@@ -4,11 +4,13 @@ import { firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalDatabase, openLocalDatabase, purgeLocalData } from '../../db/local-db.ts';
 import { CATEGORY, id, PATIENT_ZOE, TAG } from './fixtures/synthetic-filing.ts';
+import { sameState } from './saved-view-shelf.svelte.ts';
 import {
   deleteView,
   listSavedViews,
   observeSavedViews,
   renameView,
+  restoreView,
   saveView,
   stateOf,
 } from './saved-views.ts';
@@ -82,6 +84,35 @@ describe('saved views', () => {
       ok: false,
       error: { code: 'view-not-found' },
     });
+  });
+
+  it('a deleted view comes back as it was on Undo, unless its name was taken meanwhile', async () => {
+    const local = open();
+    const saved = await saveView(local, 'Unsigned', unsigned, { id: id(1), now: 'n' });
+    if (!saved.ok) throw new Error('not saved');
+    await deleteView(local, id(1));
+    expect(await restoreView(local, saved.value)).toMatchObject({ ok: true });
+    expect(await listSavedViews(local)).toEqual([saved.value]);
+    await deleteView(local, id(1));
+    await saveView(local, 'unsigned', unsigned, { id: id(2), now: 'n' });
+    expect(await restoreView(local, saved.value)).toMatchObject({
+      ok: false,
+      error: { code: 'view-name-taken' },
+    });
+  });
+
+  it('tells the view applied: the same words, filters and order, empty parts aside', () => {
+    const shown = {
+      ...unsigned,
+      text: ' referral ',
+      filters: { ...unsigned.filters, dateTo: undefined },
+    };
+    expect(sameState(unsigned, shown)).toBe(true);
+    expect(sameState(unsigned, { ...unsigned, sort: 'oldest' })).toBe(false);
+    expect(sameState(unsigned, { ...unsigned, filters: { patientId: PATIENT_ZOE } })).toBe(false);
+    expect(sameState({ ...unsigned, filters: { tagIds: [] } }, { ...unsigned, filters: {} })).toBe(
+      true,
+    );
   });
 
   it('are each person’s own, and leave the device with filing access', async () => {

@@ -93,6 +93,20 @@ export async function deleteView(local: LocalDatabase, id: string): Promise<void
   await local.savedViews.delete(id);
 }
 
+/**
+ * Puts back a view just deleted (the list's "Undo"), as it was; refused if its name was
+ * taken meanwhile (another tab).
+ */
+export async function restoreView(
+  local: LocalDatabase,
+  view: SavedView,
+): Promise<Result<SavedView, SavedViewError>> {
+  const checked = await checkName(local, view.name, view.id);
+  if (!checked.ok) return checked;
+  await local.savedViews.put(view);
+  return ok(view);
+}
+
 /** What applying a view sets on a search (`FilingSearch.apply`). */
 export function stateOf(view: SavedView): SearchState {
   return { text: view.text, filters: view.filters, sort: view.sort };

@@ -91,7 +91,8 @@ export class WorkerSearchEngine implements SearchEngine {
 
   dispose(): void {
     this.#worker.terminate();
-    for (const resolve of this.#waiting.values()) resolve({ total: 0, hits: [], indexed: 0 });
+    for (const resolve of this.#waiting.values())
+      resolve({ total: 0, hits: [], indexed: 0, within: 0 });
     this.#waiting.clear();
   }
 }

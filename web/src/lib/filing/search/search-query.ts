@@ -58,6 +58,14 @@ export type SearchHit = {
   id: string;
   title: string;
   documentDate?: string;
+  /** The day the document is dated by (its document date, else the day it was made). */
+  date: string;
+  /** What a results list shows of the document beside its title (ids, named by the screen). */
+  patientId?: string;
+  categoryId?: string;
+  documentTypeId?: string;
+  correspondentId?: string;
+  tagIds: readonly string[];
   score: number;
   /** The places found, in reading order (title, the record's fields, then pages), at most a few. */
   matches: SearchMatch[];
@@ -71,6 +79,11 @@ export type SearchAnswer = {
   hits: SearchHit[];
   /** Documents the index holds, so a screen can say "searched 2,314 documents". */
   indexed: number;
+  /**
+   * Documents the query's trash and inbox filters admit, whatever the words and other filters:
+   * what "12 of 2,000 documents" counts (the trash and the inbox are other screens).
+   */
+  within: number;
 };
 
 /** What a saved view restores: the words, filters and order of a search. */
