@@ -32,6 +32,11 @@ export class DeviceFiles {
     return file && held.files.has(file.sha256) ? 'offline' : 'needs-network';
   }
 
+  /** The documents pinned here. */
+  get pinned(): string[] {
+    return [...(this.#held.current?.pinned ?? [])];
+  }
+
   isPinned(documentId: string): boolean {
     return this.#held.current?.pinned.has(documentId) ?? false;
   }
