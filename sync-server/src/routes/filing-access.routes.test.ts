@@ -169,6 +169,32 @@ function describeFilingAccess(name: string, open: () => Promise<Opened>) {
       expect(answer.rejected).toEqual([expect.objectContaining({ id: ID(10), code: 'forbidden' })]);
     });
 
+    it('takes back, unrefused and unwritten, what a device pushes exactly as it was sent: a withdrawal, a record it may not change', async () => {
+      // RxDB's upstream may push records pulled while it started, as if they were the device's own.
+      await fileRestrictedAndOpen();
+      const forBilling = await pulled(billing);
+      const withdrawn = forBilling.find((doc) => doc.id === ID(10));
+      const category = forBilling.find((doc) => doc.id === ID(2));
+      if (!withdrawn || !category) throw new Error('billing was not sent both');
+      const answer = (await (await billing.push('filing', [created(withdrawn), created(category)])).json()) as {
+        conflicts: unknown[];
+        rejected: unknown[];
+        stored?: { id: string }[];
+      }; // prettier-ignore
+      expect(answer).toMatchObject({ conflicts: [], rejected: [] });
+      expect(answer.stored?.map((row) => row.id).sort()).toEqual([ID(2), ID(10)]);
+      // Nothing was written: the office manager still has the document, and no new seq exists.
+      const forManager = await pulled(manager);
+      expect(forManager.find((doc) => doc.id === ID(10))).toMatchObject({ title: 'Performance review — synthetic', _deleted: false }); // prettier-ignore
+      expect(await pulled(manager)).toHaveLength(4);
+      // A category billing changes is still refused: only the office manager writes them.
+      const renamed = { ...category, name: 'Renamed', updatedAt: '2026-03-02T09:30:00.000Z' };
+      const changedByBilling = (await (await billing.push('filing', [changed(category, renamed)])).json()) as {
+        rejected: { id: string; code: string }[];
+      }; // prettier-ignore
+      expect(changedByBilling.rejected).toEqual([expect.objectContaining({ id: ID(2), code: 'forbidden' })]); // prettier-ignore
+    });
+
     it('withdraws documents from devices when their category is restricted later, and sends them back when it is opened', async () => {
       const { insurance } = await fileRestrictedAndOpen();
       const before = await billing.pull('filing', '?since=0&limit=100');

@@ -41,11 +41,19 @@ function parseRow(collection: CollectionName, raw: unknown): Result<PushRowInput
   const id = isPlainObject(raw.newDocumentState) ? raw.newDocumentState.id : undefined;
   const rowId = typeof id === 'string' ? id : '';
 
-  const next = validateWireDocument(collection, raw.newDocumentState);
+  const validated = validateWireDocument(collection, raw.newDocumentState);
+  // A withdrawal (a record out of the person's scope, ADR 15) is not a valid record, but a device
+  // may push back one it was sent: it is done if it is exactly that, and refused as invalid if not.
+  const next: Result<WireDocument, Omit<RowRejection, 'id'>> = !validated.ok &&
+  isWithdrawalShaped(raw.newDocumentState)
+    ? ok(raw.newDocumentState)
+    : validated;
   if (!next.ok) return fail({ id: rowId, ...next.error });
+  const unlessSent = validated.ok ? {} : { unlessSent: validated.error };
 
   const assumed = raw.assumedMasterState;
-  if (assumed === undefined || assumed === null) return ok({ assumed: null, next: next.value });
+  if (assumed === undefined || assumed === null)
+    return ok({ assumed: null, next: next.value, ...unlessSent });
   // The assumed state is only compared with the stored one, never stored, so it need not match
   // today's schema; it must be a document about the same patient.
   if (!isPlainObject(assumed) || typeof assumed._deleted !== 'boolean')
@@ -60,7 +68,19 @@ function parseRow(collection: CollectionName, raw: unknown): Result<PushRowInput
       code: 'id-mismatch',
       message: 'The assumed server state is of a different document',
     });
-  return ok({ assumed: assumed as WireDocument, next: next.value });
+  return ok({ assumed: assumed as WireDocument, next: next.value, ...unlessSent });
+}
+
+const WITHDRAWAL_KEYS = new Set(['id', 'kind', '_deleted', 'createdAt', 'updatedAt']);
+
+/** Shaped as what the server sends in place of a record out of scope (`withdrawal`). */
+function isWithdrawalShaped(doc: unknown): doc is WireDocument {
+  return (
+    isPlainObject(doc) &&
+    doc._deleted === true &&
+    typeof doc.id === 'string' &&
+    Object.keys(doc).every((key) => WITHDRAWAL_KEYS.has(key))
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -3,6 +3,7 @@ import { recordScopeOf } from '@clinicdesk/shared/registry/partitions.ts';
 import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import type { Store } from '../storage/store.ts';
+import type { SentAs } from '../storage/write-rule.ts';
 
 /**
  * Record scopes on the server (ADR 15): where a partition's readers may not all read every
@@ -17,6 +18,11 @@ export type RecordScopes = {
    * withdrawal (`withdrawal`), in its place, so the page's seqs and checkpoint are unchanged.
    */
   pullPage(reader: Reader, collection: CollectionName, documentsJson: string[]): Promise<string[]>;
+  /**
+   * What the reader's device was sent of a stored record, where not the record itself (its
+   * withdrawal, out of their scope); undefined for a partition without a scope.
+   */
+  sentAs(reader: Reader, collection: CollectionName): Promise<SentAs | undefined>;
   /** Whether the reader may read this stored record. */
   readable(reader: Reader, collection: CollectionName, doc: WireDocument): Promise<boolean>;
   /** Whether some record of the collection that refers to the file is in the reader's scope. */
@@ -49,6 +55,12 @@ export function createRecordScopes(store: Store): RecordScopes {
         const doc = JSON.parse(json) as WireDocument;
         return scope.inScope(reader, doc, known) ? json : JSON.stringify(withdrawal(doc));
       });
+    },
+    async sentAs(reader, collection) {
+      const scope = recordScopeOf(collection);
+      if (!scope) return undefined;
+      const known = await context(collection);
+      return (stored) => (scope.inScope(reader, stored, known) ? null : withdrawal(stored));
     },
     async readable(reader, collection, doc) {
       const scope: RecordScope | undefined = recordScopeOf(collection);

@@ -123,6 +123,7 @@ export function createSyncService(deps: {
               clock(),
               (stored, next, earlier) =>
                 authoriseRow(principal, collection, stored, next, earlier, { scopeContext }),
+              await scopes.sentAs(principal, collection),
             )
           : { conflicts: [], written: [], rejected: [] };
       // Announced only after the commit above, so a device that pulls on hearing it finds it.

@@ -5,6 +5,7 @@ import type { CollectionName } from '@clinicdesk/shared/sync/collections.ts';
 import type { DeviceReport } from '@clinicdesk/shared/sync/device-health.ts';
 import type { RowRejection, WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
 import type { ChartStore } from './chart-store.ts';
+import type { SentAs } from './write-rule.ts';
 import type { AuditChainHead, AuditEventInput } from './audit-chain.ts';
 
 /**
@@ -86,8 +87,9 @@ export interface Store {
   forgetBlobUploads(sha256: string): Promise<void>;
 
   /**
-   * Applies pushed rows in ONE transaction, each by the replication rule:
-   * no stored document → write; stored state equals `next` → already done (a retried push: no
+   * Applies pushed rows in ONE transaction, each by the replication rule (`decideWrite`):
+   * no stored document → write; `next` equals what the pusher was sent of the stored state (the
+   * state, or its withdrawal: `sentAs`) → already done (a retried push, a pulled copy: no
    * write, no new seq); stored state equals `assumed` → write; otherwise → conflict, returning
    * the stored document. Every write takes the next seq inside the transaction, so seq order is
    * commit order. `authorise` judges each row inside the same transaction, twice: first
@@ -105,6 +107,8 @@ export interface Store {
     writer: DocumentWriter,
     serverTime: Date,
     authorise?: RowAuthoriser,
+    /** What the pusher's device was sent of each stored record, where not the record itself. */
+    sentAs?: SentAs,
   ): Promise<PushOutcome>;
 
   countUsers(): Promise<number>;
@@ -248,6 +252,11 @@ export type PushRowInput = {
   /** The stored state the device based its change on; absent or null for a new document. */
   assumed?: WireDocument | null;
   next: WireDocument;
+  /**
+   * Set for a state that may not be stored (a withdrawal the device was sent, pushed back): the
+   * row is done if it is exactly what the device was sent, else refused with this.
+   */
+  unlessSent?: Omit<RowRejection, 'id'> | undefined;
 };
 
 export type PushOutcome = {

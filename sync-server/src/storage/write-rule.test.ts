@@ -44,6 +44,32 @@ describe('decideWrite, the server’s one write rule', () => {
     expect(decideWrite(facts({ assumedHash: 'h0', authorise }))).toEqual({ kind: 'refuse', refusal: FORBIDDEN }); // prettier-ignore
   });
 
+  it('takes a pulled copy pushed back as done, even from someone who may not write the record', () => {
+    // RxDB's upstream may push a record it pulled as it started, with no assumed state.
+    const authorise: RowAuthoriser = () => FORBIDDEN;
+    const current = { doc: v2, hash: 'h2', seq: 2 };
+    expect(decideWrite(facts({ current, assumedHash: null, authorise }))).toEqual({ kind: 'already-stored', seq: 2 }); // prettier-ignore
+    // Anything else from them is still refused.
+    expect(decideWrite(facts({ assumedHash: 'h1', authorise }))).toEqual({ kind: 'refuse', refusal: FORBIDDEN }); // prettier-ignore
+  });
+
+  it('takes a withdrawal pushed back as done, and never the record itself from outside its scope', () => {
+    const authorise: RowAuthoriser = () => FORBIDDEN;
+    const current = { doc: v2, hash: 'h2', seq: 2 };
+    // What the device was sent is the withdrawal (hash hw), not the record.
+    const withdrawal = { next: { id: 'p1', _deleted: true }, nextHash: 'hw' };
+    expect(decideWrite(facts({ ...withdrawal, current, assumedHash: null, authorise, sentHash: 'hw' }))).toEqual({ kind: 'already-stored', seq: 2 }); // prettier-ignore
+    // The record's own state, pushed by someone it is withdrawn from, tells them nothing.
+    expect(decideWrite(facts({ current, assumedHash: null, authorise, sentHash: 'hw' }))).toEqual({ kind: 'refuse', refusal: FORBIDDEN }); // prettier-ignore
+    // A withdrawal-shaped state is never stored: not for a record that does not exist, not over one.
+    const invalid = {
+      code: 'invalid-document' as const,
+      message: 'The document does not match the schema',
+    };
+    expect(decideWrite(facts({ ...withdrawal, current: null, assumedHash: null, unlessSent: invalid }))).toEqual({ kind: 'refuse', refusal: invalid }); // prettier-ignore
+    expect(decideWrite(facts({ ...withdrawal, unlessSent: invalid }))).toEqual({ kind: 'refuse', refusal: invalid }); // prettier-ignore
+  });
+
   it('judges a refused write once more with the earlier states, then decides for good', () => {
     // Refused against the stored state alone, allowed once the earlier states are in view.
     const authorise: RowAuthoriser = (stored, next, earlier) =>

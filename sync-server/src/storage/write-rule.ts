@@ -1,4 +1,5 @@
 import type { RowRejection, WireDocument } from '@clinicdesk/shared/sync/protocol.ts';
+import { canonicalDocument } from './document-hash.ts';
 import type { PushOutcome, RowAuthoriser } from './store.ts';
 
 /** A record's stored state, as an adapter read it (locked) inside the push's transaction. */
@@ -19,6 +20,13 @@ export type WriteFacts = {
   hadNextState: boolean;
   authorise?: RowAuthoriser | undefined;
   /**
+   * Hash of the current state as the pusher's device was sent it: the state itself, or its
+   * withdrawal when the record is out of the pusher's scope (see `SentAs`). Absent: the state.
+   */
+  sentHash?: string | undefined;
+  /** A state that may not be stored: done when it is what was sent, else refused with this. */
+  unlessSent?: Omit<RowRejection, 'id'> | undefined;
+  /**
    * The states the record had before the current one, oldest first. Loaded only when the rule
    * answers `judge-with-earlier`; author stamps a merge carries may come from them.
    */
@@ -38,6 +46,21 @@ export type WriteDecision =
   /** Refused against the current state; decide again with the earlier states loaded. */
   | { kind: 'judge-with-earlier' };
 
+/**
+ * What the pusher's device was sent of a stored record: null when the record itself (it is in
+ * their scope), else what stood in for it (its withdrawal, ADR 15).
+ */
+export type SentAs = (stored: WireDocument) => WireDocument | null;
+
+/** `WriteFacts.sentHash` for a current state, when what was sent differs from it. */
+export function sentStateHash(
+  current: StoredState | null,
+  sentAs: SentAs | undefined,
+): string | undefined {
+  const sent = current && sentAs ? sentAs(current.doc) : null;
+  return sent ? canonicalDocument(sent).hash : undefined;
+}
+
 /** Whether the rule needs `hadNextState` for this row (it is looked up in the versions). */
 export function needsHistory(facts: Pick<WriteFacts, 'current' | 'nextHash'>): boolean {
   return facts.current !== null && facts.current.hash !== facts.nextHash;
@@ -50,6 +73,15 @@ export function needsHistory(facts: Pick<WriteFacts, 'current' | 'nextHash'>): b
  */
 export function decideWrite(facts: WriteFacts): WriteDecision {
   const { current, authorise } = facts;
+  // The pushed state is exactly what this device was sent of the record — a retried push whose
+  // first attempt was stored, or a pulled copy pushed back: done, with no new seq (devices that
+  // pulled it are not sent it again), and nothing to authorise since nothing changes. RxDB's upstream takes a record pulled
+  // while it starts for a change of the device's own (it reads the record before the
+  // downstream has noted it as the server's), and a device that may not write it (a clinician,
+  // a withdrawn draft) must not be told its pulled copy was refused.
+  if (current && facts.nextHash === (facts.sentHash ?? current.hash))
+    return { kind: 'already-stored', seq: current.seq };
+  if (facts.unlessSent) return { kind: 'refuse', refusal: facts.unlessSent };
   // May this person touch the stored record at all? Judged before anything is answered about it:
   // a conflict answer carries the stored state, which they must not learn.
   const untouchable = current && authorise?.(current.doc, current.doc);
@@ -65,9 +97,6 @@ export function decideWrite(facts: WriteFacts): WriteDecision {
       },
     };
   if (current) {
-    // A retried push whose first attempt was stored: success, and no new seq, so devices that
-    // already pulled it are not sent it again.
-    if (facts.nextHash === current.hash) return { kind: 'already-stored', seq: current.seq };
     // A state this record already had and has since left (a retry whose answer got lost and
     // that later writes overtook, a late duplicate, a stale copy): the server never moves a
     // record back. The answer carries the current state, and the device merges with the pushed

@@ -22,7 +22,13 @@ import type {
 import { appendAuditWithinTransaction } from './postgres-audit.ts';
 import { integer, text } from './postgres-row.ts';
 import { inTransaction } from './postgres-transaction.ts';
-import { answerUnlessWrite, decideWrite, needsHistory } from '../write-rule.ts';
+import {
+  answerUnlessWrite,
+  decideWrite,
+  needsHistory,
+  type SentAs,
+  sentStateHash,
+} from '../write-rule.ts';
 
 /**
  * Pull and push of replicated documents over a connection pool.
@@ -109,6 +115,7 @@ export function createPostgresDocuments(pool: Pool) {
     writer: DocumentWriter,
     serverTime: Date,
     authorise?: RowAuthoriser,
+    sentAs?: SentAs,
   ): Promise<PushOutcome> {
     // A document without a string id cannot be stored under one; refusing the whole push keeps
     // it all-or-nothing, like a failed write inside the transaction would.
@@ -121,6 +128,7 @@ export function createPostgresDocuments(pool: Pool) {
       deleted: Boolean(row.next._deleted),
       next: canonicalDocument(row.next),
       assumedHash: row.assumed ? canonicalDocument(row.assumed).hash : null,
+      unlessSent: row.unlessSent,
     }));
 
     return await inTransaction(pool, async (client) => {
@@ -134,14 +142,17 @@ export function createPostgresDocuments(pool: Pool) {
       const versions: ((typeof prepared)[number] & { seq: number; existed: boolean })[] = [];
       for (const row of prepared) {
         const locked = stored.get(row.id);
+        const current = locked
+          ? { doc: parseDocument(locked.data), hash: locked.hash, seq: locked.seq }
+          : null;
         const facts = {
           next: row.doc,
           nextHash: row.next.hash,
           assumedHash: row.assumedHash,
-          current: locked
-            ? { doc: parseDocument(locked.data), hash: locked.hash, seq: locked.seq }
-            : null,
+          current,
           authorise,
+          sentHash: sentStateHash(current, sentAs),
+          unlessSent: row.unlessSent,
         };
         const hadNextState =
           needsHistory(facts) && (await hadState(client, collection, row.id, row.next.hash));

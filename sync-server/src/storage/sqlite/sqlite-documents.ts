@@ -22,7 +22,14 @@ import type {
 } from '../store.ts';
 import { integer, text } from './sqlite-row.ts';
 import { immediateTransaction } from './sqlite-transaction.ts';
-import { answerUnlessWrite, decideWrite, needsHistory, type StoredState } from '../write-rule.ts';
+import {
+  answerUnlessWrite,
+  decideWrite,
+  needsHistory,
+  type SentAs,
+  sentStateHash,
+  type StoredState,
+} from '../write-rule.ts';
 
 /** Pull and push of replicated documents on one SQLite connection. */
 export function createSqliteDocuments(
@@ -126,6 +133,7 @@ export function createSqliteDocuments(
     writer: DocumentWriter,
     serverTime: Date,
     authorise?: RowAuthoriser,
+    sentAs?: SentAs,
   ): PushOutcome {
     return immediateTransaction(db, () => {
       const outcome: PushOutcome = { conflicts: [], written: [], rejected: [] };
@@ -142,6 +150,8 @@ export function createSqliteDocuments(
           assumedHash: row.assumed ? canonicalDocument(row.assumed).hash : null,
           current,
           authorise,
+          sentHash: sentStateHash(current, sentAs),
+          unlessSent: row.unlessSent,
         };
         const hadNextState =
           needsHistory(facts) && hadState.get(collection, row.next.id, next.hash) !== undefined;

@@ -58,8 +58,8 @@ export function openSqliteStore(path: string, options: { now: Date }): Store {
       settle(() => documents.recordBlobUpload(sha256, userId, at)),
     unreferencedBlobs: (before, limit) => settle(() => documents.unreferencedBlobs(before, limit)),
     forgetBlobUploads: (sha256) => settle(() => documents.forgetBlobUploads(sha256)),
-    push: (collection, rows, writer, serverTime, authorise) =>
-      settle(() => documents.push(collection, rows, writer, serverTime, authorise)),
+    push: (collection, rows, writer, serverTime, authorise, sentAs) =>
+      settle(() => documents.push(collection, rows, writer, serverTime, authorise, sentAs)),
     countUsers: () => settle(() => accounts.countUsers()),
     createUser: (user) => settle(() => accounts.createUser(user)),
     findUserByUsername: (username) => settle(() => accounts.findUserByUsername(username)),
