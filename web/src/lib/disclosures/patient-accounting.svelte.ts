@@ -36,8 +36,13 @@ export class PatientAccounting {
     this.#letterhead = liveDocument(workspace, 'releaseLetterhead', LETTERHEAD_ID);
   }
 
+  /** Read by the screen: a live value is kept current only while something shown reads it. */
   get loaded(): boolean {
-    return this.#disclosures.current !== undefined && this.#patient.current !== undefined;
+    return (
+      this.#disclosures.current !== undefined &&
+      this.#patient.current !== undefined &&
+      this.#letterhead.current !== undefined
+    );
   }
   get patient(): Patient | null | undefined {
     return this.#patient.current;
