@@ -135,6 +135,14 @@ test('revise a policy, compare the versions in a redline, print the manual offli
       ol(li(p('Greet the patient by name')), li(p('Confirm the date of birth'))),
     ),
     published(PHONES, '2026-02-02', h(1, 'Greeting'), p('Answer within three rings.')),
+    {
+      ...base('019abc00-0000-7000-8000-0000000e2e34', 'policyReview'),
+      policyId: CHECK_IN,
+      reviewedOn: '2026-06-01',
+      outcome: 'no-change',
+      byStaffId: manager.user.id,
+      note: 'Still matches the desk',
+    },
   ]);
 
   const tablet = await Device.open(browser, server.url);
@@ -159,6 +167,11 @@ test('revise a policy, compare the versions in a redline, print the manual offli
   await expect(v2).toContainText('Revised');
   await expect(v2).toContainText('Material change (acknowledged again)');
   await expect(history.getByRole('listitem').filter({ hasText: /^Version 1/ })).toContainText('First version'); // prettier-ignore
+  // A review that changed nothing is in the history too, between the versions.
+  const items = history.getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(1)).toContainText('Reviewed, no change 06/01/2026 Text unchanged');
+  await expect(items.nth(1)).toContainText('Still matches the desk');
   await screens.shoot('policy-history');
   await page.getByRole('link', { name: 'Version 2: Compare with version 1' }).click();
   await expect(page.getByRole('heading', { name: 'Changes from version 1 to version 2' })).toBeVisible(); // prettier-ignore

@@ -61,6 +61,41 @@ export class PolicyPage {
     return policy ? nextReviewOn(policy, this.versions, this.#reviews.current ?? []) : undefined;
   }
 
+  /** Its periodic reviews, newest first ("reviewed, no change" makes no new version). */
+  get reviews(): Review[] {
+    return [...(this.#reviews.current ?? [])].sort((a, b) =>
+      a.reviewedOn < b.reviewedOn ? 1 : a.reviewedOn > b.reviewedOn ? -1 : 0,
+    );
+  }
+
+  /**
+   * The history newest first: each version (from the day it took effect, or was started) and,
+   * between them, each review (a "no change" one leaves the text as it was).
+   */
+  get history(): (
+    { kind: 'version'; version: PolicyVersion } | { kind: 'review'; review: Review }
+  )[] {
+    const dated = [
+      ...this.versions.map((version) => ({ on: (version.effectiveOn ?? version.createdAt).slice(0, 10), entry: { kind: 'version' as const, version } })),
+      ...this.reviews.map((review) => ({ on: review.reviewedOn, entry: { kind: 'review' as const, review } })),
+    ]; // prettier-ignore
+    // Stable: versions keep their order; a review on a version's own day comes after it.
+    return dated
+      .map((item, index) => ({ ...item, index }))
+      .sort((a, b) =>
+        a.on < b.on
+          ? 1
+          : a.on > b.on
+            ? -1
+            : a.entry.kind === b.entry.kind
+              ? a.index - b.index
+              : a.entry.kind === 'review'
+                ? -1
+                : 1,
+      ) // prettier-ignore
+      .map((item) => item.entry);
+  }
+
   statusOf(version: PolicyVersion): string {
     return versionStatusLabel(version, this.today);
   }
