@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { PROTOCOL_VERSION } from '../../shared/src/sync/protocol.ts';
+import { PROTOCOL_VERSION, SYNC_BASE_PATH } from '../../shared/src/sync/protocol.ts';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { OFFICE_MANAGER } from '../support/demo-logins.ts';
 import { Device } from './pages/device.ts';
@@ -79,7 +79,8 @@ async function seed(page: Page): Promise<void> {
     id: id(n),
     kind: 'filedDocument',
     title,
-    documentDate: '2025-02-10',
+    // Three weeks ago: within the year of documents that count as recent.
+    documentDate: new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10),
     patientId: PATIENT,
     categoryId: CLINICAL,
     source: 'upload',
@@ -182,5 +183,56 @@ test('a document kept on the tablet opens with the server stopped; one not kept 
   );
   await expect(panel.getByTestId('offline-availability')).toHaveText('Needs the network');
   await shoot(page, 'needs-network');
+  await tablet.close();
+});
+
+/** A check-in at the desk, as another tablet would push it (the board's screens are check-in's). */
+async function checkIn(page: Page, patientId: string): Promise<void> {
+  const by = await signedInEditor(page);
+  const { day, now } = await page.evaluate(() => {
+    const at = new Date();
+    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
+    return { day: local.toISOString().slice(0, 10), now: at.toISOString() };
+  });
+  const visit = { id: `v-${day}-1-${patientId}`, kind: 'visit', patientId, day, visitType: 'walk-in', arrived: { at: now, by }, createdAt: now, updatedAt: now, _deleted: false }; // prettier-ignore
+  const status = await page.evaluate(
+    async ({ url, body, headers }) => (await fetch(url, { method: 'POST', headers, body })).status,
+    {
+      url: `${SYNC_BASE_PATH}/visits/push`,
+      body: JSON.stringify({ rows: [{ newDocumentState: visit }] }),
+      headers: {
+        'content-type': 'application/json',
+        'x-clinicdesk-protocol': String(PROTOCOL_VERSION),
+        'x-clinicdesk-device': by.deviceId,
+      },
+    },
+  );
+  expect(status).toBe(200);
+}
+
+test('a patient checked in today has their recent documents on the tablet before anyone opens them', async ({
+  browser,
+}) => {
+  const tablet = await Device.open(browser, server.url);
+  await tablet.signIn(OFFICE_MANAGER.username, OFFICE_MANAGER.password);
+  await tablet.waitForOfflineReady();
+  await seed(tablet.page);
+  const page = tablet.page;
+  await page.goto(`/patients/${PATIENT}`);
+  const list = page.getByTestId('patient-document');
+  await expect(list.filter({ hasText: KEPT_TITLE }).getByTestId('document-availability')).toHaveText('Needs the network'); // prettier-ignore
+
+  // The patient arrives: the tablet fetches their documents of the last year by itself.
+  await checkIn(page, PATIENT);
+  for (const title of [KEPT_TITLE, NOT_KEPT_TITLE])
+    await expect(list.filter({ hasText: title }).getByTestId('document-availability')).toHaveText('Available offline'); // prettier-ignore
+  await page.goto('/filing/offline');
+  await expect(page.getByTestId('offline-row').filter({ hasText: NOT_KEPT_TITLE })).toContainText('Today’s patient'); // prettier-ignore
+
+  await server.stop();
+  await tablet.goOffline();
+  await page.goto(`/filing/documents/${id(11)}`);
+  await expect(page.getByTestId('document-title')).toHaveText(NOT_KEPT_TITLE);
+  await expect(page.getByTestId('page-of')).toHaveText('Page 1 of 1');
   await tablet.close();
 });
