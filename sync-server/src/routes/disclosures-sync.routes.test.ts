@@ -67,7 +67,10 @@ function released(req: ReleaseRequest, n: number, desk: Awaited<ReturnType<typeo
 
 const wire = <T extends object>(doc: T) => ({ ...doc, _deleted: false });
 
-async function push(d: { push: (c: string, rows: unknown) => Promise<Response> }, rows: unknown[]) {
+async function push(
+  d: { push: (c: string, rows: unknown) => Response | Promise<Response> },
+  rows: unknown[],
+) {
   const response = await d.push('disclosures', rows);
   expect(response.status).toBe(200);
   return (await response.json()) as PushResponse;
