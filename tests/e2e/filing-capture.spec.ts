@@ -39,6 +39,8 @@ test.afterEach(async () => {
 async function shoot(page: Page, name: string): Promise<void> {
   for (const size of TABLET_SIZES) {
     await page.setViewportSize(size);
+    // From the top: the sticky header would otherwise sit over the page where it was scrolled.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({
       path: `${OUT}filing-capture-${name}-${size.name}.png`,
       fullPage: true,

@@ -142,6 +142,7 @@ test('the desk files a PDF into a chart, finds it, and two tablets tag it offlin
 
   // Found in the documents list, by title and by the category above its own.
   await filing.openDocuments();
+  await desk.page.getByRole('button', { name: 'Filters' }).click();
   await desk.page.getByLabel('Category', { exact: true }).selectOption({ label: 'Clinical' });
   await desk.page.getByLabel('Search documents').fill('cardio');
   const row = filing.row('Cardiology consultation');

@@ -29,11 +29,30 @@ export class DocumentSearch {
     return row.locator('mark');
   }
 
-  /** Waits until every document on the device is in the search (the count says so). */
-  async expectAllRead(timeout = 120_000): Promise<number> {
-    await expect(this.count).toHaveText(/^\s*[\d,]+ documents? on this device\s*$/, { timeout });
+  /**
+   * Waits until the device has received the practice's documents and the search has read every
+   * one (the count says so, and no answer is on its way), and returns how many it holds; at
+   * least `atLeast` (the count grows as documents received are indexed).
+   */
+  async expectAllRead(atLeast = 0, timeout = 120_000): Promise<number> {
+    await expect(async () => {
+      await expect(this.count).toHaveText(/^\s*[\d,]+ documents? on this device\s*$/);
+      await expect(this.count).toHaveAttribute('data-counting', 'no');
+      // Read twice, the same: documents still arriving would have moved it.
+      const first = await this.count.textContent();
+      await expect(this.count).toHaveAttribute('data-counting', 'no');
+      expect(await this.count.textContent()).toBe(first);
+      expect(Number((first ?? '').replace(/[^\d]/g, ''))).toBeGreaterThanOrEqual(atLeast);
+    }).toPass({ timeout });
     const text = (await this.count.textContent()) ?? '';
     return Number(text.replace(/[^\d]/g, ''));
+  }
+
+  /** Opens the filters (they fold away to leave the tablet's screen to the results). */
+  async showFilters(): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: /^(Hide filters|Filters)/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(this.page.getByRole('group', { name: 'Filters' })).toBeVisible();
   }
 
   async search(words: string): Promise<void> {

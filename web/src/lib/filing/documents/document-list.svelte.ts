@@ -165,7 +165,12 @@ export class DocumentList {
 
   /** A filter beyond the words is set (patient, category, type, tag, correspondent, dates). */
   get hasFilters(): boolean {
-    return Object.keys(tidy(this.search.filters)).some((key) => key !== 'filing');
+    return this.filterCount > 0;
+  }
+
+  /** How many filters beyond the words are set ("Filters (2 set)"). */
+  get filterCount(): number {
+    return Object.keys(tidy(this.search.filters)).filter((key) => key !== 'filing').length;
   }
 
   /** Words or a filter are set: the list then says how many of all it shows. */
