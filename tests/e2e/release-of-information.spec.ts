@@ -125,6 +125,17 @@ test('a release to an attorney under subpoena is in the accounting of disclosure
   const overdue = page.getByTestId('open-request').first();
   await expect(overdue).toContainText('Corvin Ashdale');
   await expect(overdue).toContainText('Overdue by 10 days');
+  // Too late to take the 30 more days: the notice had to go within the first 30.
+  await overdue.getByRole('link', { name: 'Corvin Ashdale' }).click();
+  await expect(page.getByTestId('request-due')).toContainText('Overdue by 10 days');
+  await page.getByRole('button', { name: 'Extend by 30 days…' }).click();
+  const extension = page.getByRole('form', { name: 'Extend by 30 days' });
+  await extension.getByLabel('Patient told in writing on').fill(day(0));
+  await extension.getByLabel('Reason given for the delay').fill('Records are in off-site storage');
+  await extension.getByRole('button', { name: 'Record the extension' }).click();
+  await expect(extension.getByText('The patient must be told of the delay within the first 30 days')).toBeVisible(); // prettier-ignore
+  await shoot(page, 'overdue-request');
+  await page.getByRole('link', { name: '‹ Releases' }).click();
   await page.getByRole('link', { name: 'Set the letterhead' }).click();
   await page.getByRole('button', { name: 'Save the letterhead' }).click();
   await expect(page.getByText('Enter the practice’s name as letters show it')).toBeVisible();
@@ -219,6 +230,7 @@ test('a release to an attorney under subpoena is in the accounting of disclosure
   await desk.page.getByRole('button', { name: 'Save request' }).click();
   await expect(desk.page.getByTestId('request-due')).toContainText('30 days left');
   await expect(desk.page.getByText('30 days from receipt (45 CFR 164.524(b)(2))')).toBeVisible();
+  await shoot(desk.page, 'access-request');
   await desk.page.getByRole('checkbox', { name: /Lipid panel, January 2026/ }).check();
   expect(await makeAndDownload(desk.page, 1)).toBe(2);
   await desk.page.getByLabel('Delivered').selectOption({ label: 'Picked up in person' });

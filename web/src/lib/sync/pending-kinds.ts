@@ -3,6 +3,7 @@ const WORDS: Record<string, readonly [string, string]> = {
   patients: ['patient record', 'patient records'],
   visits: ['check-in', 'check-ins'],
   chartMerges: ['chart merge', 'chart merges'],
+  disclosures: ['release record', 'release records'],
   uploads: ['file', 'files'],
 };
 
