@@ -155,6 +155,7 @@ test('a document kept on the tablet opens with the server stopped; one not kept 
   await page.goto('/filing/offline');
   await expect(page.getByRole('heading', { name: 'On this device', level: 1 })).toBeVisible();
   await expect(page.getByTestId('offline-used')).toContainText('of 200 MB used');
+  await expect(page.getByRole('link', { name: 'Change the storage for each device' })).toBeVisible(); // prettier-ignore
   const row = page.getByTestId('offline-row').filter({ hasText: KEPT_TITLE });
   await expect(row).toContainText('Kept on this device');
   await expect(page.getByTestId('offline-row').filter({ hasText: NOT_KEPT_TITLE })).toHaveCount(0); // prettier-ignore

@@ -1,3 +1,4 @@
+import { canWriteKind } from '@clinicdesk/shared/auth/permissions.ts';
 import type { FiledDocument } from '@clinicdesk/shared/filing/filed-document.schema.ts';
 import type { OfflinePlan } from '@clinicdesk/shared/filing/offline/offline-plan.ts';
 import { patientsExpectedOn } from '@clinicdesk/shared/filing/offline/offline-selection.ts';
@@ -104,6 +105,11 @@ export class OfflineShelf {
       storage.persisted ? storage.persisted() : Promise.resolve(false),
     ]);
     this.estimate = { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
+  }
+
+  /** The office manager sets the storage (Filing setup › Trash and offline). */
+  get canChangeSettings(): boolean {
+    return canWriteKind(this.#workspace.user.role, 'filingSettings');
   }
 
   get workspace(): Workspace {
