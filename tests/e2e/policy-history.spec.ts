@@ -159,6 +159,16 @@ test('revise a policy, compare the versions in a redline, print the manual offli
   await page.getByRole('button', { name: 'Start a revision' }).click();
   await expect(page.getByRole('heading', { name: 'Version 2', level: 1 })).toBeVisible();
   await screens.addParagraph('Ask for photo identification at every visit.');
+  // The draft printed for its reviewers says on every page that it is not in force.
+  await page.getByRole('button', { name: 'Print / PDF: FDH-01 version 2' }).click();
+  const draftReady = page.getByRole('status', { name: 'PDF of FDH-01 version 2' });
+  await expect(draftReady).toContainText('1 page');
+  const draftDownload = page.waitForEvent('download');
+  await draftReady.getByRole('link', { name: 'Download PDF' }).click();
+  const draft = await readPdf(new Uint8Array(readFileSync((await (await draftDownload).path())!)));
+  expect(draft.pages[0]!.text).toContain('Version 2 · Not yet effective · Draft');
+  expect(draft.pages[0]!.text).toContain('Ask for photo identification at every visit.');
+  await screens.shoot('version-print');
   await page.getByRole('link', { name: 'FDH-01 Checking a patient in' }).click();
 
   // The history marks each version, and compares the revision with the version in force.
@@ -249,6 +259,8 @@ test('revise a policy, compare the versions in a redline, print the manual offli
   await expect(phones.filter({ hasText: 'Printed' })).toHaveCount(1);
   await expect(phones.filter({ hasText: 'Exported' })).toHaveCount(1);
   await expect(page.getByTestId('audit-entry').filter({ hasText: 'Exported' }).filter({ hasText: 'FDH-01 Checking a patient in, version 1' })).toHaveCount(1); // prettier-ignore
+  // The draft saved as a PDF while online went up at once.
+  await expect(page.getByTestId('audit-entry').filter({ hasText: 'Exported' }).filter({ hasText: 'FDH-01 Checking a patient in, version 2' })).toHaveCount(1); // prettier-ignore
   await screens.shoot('audit-print');
   await tablet.close();
 });
