@@ -135,6 +135,10 @@ test('a scan of three pages made offline into a chart is found from another tabl
   await expect(row.getByTestId('match')).toContainText('Page 3');
   await row.getByRole('link', { name: 'Outside cardiology records' }).click();
   await expect(office.page.getByTestId('page-of')).toHaveText('Page 1 of 3');
+  // Back to the list: the same search, its results where they were.
+  await office.page.goBack();
+  await expect(search.box).toHaveValue('periwinkle saffron');
+  await expect(row.getByTestId('match')).toContainText('Page 3');
 
   await desk.close();
   await office.close();

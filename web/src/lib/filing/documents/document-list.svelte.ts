@@ -188,12 +188,17 @@ export class DocumentList {
   }
 
   apply(view: SavedView): void {
+    this.restore({ text: view.text, filters: view.filters, sort: view.sort });
+  }
+
+  /** A search as it was (a saved view, or the list as it was before a document was opened). */
+  restore(state: SearchState): void {
     this.search.apply({
-      text: view.text,
-      filters: tidy({ ...view.filters, ...LISTED }),
-      sort: view.sort,
+      text: state.text,
+      filters: tidy({ ...state.filters, ...LISTED }),
+      sort: state.sort,
     });
-    this.patient.choose(view.filters.patientId);
+    this.patient.choose(state.filters.patientId);
   }
 
   clearFilters(): void {
