@@ -249,4 +249,17 @@ test('a release to an attorney under subpoena is in the accounting of disclosure
   await page.goto(`/filing/releases/accounting/${PATIENT}`);
   await expect(page.getByTestId('accounting-entry')).toHaveCount(1);
   await expect(page.getByText('1 such release on this device')).toBeVisible();
+
+  // The overdue request is denied by the office manager, with the reason in writing.
+  await openReleases(page);
+  await page.getByTestId('open-request').getByRole('link', { name: 'Corvin Ashdale' }).click();
+  await page.getByRole('button', { name: 'Deny…' }).click();
+  const denial = page.getByRole('form', { name: 'Deny the request' });
+  await denial.getByRole('button', { name: 'Deny the request' }).click();
+  await expect(denial.getByText('Give the reason for the denial: the requester is told it in writing')).toBeVisible(); // prettier-ignore
+  await denial.getByLabel('Reason for the denial').fill('The practice holds no immunization records for this patient'); // prettier-ignore
+  await denial.getByRole('button', { name: 'Deny the request' }).click();
+  await expect(page.getByTestId('request-status')).toHaveText('Denied');
+  await expect(page.getByRole('region', { name: 'Denied' })).toContainText('The practice holds no immunization records'); // prettier-ignore
+  await shoot(page, 'denied');
 });
