@@ -210,6 +210,7 @@ test('over the demo clinic’s 2,000 documents the desk searches, filters and ke
   await expect(
     desk.page.getByText('There is a view named “eobs TO REVIEW” already.'),
   ).toBeVisible();
+  await shoot(desk.page, 'view-name-taken', { fullPage: false });
   await desk.page.getByLabel('Name of the view').fill('Lab results');
   await desk.page.getByRole('button', { name: 'Save view' }).click();
   await expect(search.views.getByRole('button', { name: /^Lab results|^EOBs/ })).toHaveText([
