@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { PDFDocument } from 'pdf-lib';
+import { readPdf } from '../../web/src/lib/disclosures/fixtures/read-pdf.ts';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
 import { Device } from './pages/device.ts';
@@ -12,7 +12,7 @@ import { expectFitsAndTouchable, TABLET_SIZES } from './pages/tablet.ts';
 /**
  * Issue 12.8 and 12.12: release of information. The office manager sets the letterhead, takes
  * an attorney's subpoena from the patient's chart, chooses the documents, makes the package on
- * the tablet (a cover letter and every page stamped), downloads it and records that it was
+ * the tablet (a cover letter and every page stamped, read back with pdf.js), downloads it and records that it was
  * mailed: the patient's accounting of disclosures lists it. The front desk, on its own tablet,
  * releases the same patient's records to the patient, on the 30-day clock, picked up in
  * person, with the network down: the accounting does not list it. An overdue access request heads the Releases list.
@@ -103,10 +103,15 @@ async function makeAndDownload(page: Page, documents: number): Promise<number> {
   await expect(made).toContainText(`${documents} ${documents === 1 ? 'document' : 'documents'} and the cover letter`); // prettier-ignore
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the package' }).click();
-  const file = await (await download).path();
-  const pdf = await PDFDocument.load(readFileSync(file));
-  await expect(made).toContainText(`Package made: ${pdf.getPageCount()} pages`);
-  return pdf.getPageCount();
+  const bytes = readFileSync(await (await download).path());
+  // Every page, the cover letter's too, carries the patient, the request and "Page n of m".
+  const { pages } = await readPdf(new Uint8Array(bytes));
+  pages.forEach((pdfPage, index) => {
+    expect(pdfPage.text).toContain('Wrenna Halloway');
+    expect(pdfPage.text).toContain(`Page ${index + 1} of ${pages.length}`);
+  });
+  await expect(made).toContainText(`Package made: ${pages.length} pages`);
+  return pages.length;
 }
 
 test('a release to an attorney under subpoena is in the accounting of disclosures; a release to the patient is not', async ({
@@ -204,8 +209,18 @@ test('a release to an attorney under subpoena is in the accounting of disclosure
   await expect(entries.first()).toContainText('Disclosed in response to a court order, subpoena or other lawful process (45 CFR 164.512(e)).'); // prettier-ignore
   const printed = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Print the accounting' }).click();
-  const accountingPdf = await PDFDocument.load(readFileSync(await (await printed).path()));
-  expect(accountingPdf.getTitle()).toContain('Accounting of disclosures: Wrenna Halloway');
+  const accountingPdf = await readPdf(new Uint8Array(readFileSync(await (await printed).path())));
+  expect(accountingPdf.title).toContain('Accounting of disclosures: Wrenna Halloway');
+  const printedText = accountingPdf.pages.map((p) => p.text).join(' ');
+  for (const words of [
+    'Dana Whitfield',
+    '12 Court Street',
+    'All records since 2024',
+    '1 disclosure listed.',
+    'Page 1 of 1',
+  ])
+    // prettier-ignore
+    expect(printedText).toContain(words);
   await shoot(page, 'accounting');
 
   // The front desk, on its own tablet, releases to the patient herself: on the 30-day clock.
