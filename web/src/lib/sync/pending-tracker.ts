@@ -3,6 +3,7 @@ import type { Checkpoint } from '@clinicdesk/shared/sync/protocol.ts';
 import { getAssumedMasterState, getChangedDocumentsSince, type RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { Subscription } from 'rxjs';
+import { confirmations, reannounce } from './pulled-state.ts';
 
 const CHUNK = 500;
 
@@ -32,6 +33,9 @@ export class PendingTracker {
    * first whole-collection check is still running (the number may still grow).
    */
   private readonly onCount: (count: number, counted: boolean) => void;
+  /** Pending records with no server state noted at all, and those handed up again once. */
+  private readonly unnoted = new Set<string>();
+  private readonly reannounced = new Set<string>();
 
   constructor(
     collection: RxCollection,
@@ -52,6 +56,16 @@ export class PendingTracker {
       }),
       this.replication.active$.subscribe((active) => {
         if (!active) this.markDirty([...this.pending.keys()]);
+        if (!active) void this.repairOnceIdle();
+      }),
+    );
+    // A record counted while its pull was being noted as the server's state is looked at again
+    // once it is (pulled-state.ts).
+    await this.replication.startPromise;
+    this.subscriptions.push(
+      confirmations(this.replication).subscribe((ids) => {
+        const counted = ids.filter((id) => this.pending.has(id));
+        if (counted.length > 0) this.markDirty(counted);
       }),
     );
     // Every document, tombstones included, in pages, from the storage's change index. Each page
@@ -99,6 +113,21 @@ export class PendingTracker {
     return this.pending.size;
   }
 
+  /**
+   * Once the first sync is through and the replication rests, records still counted with no
+   * server state noted are handed to the upstream again (pulled-state.ts `reannounce`): a record
+   * made here and never pushed goes up as it would anyway; a pulled one the app closed on before
+   * RxDB noted it stops counting once the server answers that it holds it. Once per record.
+   */
+  private async repairOnceIdle(): Promise<void> {
+    if (!this.replication.internalReplicationState?.firstSyncDone.down.getValue()) return;
+    await this.checking;
+    if (this.replication.isStopped()) return;
+    const ids = [...this.unnoted].filter((id) => this.pending.has(id) && !this.reannounced.has(id));
+    for (const id of ids) this.reannounced.add(id);
+    await reannounce(this.collection, ids).catch(() => 0);
+  }
+
   private markDirty(ids: string[]): void {
     for (const id of ids) this.dirty.add(id);
     clearTimeout(this.scheduled);
@@ -141,6 +170,8 @@ export class PendingTracker {
       const isPending = doc !== undefined && (!master || !sameDocumentState(doc, master));
       if (isPending) this.pending.set(id, doc.updatedAt ?? '');
       else this.pending.delete(id);
+      if (isPending && !master) this.unnoted.add(id);
+      else this.unnoted.delete(id);
     }
   }
 }

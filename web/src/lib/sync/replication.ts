@@ -14,6 +14,7 @@ import { requestJson, SyncRequestError } from '../api/http.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
 import type { SyncStatus } from './sync-status.svelte.ts';
 import { PulledDuringPush } from './pulled-during-push.ts';
+import { confirmedCopies } from './pulled-state.ts';
 import { mergingFromSupersededBases, SupersededBases } from './superseded-bases.ts';
 
 export type CollectionReplication = {
@@ -118,7 +119,21 @@ export function replicateCollection({
     },
     push: {
       batchSize: 100,
-      async handler(rows) {
+      async handler(pushed) {
+        // Records pulled as the replication started, which its upstream took for this device's
+        // own changes (pulled-state.ts): not sent, and taken as stored, which they are. The
+        // server takes any others it finds are what it sent as stored too (write-rule.ts).
+        const pulled = await confirmedCopies(
+          state,
+          pushed
+            .filter((row) => !row.assumedMasterState)
+            .map((row) => {
+              const doc = row.newDocumentState as WireDocument;
+              return { id: doc.id, state: doc };
+            }),
+        );
+        const rows = pushed.filter((row) => !pulled.has((row.newDocumentState as WireDocument).id));
+        if (rows.length === 0) return [];
         const body: PushRequest = {
           rows: rows.map((row) => ({
             assumedMasterState: row.assumedMasterState
