@@ -8,7 +8,7 @@ import {
 import { toWireDocument } from '@clinicdesk/shared/sync/canonical-json.ts';
 import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { Subject } from 'rxjs';
+import { filter, merge, Subject, take } from 'rxjs';
 import { apiClient, syncHeaders } from '../api/client.ts';
 import { requestJson, SyncRequestError } from '../api/http.ts';
 import type { LocalDatabase } from '../db/local-db.ts';
@@ -112,8 +112,19 @@ export function replicateCollection({
         pulledDuringPush.pulledPage(outcome.value);
         // A server that does not count: a full page means more may follow, a short one is the end.
         const still = remaining ?? (documents.length >= batchSize ? null : 0);
-        if (status.reportPulled) status.reportPulled(name, documents.length, still);
-        else status.reportSuccess();
+        const report = () => {
+          if (status.reportPulled) status.reportPulled(name, documents.length, still);
+          else status.reportSuccess();
+        };
+        // "Received whole" only once the last page is in the collection (RxDB writes it after
+        // this returns): screens that wait for it (the empty library offering the starter
+        // manual) must not judge by a collection still short of that page.
+        if (still === 0 && documents.length > 0)
+          void afterWritten(
+            state,
+            documents.map((doc) => doc.id),
+          ).then(report);
+        else report();
         return { documents, checkpoint: outcome.value.checkpoint };
       },
     },
@@ -162,6 +173,34 @@ export function replicateCollection({
     },
   });
   return { state, stream$ };
+}
+
+/**
+ * Resolves once RxDB has written each of these pulled records to the collection, or has gone
+ * idle (a record it did not write — one with a local change pending — is not waited for).
+ */
+function afterWritten(
+  replication: RxReplicationState<unknown, Checkpoint>,
+  ids: readonly string[],
+): Promise<void> {
+  const waiting = new Set(ids);
+  return new Promise((resolve) => {
+    const done = merge(
+      replication.received$.pipe(
+        filter((doc) => {
+          waiting.delete((doc as unknown as { id: string }).id);
+          return waiting.size === 0;
+        }),
+      ),
+      replication.active$.pipe(filter((active) => !active)),
+      replication.canceled$.pipe(filter(Boolean)),
+    )
+      .pipe(take(1))
+      .subscribe(() => {
+        resolve();
+        queueMicrotask(() => done.unsubscribe());
+      });
+  });
 }
 
 const ownHandlers = new WeakMap<RxCollection, RxCollection['conflictHandler']>();
