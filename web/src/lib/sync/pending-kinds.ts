@@ -3,7 +3,10 @@ const WORDS: Record<string, readonly [string, string]> = {
   patients: ['patient record', 'patient records'],
   visits: ['check-in', 'check-ins'],
   chartMerges: ['chart merge', 'chart merges'],
+  filing: ['filing record', 'filing records'],
   disclosures: ['release record', 'release records'],
+  policies: ['policy record', 'policy records'],
+  acknowledgments: ['acknowledgment', 'acknowledgments'],
   uploads: ['file', 'files'],
 };
 
