@@ -121,6 +121,8 @@ test('two front-desk people acknowledge on one offline tablet; the office manage
   await tablet.signOut();
 
   await tablet.signIn(FRONT_DESK.username, FRONT_DESK.password);
+  // The tablet has what was assigned before the network drops (each person has their own copy).
+  await expect(screen.homePanel.getByRole('link', { name: new RegExp(POLICY) })).toContainText('Due'); // prettier-ignore
   await tablet.waitForOfflineReady();
   await tablet.goOffline();
   await tablet.expectConnection('offline');
