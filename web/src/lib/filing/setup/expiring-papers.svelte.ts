@@ -1,4 +1,8 @@
-import { toDayNumber } from '@clinicdesk/shared/dates/calendar-days.ts';
+import {
+  type ExpiringPaper as Judged,
+  expiringPapers,
+} from '@clinicdesk/shared/filing/expiry/expiring-papers.ts';
+import { paperName, whenItExpires } from '@clinicdesk/shared/filing/expiry/paper-reminders.ts';
 import type { FiledDocument } from '@clinicdesk/shared/filing/filed-document.schema.ts';
 import { today } from '../../clock.ts';
 import { liveFind } from '../../db/documents.svelte.ts';
@@ -9,27 +13,16 @@ import type { FilingSetup } from './filing-setup.svelte.ts';
 /** How far ahead the list looks: a BAA or a licence takes weeks to renew. */
 export const EXPIRY_WINDOW_DAYS = 90;
 
-export interface ExpiringPaper {
-  document: FiledDocument;
-  /** Days from today to its expiry: negative once it has expired. */
-  days: number;
+export interface ExpiringPaper extends Judged<FiledDocument> {
   /** "The BAA with Northwind Billing expires in 30 days." */
   sentence: string;
 }
 
-/** "in 30 days", "tomorrow", "today", "3 days ago". */
-export function whenItExpires(days: number): string {
-  if (days === 0) return 'expires today';
-  if (days === 1) return 'expires tomorrow';
-  if (days > 1) return `expires in ${days} days`;
-  if (days === -1) return 'expired yesterday';
-  return `expired ${-days} days ago`;
-}
-
 /**
  * The practice's own papers that expire soon or have expired (issue 12.11): contracts,
- * business associate agreements, licences, insurance policies — any document with an expiry
- * date within 90 days or past, soonest first, not in the trash.
+ * business associate agreements, licences, insurance policies — any document on this device
+ * with an expiry date within 90 days (or its longer reminder window) or past, soonest first,
+ * not in the trash. `reminders` are those the home screen names now.
  */
 export class ExpiringPapers {
   readonly #documents: { readonly current: FiledDocument[] | undefined };
@@ -46,38 +39,29 @@ export class ExpiringPapers {
     return this.#documents.current !== undefined;
   }
 
-  get papers(): ExpiringPaper[] {
-    const todayNumber = toDayNumber(today());
-    if (todayNumber === null) return [];
+  #judged(): ExpiringPaper[] {
     const types = indexById(this.#setup.documentTypes);
     const correspondents = indexById(this.#setup.correspondents);
-    return (this.#documents.current ?? [])
-      .flatMap((document) => {
-        const expires = document.expiresOn ? toDayNumber(document.expiresOn) : null;
-        if (document.trashed || expires === null) return [];
-        const days = expires - todayNumber;
-        if (days > EXPIRY_WINDOW_DAYS) return [];
-        const type = document.documentTypeId ? types.get(document.documentTypeId) : undefined;
-        const withWhom =
-          (document.correspondentId && correspondents.get(document.correspondentId)?.name) ||
-          this.#counterparty(document);
-        const what = !type
-          ? `“${document.title}”`
-          : withWhom
-            ? `The ${type.name} with ${withWhom}`
-            : `The ${type.name} “${document.title}”`;
-        return [{ document, days, sentence: `${what} ${whenItExpires(days)}.` }];
-      })
-      .sort((a, b) => a.days - b.days || a.document.title.localeCompare(b.document.title));
+    return expiringPapers(
+      this.#documents.current ?? [],
+      {
+        typeName: (id) => types.get(id)?.name,
+        correspondentName: (id) => correspondents.get(id)?.name,
+        fieldsOf: (id) => this.#setup.fieldsOf(id),
+      },
+      today(),
+    ).map((paper) => ({
+      ...paper,
+      sentence: `${paperName(paper.name)} ${whenItExpires(paper.days)}.`,
+    }));
   }
 
-  /** The "Counterparty" custom field of its type, where the practice keeps one. */
-  #counterparty(document: FiledDocument): string | undefined {
-    if (!document.documentTypeId || !document.fields) return undefined;
-    const field = this.#setup
-      .fieldsOf(document.documentTypeId)
-      .find((f) => f.name.toLocaleLowerCase() === 'counterparty');
-    const value = field ? document.fields[field.id] : undefined;
-    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  get papers(): ExpiringPaper[] {
+    return this.#judged().filter((paper) => paper.days <= EXPIRY_WINDOW_DAYS || paper.reminds);
+  }
+
+  /** Named on the home screen now: within their reminder window, or expired lately. */
+  get reminders(): ExpiringPaper[] {
+    return this.#judged().filter((paper) => paper.reminds);
   }
 }
