@@ -176,7 +176,19 @@ test('a legal hold on a patient keeps their old document from destruction until 
   await expect(desk.dialog).toBeHidden();
   await expect(desk.dueEntry(OLD_LAB)).toBeVisible();
 
-  // Meanwhile, on the office tablet, a legal hold on the patient.
+  // Meanwhile, on the office tablet, a legal hold on the patient: from her chart, the form
+  // opens with her chosen.
+  await office.page.goto(`/patients/${PATIENT}`);
+  await office.page
+    .getByTestId('patient-documents')
+    .getByRole('link', { name: 'Place a legal hold…' })
+    .click();
+  await expect(
+    office.page.getByRole('radio', { name: 'All documents of a patient' }),
+  ).toBeChecked();
+  await expect(office.page.getByTestId('hold-covers')).toHaveText(
+    'Covers: All documents of Wrenna Halloway, now and later',
+  );
   await screens.open('Legal holds');
   const hold = await screens.fillHoldOnPatient(
     'hallow',
@@ -196,6 +208,12 @@ test('a legal hold on a patient keeps their old document from destruction until 
   await expect(screens.standingHold(REASON)).toContainText('3 documents on this device');
   await office.expectPending(0);
   await shoot(screens, 'holds');
+  // Her chart now says so instead of offering another hold.
+  await office.page.goto(`/patients/${PATIENT}`);
+  const chartHold = office.page.getByTestId('patient-documents').getByTestId('under-legal-hold');
+  await expect(chartHold).toContainText(`Under legal hold since `);
+  await expect(chartHold).toContainText(`: ${REASON}.`);
+  await chartHold.getByRole('link', { name: 'Legal holds' }).click();
 
   // The review tablet's list predates the hold: destroying is refused by the server, in words,
   // and the document moves under "held" with the hold's reason.

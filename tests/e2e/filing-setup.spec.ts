@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { longDay } from '../../shared/src/filing/expiry/paper-reminders.ts';
 import { PROTOCOL_VERSION, SYNC_BASE_PATH } from '../../shared/src/sync/protocol.ts';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
@@ -242,7 +243,7 @@ async function whoAndWhat(page: Page) {
   );
 }
 
-test('the trash says when each document is emptied and which a legal hold keeps; expiring papers are listed soonest first', async ({
+test('the trash says when each document is emptied and which a legal hold keeps; expiring papers are listed soonest first and named on the home screen; a hold is placed from a paper', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -309,5 +310,47 @@ test('the trash says when each document is emptied and which a legal hold keeps;
     'The BAA with Northwind Billing Services expires in 30 days.',
   );
   await shoot(setup, 'expiring');
+
+  // The reminder: on the office manager's home screen after sign-in, each paper in its window.
+  await manager.page.getByRole('link', { name: 'ClinicDesk' }).click();
+  const panel = manager.page.getByRole('region', { name: 'Papers expiring soon' });
+  const reminders = panel.getByTestId('paper-reminder');
+  await expect(reminders).toHaveText([
+    `The BAA “Old courier contract” expired 5 days ago (${longDay(dayFromToday(-5))}).`,
+    `The BAA with Northwind Billing Services expires in 30 days (${longDay(dayFromToday(30))}).`,
+  ]);
+  await expect(panel.getByRole('link', { name: 'All expiring papers' })).toHaveAttribute(
+    'href',
+    '/filing/setup/expiring',
+  );
+  await shoot(setup, 'home-papers-expiring');
+
+  // From the paper to a legal hold on it: the form opens with the document chosen.
+  await reminders.filter({ hasText: 'Northwind' }).click();
+  await expect(manager.page.getByTestId('document-title')).toHaveText('Northwind BAA 2024');
+  await manager.page.screenshot({ path: `${OUT}filing-setup-document-hold-entry-portrait.png` });
+  await manager.page.getByRole('link', { name: 'Place a legal hold…' }).click();
+  await expect(manager.page.getByRole('radio', { name: 'One document' })).toBeChecked();
+  await expect(manager.page.getByTestId('hold-document-chosen')).toHaveText('Northwind BAA 2024');
+  await expect(manager.page.getByTestId('hold-covers')).toHaveText(
+    'Covers: One document: “Northwind BAA 2024” (practice paper)',
+  );
+
+  // A link naming a document this device does not hold places nothing.
+  await manager.page.goto(`/filing/retention/holds?document=${id(99)}`);
+  await manager.page.getByLabel('Reason').fill('Audit of vendor agreements (synthetic)');
+  await manager.page.getByRole('button', { name: 'Place hold' }).click();
+  await expect(manager.page.getByRole('alert')).toHaveText(
+    'That document is not on this device: find and choose the document',
+  );
+  await expect(manager.page.getByRole('heading', { name: 'Standing holds (1)' })).toBeVisible();
+
+  // A document already held says so instead of offering another hold.
+  await manager.page.goto(`/filing/documents/${id(5)}`);
+  await expect(manager.page.getByTestId('under-legal-hold')).toContainText(
+    /^Under legal hold since \w{3} \d{1,2}, \d{4}: Records request from counsel \(synthetic\)/,
+  );
+  await expect(manager.page.getByRole('link', { name: 'Place a legal hold…' })).toHaveCount(0);
+  await manager.page.screenshot({ path: `${OUT}filing-setup-document-under-hold-portrait.png` });
   await manager.close();
 });

@@ -62,6 +62,13 @@ export class PatientChoice {
     return patient ? patientName(patient) : 'A patient not on this device';
   }
 
+  /** The chosen patient's record is on this device: undefined while it is read (or none chosen). */
+  get onDevice(): boolean | undefined {
+    if (this.#id === undefined) return undefined;
+    const patient = this.#record?.current;
+    return patient === undefined ? undefined : patient !== null;
+  }
+
   get dateOfBirth(): string | undefined {
     return this.#record?.current?.dateOfBirth ?? undefined;
   }

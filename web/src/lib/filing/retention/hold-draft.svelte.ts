@@ -59,9 +59,26 @@ export class HoldDraft {
     this.documentQuery = '';
   }
 
+  /**
+   * What the hold is placed on: only a patient or document this device holds, so a link's
+   * `?patient=` or `?document=` naming something else (a mistyped id, a record not synced
+   * here) places nothing.
+   */
   get target(): HoldTarget | null {
-    if (this.on === 'patient') return this.patient.id ? { patientId: this.patient.id } : null;
-    return this.documentId ? { documentId: this.documentId } : null;
+    if (this.on === 'patient')
+      return this.patient.id && this.patient.onDevice ? { patientId: this.patient.id } : null;
+    return this.documentId && this.#holds.document(this.documentId)
+      ? { documentId: this.documentId }
+      : null;
+  }
+
+  /** The patient or document chosen (or brought by the link) is not on this device. */
+  get chosenElsewhere(): boolean {
+    if (this.on === 'patient')
+      return this.patient.id !== undefined && this.patient.onDevice === false;
+    return (
+      this.documentId !== undefined && this.#holds.loaded && !this.#holds.document(this.documentId)
+    );
   }
 
   /** "All documents of Ana Núñez, now and later", once there is something to hold. */
@@ -74,8 +91,11 @@ export class HoldDraft {
     if (!this.sent) return {};
     return {
       ...(!this.target && {
-        target:
-          this.on === 'patient' ? 'Find and choose the patient' : 'Find and choose the document',
+        target: this.chosenElsewhere
+          ? `That ${this.on} is not on this device: find and choose the ${this.on}`
+          : this.on === 'patient'
+            ? 'Find and choose the patient'
+            : 'Find and choose the document',
       }),
       ...(this.reason.trim() === '' && { reason: 'Say why the records are held' }),
     };
