@@ -311,7 +311,9 @@ test('the trash says when each document is emptied and which a legal hold keeps;
   );
   await shoot(setup, 'expiring');
 
-  // The reminder: on the office manager's home screen after sign-in, each paper in its window.
+  // The reminder: on the office manager's home screen, each paper in its window — offline too,
+  // from what the tablet holds.
+  await manager.goOffline();
   await manager.page.getByRole('link', { name: 'ClinicDesk' }).click();
   const panel = manager.page.getByRole('region', { name: 'Papers expiring soon' });
   const reminders = panel.getByTestId('paper-reminder');
@@ -324,6 +326,7 @@ test('the trash says when each document is emptied and which a legal hold keeps;
     '/filing/setup/expiring',
   );
   await shoot(setup, 'home-papers-expiring');
+  await manager.goOnline();
 
   // From the paper to a legal hold on it: the form opens with the document chosen.
   await reminders.filter({ hasText: 'Northwind' }).click();
