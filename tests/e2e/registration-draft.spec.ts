@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { ClinicServer } from '../support/clinic-server.ts';
 import { FRONT_DESK } from '../support/demo-logins.ts';
 import { Device } from './pages/device.ts';
@@ -24,6 +24,8 @@ test('a half-typed registration survives a reload while offline, and is gone onc
   await form.getByLabel('Last name', { exact: true }).fill('Draftwood');
   await form.getByLabel('Date of birth', { exact: true }).fill('02/14/1990');
   await expect(desk.page.getByTestId('draft-kept')).toBeVisible();
+  // The draft is written a moment after the last keystroke: the reload comes once it holds all three.
+  await expect.poll(() => keptDraftField(desk.page, 'dateOfBirth')).toBe('02/14/1990');
 
   await desk.page.reload();
   await expect(desk.page.getByTestId('draft-restored')).toContainText('was kept on this device');
@@ -97,3 +99,34 @@ test('an edit in progress survives a reload while offline, and is gone once save
   await desk.expectPending(0);
   await desk.close();
 });
+
+/** A field of the registration draft as the device's local database holds it. */
+function keptDraftField(page: Page, field: string): Promise<string | null> {
+  return page.evaluate(async (name) => {
+    const names = (await indexedDB.databases())
+      .map((db) => db.name ?? '')
+      .filter((db) => db.startsWith('clinicdesk-local-'));
+    for (const dbName of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains('drafts')) continue;
+        const draft = await new Promise<{ fields?: Record<string, string> } | undefined>(
+          (resolve) => {
+            const get = db.transaction('drafts').objectStore('drafts').get('patient-registration');
+            get.onsuccess = () => resolve(get.result as { fields?: Record<string, string> });
+            get.onerror = () => resolve(undefined);
+          },
+        );
+        const value = draft?.fields?.[name];
+        if (value !== undefined) return value;
+      } finally {
+        db.close();
+      }
+    }
+    return null;
+  }, field);
+}
