@@ -1,7 +1,7 @@
 'use strict';
 
 // tesseract.js's browser defaults, without the CDN address it would fetch its worker from
-// (cdn.jsdelivr.net): offline that fails, and it tells a third party which clinic reads scans.
+// (a package CDN): offline that fails, and it tells a third party which clinic reads scans.
 // ClinicDesk always passes its own workerPath (ocr-assets.ts, served from the app's origin);
 // vite.config.ts puts this file in place of the package's src/worker/browser/defaultOptions.js.
 // CommonJS, as the file it stands in for: tesseract.js `require`s it.

@@ -38,6 +38,9 @@ export function ocrAssets(outDir = 'build'): Plugin {
   };
 }
 
+/** An absolute address of a package on a CDN (`https://<host>/npm/<package>…`). */
+export const PACKAGE_CDN_ADDRESS = /https?:\/\/[a-z0-9.-]+\/npm\//gi;
+
 /** Copies the files into `outDir` at their paths (also used by the benchmark's page). */
 export async function copyOcrAssets(outDir: string): Promise<void> {
   await checkVersions();
@@ -46,10 +49,11 @@ export async function copyOcrAssets(outDir: string): Promise<void> {
     await mkdir(dirname(target), { recursive: true });
     const source = require.resolve(file.from);
     if (file.path.endsWith('worker.min.js')) {
-      // The worker's defaults name jsDelivr for the engine and the language data; ClinicDesk
-      // always passes its own paths, so the addresses go, and no CDN is named in what it serves.
+      // The worker's defaults name a package CDN for the engine and the language data; ClinicDesk
+      // always passes its own paths, so every such address goes, and no CDN is named in what it
+      // serves (whichever host a later tesseract.js release picks).
       const script = await readFile(source, 'utf8');
-      await writeFile(target, script.replaceAll('https://cdn.jsdelivr.net/npm/', '/ocr/unused/'));
+      await writeFile(target, script.replace(PACKAGE_CDN_ADDRESS, '/ocr/unused/'));
     } else await copyFile(source, target);
   }
 }
