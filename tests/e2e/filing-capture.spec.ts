@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { ClinicServer } from '../support/clinic-server.ts';
+import { disposeKeepingLogOfFailure } from './pages/server-log.ts';
 import { FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
 import { syntheticSheets } from './fixtures/synthetic-sheet.ts';
 import { DocumentSearch } from './pages/document-search.page.ts';
@@ -29,12 +30,7 @@ test.beforeEach(async () => {
   server = await ClinicServer.start();
   mkdirSync(OUT, { recursive: true });
 });
-test.afterEach(async () => {
-  const testInfo = test.info();
-  if (testInfo.status !== testInfo.expectedStatus)
-    await testInfo.attach('server log', { body: server.log, contentType: 'text/plain' });
-  await server.dispose();
-});
+test.afterEach(() => disposeKeepingLogOfFailure(server));
 
 async function shoot(page: Page, name: string): Promise<void> {
   for (const size of TABLET_SIZES) {

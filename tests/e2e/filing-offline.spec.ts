@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { PROTOCOL_VERSION, SYNC_BASE_PATH } from '../../shared/src/sync/protocol.ts';
 import { ClinicServer } from '../support/clinic-server.ts';
+import { disposeKeepingLogOfFailure } from './pages/server-log.ts';
 import { OFFICE_MANAGER } from '../support/demo-logins.ts';
 import { Device } from './pages/device.ts';
 import { FilingScreens, textPdf } from './pages/filing.page.ts';
@@ -29,12 +30,7 @@ test.beforeEach(async () => {
   server = await ClinicServer.start();
   mkdirSync(OUT, { recursive: true });
 });
-test.afterEach(async () => {
-  const testInfo = test.info();
-  if (testInfo.status !== testInfo.expectedStatus)
-    await testInfo.attach('server log', { body: server.log, contentType: 'text/plain' });
-  await server.dispose();
-});
+test.afterEach(() => disposeKeepingLogOfFailure(server));
 
 /** The screen at both sizes: fits, touchable, no axe violation, and a screenshot to look at. */
 async function shoot(page: Page, name: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ClinicServer } from '../support/clinic-server.ts';
+import { disposeKeepingLogOfFailure } from './pages/server-log.ts';
 import { OFFICE_MANAGER } from '../support/demo-logins.ts';
 import { Device } from './pages/device.ts';
 import { pushRecords, RetentionScreens, signedInEditor } from './pages/retention.page.ts';
@@ -30,13 +31,7 @@ test.beforeEach(async () => {
   server = await ClinicServer.start();
   mkdirSync(OUT, { recursive: true });
 });
-test.afterEach(async () => {
-  // The server's own words go with a failure: a refusal or a crash is read there first.
-  const testInfo = test.info();
-  if (testInfo.status !== testInfo.expectedStatus)
-    await testInfo.attach('server log', { body: server.log, contentType: 'text/plain' });
-  await server.dispose();
-});
+test.afterEach(() => disposeKeepingLogOfFailure(server));
 
 /** The screen at both sizes: fits, touchable, no axe violation, and a screenshot to look at. */
 async function shoot(screens: RetentionScreens, name: string): Promise<void> {

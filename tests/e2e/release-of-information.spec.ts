@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { readPdf } from '../../web/src/lib/disclosures/fixtures/read-pdf.ts';
 import { ClinicServer } from '../support/clinic-server.ts';
+import { disposeKeepingLogOfFailure } from './pages/server-log.ts';
 import { FRONT_DESK, OFFICE_MANAGER } from '../support/demo-logins.ts';
 import { Device } from './pages/device.ts';
 import { textPdf } from './pages/filing.page.ts';
@@ -35,12 +36,7 @@ test.beforeEach(async () => {
   server = await ClinicServer.start();
   mkdirSync(OUT, { recursive: true });
 });
-test.afterEach(async () => {
-  const testInfo = test.info();
-  if (testInfo.status !== testInfo.expectedStatus)
-    await testInfo.attach('server log', { body: server.log, contentType: 'text/plain' });
-  await server.dispose();
-});
+test.afterEach(() => disposeKeepingLogOfFailure(server));
 
 /** The screen at both sizes: fits, touchable, no axe violation, and a screenshot to look at. */
 async function shoot(page: Page, name: string): Promise<void> {
